@@ -1,0 +1,52 @@
+using System.CommandLine;
+using AcmDr.Cli.Commands;
+using AcmDr.Core;
+
+namespace AcmDr.Cli;
+
+/// <summary>Builds the command tree and runs it, mapping every user error to one line and an exit code.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken cancel = default)
+    {
+        var root = new RootCommand("acmdr: disaster recovery of OpenShift Virtualization VMs with ACM policies");
+        root.Subcommands.Add(ValidateCommand.Create(io));
+        root.Subcommands.Add(GenerateCommand.Create(io));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                io.Err.WriteLine($"acmdr: {error.Message}");
+            }
+
+            io.Err.WriteLine("Run 'acmdr --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            var config = new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(config, cancel);
+        }
+        catch (AcmDrException ex)
+        {
+            io.Err.WriteLine($"acmdr: {ex.Message}");
+            if (ex is Core.Inventory.InvalidInventoryException invalid && invalid.Errors.Count > 1)
+            {
+                foreach (var error in invalid.Errors.Skip(1).Take(20))
+                {
+                    io.Err.WriteLine($"acmdr: {error}");
+                }
+            }
+
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            io.Err.WriteLine("acmdr: cancelled");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace AcmDr.Cli;
+
+/// <summary>What a command may touch of the outside world, passed in so tests run commands in-process.</summary>
+public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirectory, TimeProvider Clock)
+{
+    public static CliIo FromConsole() =>
+        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System);
+
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+
+    /// <summary>A path as the user should see it: relative to where they ran the command when inside it.</summary>
+    public string Show(string fullPath)
+    {
+        var relative = Path.GetRelativePath(WorkingDirectory, fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
+    }
+}

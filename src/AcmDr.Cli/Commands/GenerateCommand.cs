@@ -1,0 +1,69 @@
+using System.CommandLine;
+using AcmDr.Cli.Output;
+using AcmDr.Core;
+using AcmDr.Core.Manifests;
+using AcmDr.Core.Planning;
+
+namespace AcmDr.Cli.Commands;
+
+/// <summary><c>acmdr generate</c>: the inventory's policies and placements, written atomically.</summary>
+public static class GenerateCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var options = new InventoryOptions();
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Directory that receives policies/ and placements/",
+            DefaultValueFactory = _ => ".",
+        };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the files on disk are not what the inventory gives (for CI)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show what would change" };
+        var command = new Command("generate", "Generate ACM policies, placements and the site switch from the inventory");
+        options.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(check);
+        command.Options.Add(dryRun);
+        command.SetAction(parse => Run(io, options, parse, io.Resolve(parse.GetValue(output)!), parse.GetValue(check), parse.GetValue(dryRun)));
+        return command;
+    }
+
+    private static int Run(CliIo io, InventoryOptions options, ParseResult parse, string outDir, bool check, bool dryRun)
+    {
+        var plan = options.LoadPlan(parse, io);
+        var tree = new GeneratedTree(outDir);
+        var switchPath = tree.Full($"{ManifestBuilder.BaseDir}/{PolicyNames.SwitchConfigMap}.yaml");
+        var state = SwitchFile.Read(switchPath, plan, io.Err.WriteLine);
+        var desired = GeneratedTree.Render(ManifestBuilder.Build(plan, state));
+        var changes = tree.Compare(desired);
+
+        if (check)
+        {
+            if (changes.Count == 0)
+            {
+                io.Out.WriteLine($"up to date: {desired.Count} files match the inventory");
+                return ExitCodes.Success;
+            }
+
+            ChangeReport.Summary(io.Out, changes);
+            io.Out.WriteLine($"{changes.Count} file{Plural(changes.Count)} out of date; run 'acmdr generate' to update them");
+            return ExitCodes.Difference;
+        }
+
+        if (dryRun)
+        {
+            ChangeReport.Detailed(io.Out, changes);
+            io.Out.WriteLine(changes.Count == 0
+                ? "dry run: nothing would change"
+                : $"dry run: {changes.Count} file{Plural(changes.Count)} would change; nothing was written");
+            return ExitCodes.Success;
+        }
+
+        tree.Apply(changes);
+        ChangeReport.Summary(io.Out, changes);
+        io.Out.WriteLine($"generated {plan.Policies.Count} policies for {plan.VmCount} VMs of {plan.Apps.Count} apps in {plan.Tiers.Count} tiers on {plan.Clusters.Count} cluster{Plural(plan.Clusters.Count)}: {changes.Count} file{Plural(changes.Count)} changed in {io.Show(outDir)}");
+        return ExitCodes.Success;
+    }
+
+    private static string Plural(int n) => n == 1 ? string.Empty : "s";
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using AcmDr.Core.Inventory;
+using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
+
+namespace AcmDr.Cli.Commands;
+
+/// <summary>The inventory and settings options shared by every command that reads the inventory.</summary>
+public sealed class InventoryOptions
+{
+    public const string DefaultInventory = "inventory/apps.csv";
+
+    public Option<string> Inventory { get; } = new("--inventory", "-i")
+    {
+        Description = "Inventory CSV (one row per VM)",
+        DefaultValueFactory = _ => DefaultInventory,
+    };
+
+    public Option<string?> Settings { get; } = new("--settings")
+    {
+        Description = $"Settings file (default: {SettingsFile.FileName} beside the inventory, if present)",
+    };
+
+    public Option<string?> HubNamespace { get; } = new("--hub-namespace") { Description = "Hub namespace of the DR resources (default acmdr)" };
+
+    public Option<string?> SiteLabel { get; } = new("--site-label") { Description = "Node label holding the site (default topology.kubernetes.io/site)" };
+
+    public Option<string?> Sites { get; } = new("--sites") { Description = "Comma-separated site names, home first (default Primary,DR)" };
+
+    public Option<string?> ClusterSet { get; } = new("--cluster-set") { Description = "ManagedClusterSet of the clusters (default default)" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Inventory);
+        command.Options.Add(Settings);
+        command.Options.Add(HubNamespace);
+        command.Options.Add(SiteLabel);
+        command.Options.Add(Sites);
+        command.Options.Add(ClusterSet);
+    }
+
+    public string InventoryPath(ParseResult parse, CliIo io) => io.Resolve(parse.GetValue(Inventory)!);
+
+    public DrSettings LoadSettings(ParseResult parse, CliIo io)
+    {
+        var explicitPath = parse.GetValue(Settings);
+        var path = explicitPath is not null
+            ? io.Resolve(explicitPath)
+            : Path.Combine(Path.GetDirectoryName(InventoryPath(parse, io))!, SettingsFile.FileName);
+        if (explicitPath is not null && !File.Exists(path))
+        {
+            throw new InvalidInventoryException([new InventoryError(io.Show(path), 0, null, "settings file not found")]);
+        }
+
+        var sites = parse.GetValue(Sites)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return SettingsFile.Load(File.Exists(path) ? path : null, new SettingsOverrides(
+            parse.GetValue(HubNamespace), parse.GetValue(SiteLabel), sites, parse.GetValue(ClusterSet)));
+    }
+
+    /// <summary>Reads the inventory bytes, failing with one clear line when the file is missing.</summary>
+    public static byte[] ReadBytes(string path, CliIo io)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidInventoryException([new InventoryError(io.Show(path), 0, null, "inventory file not found")]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInventoryException([new InventoryError(io.Show(path), 0, null, $"cannot read the inventory: {ex.Message}")]);
+        }
+    }
+
+    /// <summary>Loads settings and the validated inventory, and builds the plan.</summary>
+    public DrPlan LoadPlan(ParseResult parse, CliIo io)
+    {
+        var settings = LoadSettings(parse, io);
+        var path = InventoryPath(parse, io);
+        var inventory = InventoryReader.Read(io.Show(path), ReadBytes(path, io), settings);
+        return PlanBuilder.Build(inventory, settings);
+    }
+}

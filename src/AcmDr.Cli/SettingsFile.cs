@@ -1,0 +1,94 @@
+using AcmDr.Core;
+using AcmDr.Core.Inventory;
+using AcmDr.Core.Settings;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace AcmDr.Cli;
+
+/// <summary>Command-line overrides of the settings; null means "as in the file, else the default".</summary>
+public sealed record SettingsOverrides(string? HubNamespace, string? SiteLabel, IReadOnlyList<string>? Sites, string? ClusterSet);
+
+/// <summary>
+/// Reads the optional settings file (<c>acmdr.yaml</c> beside the inventory) and applies command-line
+/// overrides. Unknown keys are errors, so a typo cannot silently fall back to a default.
+/// </summary>
+public static class SettingsFile
+{
+    public const string FileName = "acmdr.yaml";
+
+    private static readonly string[] Keys = ["hubNamespace", "siteLabel", "sites", "clusterSet"];
+
+    public static DrSettings Load(string? path, SettingsOverrides overrides)
+    {
+        var settings = path is not null && File.Exists(path) ? Parse(path, File.ReadAllText(path)) : DrSettings.Default;
+        settings = settings with
+        {
+            HubNamespace = overrides.HubNamespace ?? settings.HubNamespace,
+            SiteLabel = overrides.SiteLabel ?? settings.SiteLabel,
+            Sites = overrides.Sites ?? settings.Sites,
+            ClusterSet = overrides.ClusterSet ?? settings.ClusterSet,
+        };
+        var problems = settings.Problems();
+        if (problems.Count > 0)
+        {
+            var where = path is not null && File.Exists(path) ? path : "settings";
+            throw new InvalidInventoryException(problems.Select(p => new InventoryError(where, 0, null, p)).ToList());
+        }
+
+        return settings;
+    }
+
+    public static DrSettings Parse(string path, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw Error(path, (int)ex.Start.Line, $"invalid YAML: {ex.Message}");
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return DrSettings.Default;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw Error(path, (int)stream.Documents[0].RootNode.Start.Line, "expected a mapping of settings");
+        }
+
+        var settings = DrSettings.Default;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var line = (int)keyNode.Start.Line;
+            settings = key switch
+            {
+                "hubNamespace" => settings with { HubNamespace = ScalarOf(path, value) },
+                "siteLabel" => settings with { SiteLabel = ScalarOf(path, value) },
+                "clusterSet" => settings with { ClusterSet = ScalarOf(path, value) },
+                "sites" => settings with { Sites = ListOf(path, value) },
+                _ => throw Error(path, line, $"unknown setting '{key}'; known settings are {string.Join(", ", Keys)}"),
+            };
+        }
+
+        return settings;
+    }
+
+    private static string ScalarOf(string path, YamlNode node) =>
+        node is YamlScalarNode { Value: { } value }
+            ? value
+            : throw Error(path, (int)node.Start.Line, "expected a single value");
+
+    private static List<string> ListOf(string path, YamlNode node) =>
+        node is YamlSequenceNode sequence
+            ? sequence.Children.Select(c => ScalarOf(path, c)).ToList()
+            : throw Error(path, (int)node.Start.Line, "expected a list of site names, home site first");
+
+    private static InvalidInventoryException Error(string path, int line, string message) =>
+        new([new InventoryError(path, line, null, message)]);
+}

@@ -1,0 +1,84 @@
+using AcmDr.Core.Manifests;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace AcmDr.Cli.Yaml;
+
+/// <summary>Writes manifest trees as block YAML, byte-identical for the same tree.</summary>
+public static class ManifestYamlWriter
+{
+    private static readonly EmitterSettings Settings = new(
+        bestIndent: 2,
+        bestWidth: int.MaxValue,
+        isCanonical: false,
+        maxSimpleKeyLength: 1024,
+        indentSequences: true,
+        newLine: "\n");
+
+    /// <summary>The text of a file: an optional comment header, then the documents separated by <c>---</c>.</summary>
+    public static string Write(IReadOnlyList<Mapping> documents, string? headerComment = null)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        if (headerComment is not null)
+        {
+            foreach (var line in headerComment.Split('\n'))
+            {
+                text.Write("# ");
+                text.Write(line);
+                text.Write('\n');
+            }
+        }
+
+        var emitter = new Emitter(text, Settings);
+        emitter.Emit(new StreamStart());
+        for (var i = 0; i < documents.Count; i++)
+        {
+            emitter.Emit(new DocumentStart(null, null, isImplicit: i == 0));
+            Emit(emitter, documents[i]);
+            emitter.Emit(new DocumentEnd(isImplicit: true));
+        }
+
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static void Emit(IEmitter emitter, ManifestNode node)
+    {
+        switch (node)
+        {
+            case AcmDr.Core.Manifests.Scalar scalar:
+                EmitString(emitter, scalar.Value);
+                break;
+            case TypedScalar typed:
+                emitter.Emit(new YamlDotNet.Core.Events.Scalar(null, null, typed.Literal, ScalarStyle.Plain, true, false));
+                break;
+            case Mapping mapping:
+                emitter.Emit(new MappingStart(null, null, true, mapping.FlowStyle ? MappingStyle.Flow : MappingStyle.Block));
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    EmitString(emitter, key);
+                    Emit(emitter, value);
+                }
+
+                emitter.Emit(new MappingEnd());
+                break;
+            case Sequence sequence:
+                emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Block));
+                foreach (var item in sequence.Items)
+                {
+                    Emit(emitter, item);
+                }
+
+                emitter.Emit(new SequenceEnd());
+                break;
+            default:
+                throw new ArgumentException($"unknown manifest node {node.GetType().Name}", nameof(node));
+        }
+    }
+
+    private static void EmitString(IEmitter emitter, string value)
+    {
+        var style = ScalarStyles.For(value);
+        emitter.Emit(new YamlDotNet.Core.Events.Scalar(null, null, value, style, style == ScalarStyle.Plain, style != ScalarStyle.Plain));
+    }
+}

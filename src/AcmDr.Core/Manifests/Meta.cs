@@ -1,0 +1,30 @@
+using AcmDr.Core.Planning;
+
+namespace AcmDr.Core.Manifests;
+
+/// <summary>Common manifest pieces: the document head and metadata every generated object carries.</summary>
+internal static class Meta
+{
+    public const string PolicyGroup = "policy.open-cluster-management.io";
+    public const string ClusterGroup = "cluster.open-cluster-management.io";
+
+    public static Mapping Document(string apiVersion, string kind, Mapping metadata) =>
+        new Mapping().Add("apiVersion", apiVersion).Add("kind", kind).Add("metadata", metadata);
+
+    public static Mapping Metadata(string name, string ns, IEnumerable<KeyValuePair<string, string>>? extraLabels = null, Mapping? annotations = null)
+    {
+        var labels = new List<KeyValuePair<string, string>> { new(PolicyNames.ManagedByLabel, PolicyNames.ManagedByValue) };
+        if (extraLabels is not null)
+        {
+            labels.AddRange(extraLabels);
+        }
+
+        var metadata = new Mapping().Add("name", name).Add("namespace", ns).Add("labels", Mapping.Sorted(labels));
+        if (annotations is not null)
+        {
+            metadata.Add("annotations", annotations);
+        }
+
+        return metadata;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
+
+namespace AcmDr.Core.Manifests;
+
+/// <summary>
+/// The Policy of one app on one cluster: an enforce ConfigurationPolicy that sets every VM's site
+/// nodeSelector, and an inform one that checks each VM runs at that site.
+/// </summary>
+public static class PolicyManifest
+{
+    public static Mapping Build(DrSettings settings, PolicyPlan policy)
+    {
+        var tier = policy.Tier.ToString(CultureInfo.InvariantCulture);
+        var annotations = new Mapping()
+            .Add("policy.open-cluster-management.io/standards", "NIST SP 800-53")
+            .Add("policy.open-cluster-management.io/categories", "CP Contingency Planning")
+            .Add("policy.open-cluster-management.io/controls", "CP-10 System Recovery and Reconstitution")
+            .Add(PolicyNames.VmsAnnotation, string.Join(',', policy.Vms.Select(v => v.ToString())));
+        if (policy.RtoMinutes is { } rto)
+        {
+            annotations.Add(PolicyNames.RtoAnnotation, rto.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var metadata = Meta.Metadata(policy.Name, settings.HubNamespace,
+            [new(PolicyNames.AppLabel, policy.App), new(PolicyNames.TierLabel, tier), new(PolicyNames.ClusterLabel, policy.Cluster)],
+            annotations);
+
+        var spec = new Mapping()
+            .Add("disabled", TypedScalar.Of(false))
+            .Add("policy-templates", new Sequence()
+                .Add(new Mapping().Add("objectDefinition", SiteConfigurationPolicy(settings, policy)))
+                .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy))));
+        if (policy.Dependencies.Count > 0)
+        {
+            spec.Add("dependencies", new Sequence(policy.Dependencies.Select(d => (ManifestNode)Dependency(settings, d))));
+        }
+
+        return Meta.Document($"{Meta.PolicyGroup}/v1", "Policy", metadata).Add("spec", spec);
+    }
+
+    private static Mapping SiteConfigurationPolicy(DrSettings settings, PolicyPlan policy)
+    {
+        var site = SiteTemplates.HubSite(settings, policy.App, policy.Tier);
+        var objects = new Sequence();
+        foreach (var vm in policy.Vms)
+        {
+            var nodeSelector = new Mapping().Add(settings.SiteLabel, site);
+            objects.Add(new Mapping()
+                .Add("complianceType", "musthave")
+                .Add("objectDefinition", new Mapping()
+                    .Add("apiVersion", "kubevirt.io/v1")
+                    .Add("kind", "VirtualMachine")
+                    .Add("metadata", new Mapping().Add("name", vm.Name).Add("namespace", vm.Namespace))
+                    .Add("spec", new Mapping().Add("template", new Mapping().Add("spec", new Mapping().Add("nodeSelector", nodeSelector))))));
+        }
+
+        return ConfigurationPolicy(PolicyNames.SiteTemplate(policy.Name), "enforce", "object-templates", objects);
+    }
+
+    private static Mapping RunningConfigurationPolicy(DrSettings settings, PolicyPlan policy) =>
+        ConfigurationPolicy(PolicyNames.RunningTemplate(policy.Name), "inform",
+            "object-templates-raw", new Scalar(SiteTemplates.RunningObjectTemplates(settings, policy)));
+
+    private static Mapping ConfigurationPolicy(string name, string remediation, string objectsKey, ManifestNode objects)
+    {
+        var spec = new Mapping()
+            .Add("remediationAction", remediation)
+            // Never prune: a policy removed by a placement or dependency change must not delete a VM.
+            .Add("pruneObjectBehavior", "None")
+            .Add("severity", "high")
+            .Add(objectsKey, objects);
+        return new Mapping()
+            .Add("apiVersion", $"{Meta.PolicyGroup}/v1")
+            .Add("kind", "ConfigurationPolicy")
+            .Add("metadata", new Mapping().Add("name", name))
+            .Add("spec", spec);
+    }
+
+    private static Mapping Dependency(DrSettings settings, PolicyDependency dependency) =>
+        new Mapping()
+            .Add("apiVersion", dependency.Kind == PolicyDependency.PolicySetKind ? $"{Meta.PolicyGroup}/v1beta1" : $"{Meta.PolicyGroup}/v1")
+            .Add("kind", dependency.Kind)
+            .Add("name", dependency.Name)
+            .Add("namespace", settings.HubNamespace)
+            .Add("compliance", "Compliant");
+}

@@ -1,0 +1,66 @@
+namespace AcmDr.Core.Planning;
+
+/// <summary>Finds a cycle in the app dependency graph, so validation can name it.</summary>
+public static class DependencyCycle
+{
+    /// <summary>The apps of one cycle, starting and ending with the same app; null when there is none.</summary>
+    public static IReadOnlyList<string>? Find(IReadOnlyDictionary<string, List<string>> edges)
+    {
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
+        var path = new List<string>();
+        foreach (var start in edges.Keys.Order(StringComparer.Ordinal))
+        {
+            if (Visit(start, edges, state, path) is { } cycle)
+            {
+                return cycle;
+            }
+        }
+
+        return null;
+    }
+
+    // Iterative depth-first search: dependency chains in large inventories must not overflow the stack.
+    private static List<string>? Visit(string start, IReadOnlyDictionary<string, List<string>> edges, Dictionary<string, int> state, List<string> path)
+    {
+        if (state.ContainsKey(start))
+        {
+            return null;
+        }
+
+        var stack = new Stack<(string Node, int Next)>();
+        stack.Push((start, 0));
+        state[start] = 1;
+        path.Add(start);
+        while (stack.Count > 0)
+        {
+            var (node, next) = stack.Pop();
+            var targets = edges.TryGetValue(node, out var list) ? list : [];
+            if (next < targets.Count)
+            {
+                stack.Push((node, next + 1));
+                var target = targets[next];
+                if (state.TryGetValue(target, out var s))
+                {
+                    if (s == 1)
+                    {
+                        var from = path.IndexOf(target);
+                        return [.. path.Skip(from), target];
+                    }
+
+                    continue;
+                }
+
+                state[target] = 1;
+                path.Add(target);
+                stack.Push((target, 0));
+            }
+            else
+            {
+                state[node] = 2;
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+using AcmDr.Core.Settings;
+
+namespace AcmDr.Core.Planning;
+
+public sealed record VmRef(string Namespace, string Name)
+{
+    public override string ToString() => $"{Namespace}/{Name}";
+}
+
+/// <summary>What a policy waits for: a PolicySet (a tier) or a Policy (an app's depends_on).</summary>
+public sealed record PolicyDependency(string Kind, string Name)
+{
+    public const string PolicyKind = "Policy";
+    public const string PolicySetKind = "PolicySet";
+}
+
+/// <summary>One generated Policy: the VMs of one app on one cluster.</summary>
+public sealed record PolicyPlan(
+    string Name,
+    string App,
+    int Tier,
+    string Cluster,
+    int? RtoMinutes,
+    IReadOnlyList<VmRef> Vms,
+    IReadOnlyList<PolicyDependency> Dependencies);
+
+/// <summary>A PolicySet: a whole tier, or the part of a tier on one cluster (used as a dependency target).</summary>
+public sealed record TierSetPlan(string Name, int Tier, string? Cluster, IReadOnlyList<string> Policies);
+
+/// <summary>An app of the inventory with the policies that carry it.</summary>
+public sealed record AppPlan(string Name, int Tier, int? RtoMinutes, IReadOnlyList<string> DependsOn, IReadOnlyList<PolicyPlan> Policies)
+{
+    public int VmCount => Policies.Sum(p => p.Vms.Count);
+}
+
+/// <summary>The whole DR plan: what to generate, and the model flip and report reason about.</summary>
+public sealed record DrPlan(
+    DrSettings Settings,
+    IReadOnlyList<int> Tiers,
+    IReadOnlyList<AppPlan> Apps,
+    IReadOnlyList<PolicyPlan> Policies,
+    IReadOnlyList<TierSetPlan> PolicySets,
+    IReadOnlyList<string> Clusters)
+{
+    public int VmCount => Policies.Sum(p => p.Vms.Count);
+
+    public AppPlan? FindApp(string name) => Apps.FirstOrDefault(a => a.Name == name);
+}
