@@ -1,0 +1,58 @@
+# acmdr build, run and test entry points. Every target installs what it needs.
+DOTNET      ?= dotnet
+CONFIG      ?= Release
+ACMDR       := $(DOTNET) src/AcmDr.Cli/bin/$(CONFIG)/net10.0/acmdr.dll
+RESULTS     ?= TestResults
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all restore build run test tools go kubectl chromium bench pack install clean
+
+all: build
+
+restore:
+	$(DOTNET) restore AcmDr.sln
+
+build: restore
+	$(DOTNET) build AcmDr.sln -c $(CONFIG) --no-restore -nologo -v q
+
+## The main job on the sample inventory: regenerate policies/ and placements/.
+run: build
+	$(ACMDR) generate -i inventory/apps.csv --out .
+
+## Every test. Needs Go (ACM's template engine), kubectl and ../shared (CRDs, status fixtures).
+test: tools build
+	rm -rf $(RESULTS)
+	$(DOTNET) test --solution AcmDr.sln -c $(CONFIG) --no-build --report-trx --results-directory $(abspath $(RESULTS))
+
+tools: go kubectl chromium
+
+# Go's text/template and yaml.v3 execute the generated templates the way ACM does.
+go:
+	@if ! command -v go >/dev/null 2>&1 || [ ! -d /usr/share/gocode/src/gopkg.in/yaml.v3 ]; then \
+	  echo "installing Go and yaml.v3 from Debian"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq golang-go golang-gopkg-yaml.v3-dev >/dev/null; \
+	fi
+
+kubectl:
+	@command -v kubectl >/dev/null 2>&1 || { \
+	  echo "installing kubectl from Debian"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq kubernetes-client >/dev/null || true; }
+
+# Headless Chromium renders the HTML report in its test.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium from Debian"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null || true; }
+
+## Benchmarks: see bench/README section in README.md.
+bench: build
+	$(DOTNET) run --project bench/AcmDr.Bench -c $(CONFIG) -- $(BENCH_ARGS)
+
+pack:
+	$(DOTNET) pack src/AcmDr.Cli -c $(CONFIG) -o artifacts -nologo
+
+install: pack
+	$(DOTNET) tool update --global --add-source artifacts AcmDr || $(DOTNET) tool install --global --add-source artifacts AcmDr
+
+clean:
+	rm -rf artifacts $(RESULTS) src/*/bin src/*/obj tests/*/bin tests/*/obj
