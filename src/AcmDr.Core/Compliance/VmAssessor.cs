@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace AcmDr.Core.Compliance;
+
+/// <summary>Decides one VM's verdict from its policy's status and, when known, where it runs.</summary>
+internal sealed class VmAssessor(ComplianceObservation observation)
+{
+    private readonly HashSet<string> appsSpanningClusters = observation.Workloads
+        .GroupBy(w => w.App, StringComparer.Ordinal)
+        .Where(g => g.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Count() > 1)
+        .Select(g => g.Key)
+        .ToHashSet(StringComparer.Ordinal);
+
+    private readonly int[] tiers = observation.Workloads.Select(w => w.Tier).Distinct().Order().ToArray();
+
+    public VmCompliance Assess(Workload vm)
+    {
+        var policy = DrPolicyName.For(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
+        var status = observation.Policies.FirstOrDefault(p =>
+            p.IsFor(policy) && string.Equals(p.Cluster, vm.Cluster, StringComparison.Ordinal));
+
+        var spec = VmReading.Latest(status?.Site, VmReading.VmKinds, vm, observation.FlipAt);
+        var running = status is null
+            ? new VmReading(ComplianceState.Unknown, $"policy {policy} has no status for cluster {vm.Cluster}")
+            : RunningReading(status, vm);
+        var verdict = VerdictOf(running.State);
+        var reason = verdict == MoveVerdict.Waiting ? WaitingReason(vm, running.Reason) : running.Reason;
+
+        var truth = observation.GroundTruth.FirstOrDefault(t =>
+            string.Equals(t.Namespace, vm.Namespace, StringComparison.Ordinal)
+            && string.Equals(t.Vm, vm.Vm, StringComparison.Ordinal)
+            && string.Equals(t.Cluster, vm.Cluster, StringComparison.Ordinal));
+        if (truth is not null)
+        {
+            var runsThere = string.Equals(truth.Phase, "Running", StringComparison.Ordinal)
+                && string.Equals(truth.NodeSite, observation.TargetSite, StringComparison.Ordinal);
+            running = new VmReading(runsThere ? ComplianceState.Compliant : ComplianceState.NonCompliant, running.Reason);
+            verdict = runsThere ? MoveVerdict.Moved : MoveVerdict.NotMoved;
+            reason = Describe(truth);
+        }
+
+        var since = verdict == MoveVerdict.Moved ? MovedSince(status?.Running, vm) : null;
+        return new VmCompliance(vm.App, vm.Tier, vm.Namespace, vm.Vm, vm.Cluster, observation.TargetSite,
+            spec.State, running.State, verdict, since, reason);
+    }
+
+    private VmReading RunningReading(PolicyObservation status, Workload vm)
+    {
+        if (status.Running is null && status.ClusterCompliance == ComplianceState.Pending)
+        {
+            return new VmReading(ComplianceState.Pending, $"policy {status.Policy} is Pending on {status.Cluster}");
+        }
+
+        return VmReading.Latest(status.Running, VmReading.InstanceKinds, vm, observation.FlipAt);
+    }
+
+    /// <summary>The oldest entry of the newest unbroken run of entries saying the VM runs there.</summary>
+    private DateTimeOffset? MovedSince(TemplateObservation? running, Workload vm)
+    {
+        DateTimeOffset? since = null;
+        foreach (var entry in VmReading.NewestFirst(running?.History ?? []))
+        {
+            var afterFlip = observation.FlipAt is not { } flip || entry.At is not { } at || at >= flip;
+            if (!afterFlip || VmReading.Of(entry.Parsed, VmReading.InstanceKinds, vm).State != ComplianceState.Compliant)
+            {
+                break;
+            }
+
+            since = entry.At ?? since;
+        }
+
+        return since;
+    }
+
+    private string WaitingReason(Workload vm, string detail)
+    {
+        var index = Array.IndexOf(tiers, vm.Tier);
+        return index > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"waiting for tier {tiers[index - 1]}: {detail}")
+            : "waiting: " + detail;
+    }
+
+    private string Describe(VmGroundTruth truth)
+    {
+        var phase = StatusText.Clean(truth.Phase ?? "no instance");
+        var node = StatusText.Clean(truth.Node ?? "no node");
+        var site = StatusText.Clean(truth.NodeSite ?? "no site");
+        return $"instance {phase} on node {node} at site {site} (target {StatusText.Clean(observation.TargetSite)})";
+    }
+
+    private static MoveVerdict VerdictOf(ComplianceState state) => state switch
+    {
+        ComplianceState.Compliant => MoveVerdict.Moved,
+        ComplianceState.NonCompliant => MoveVerdict.NotMoved,
+        ComplianceState.Pending => MoveVerdict.Waiting,
+        _ => MoveVerdict.Unknown,
+    };
+}
