@@ -1,0 +1,110 @@
+using AcmDr.Cli.Output;
+using AcmDr.Core;
+using AcmDr.Core.Flip;
+using AcmDr.Core.Manifests;
+using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
+using YamlDotNet.RepresentationModel;
+
+namespace AcmDr.Cli.Flip;
+
+/// <summary>
+/// The same change as a flip on the hub, made to the generated switch file in the working tree.
+/// The file is rewritten exactly as <c>acmdr generate</c> writes it, so the change is a one-line
+/// diff (a changed, added or removed data key) and <c>generate --check</c> stays green.
+/// </summary>
+public static class GitFlip
+{
+    public static int Run(CliIo io, string dir, FlipRequest request, bool dryRun, Func<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> apps)
+    {
+        var tree = new GeneratedTree(dir);
+        var relative = $"{ManifestBuilder.BaseDir}/{PolicyNames.SwitchConfigMap}.yaml";
+        var path = tree.Full(relative);
+        if (!File.Exists(path))
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"{io.Show(path)} not found: run 'acmdr generate' there first (or pass --dir)");
+        }
+
+        var before = File.ReadAllText(path);
+        var (settings, data) = Read(io.Show(path), before);
+        if (request.To is { } to && !settings.IsSite(to))
+        {
+            throw new AcmDrException(ExitCodes.Refused, $"refused: site '{to}' is not one of the sites the switch allows: {string.Join(", ", settings.Sites)}");
+        }
+
+        var changes = SwitchEdit.Changes(data, request);
+        var after = SwitchEdit.Apply(data, changes);
+        io.Out.WriteLine($"switch {io.Show(path)}:");
+        var (list, why) = apps();
+        FlipImpact.Print(io.Out, changes, data, after, list, why);
+        if (!changes.Any(c => c.Changes))
+        {
+            io.Out.WriteLine("nothing to change: the switch already says so");
+            return ExitCodes.Success;
+        }
+
+        var overrides = after.Where(d => SwitchFile.IsOverrideKey(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        var state = new SwitchState(after.GetValueOrDefault(SwitchManifest.SiteKey, settings.HomeSite), overrides);
+        var text = Yaml.ManifestYamlWriter.Write([SwitchManifest.Build(settings, state)], GeneratedTree.Header);
+        foreach (var line in LineDiff.Changes(before, text) ?? [])
+        {
+            io.Out.WriteLine($"    {line}");
+        }
+
+        if (dryRun)
+        {
+            io.Out.WriteLine("dry run: nothing was written");
+            return ExitCodes.Success;
+        }
+
+        AtomicFiles.Write(path, text);
+        var summary = string.Join(", ", changes.Where(c => c.Changes).Select(c => $"{c.Key} {c.Before ?? "(not set)"} -> {c.After ?? "(cleared)"}"));
+        io.Out.WriteLine($"changed {io.Show(path)}; review and commit it, for example:");
+        io.Out.WriteLine($"  git commit -m 'acmdr flip: {summary}{(request.Reason is { Length: > 0 } r ? $" ({r.Replace('\'', ' ')})" : string.Empty)}' {io.Show(path)}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The settings and data recorded in a generated switch file.</summary>
+    private static (DrSettings Settings, Dictionary<string, string> Data) Read(string shown, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}:{ex.Start.Line}: invalid YAML: {ex.Message}", ex);
+        }
+
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root?.Children.TryGetValue(new YamlScalarNode("data"), out var node) == true && node is YamlMappingNode map)
+        {
+            foreach (var (key, value) in map.Children)
+            {
+                if (key is YamlScalarNode { Value: { } k } && value is YamlScalarNode { Value: { } v })
+                {
+                    data[k] = v;
+                }
+            }
+        }
+
+        var ns = root?.Children.TryGetValue(new YamlScalarNode("metadata"), out var meta) == true && meta is YamlMappingNode m
+            && m.Children.TryGetValue(new YamlScalarNode("namespace"), out var nsNode) && nsNode is YamlScalarNode { Value: { } nsValue }
+            ? nsValue
+            : DrSettings.Default.HubNamespace;
+        var defaults = DrSettings.Default;
+        var settings = new DrSettings(
+            ns,
+            data.GetValueOrDefault(SwitchManifest.SiteLabelKey, defaults.SiteLabel),
+            data.TryGetValue(SwitchManifest.SitesKey, out var sites) ? sites.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : defaults.Sites,
+            data.GetValueOrDefault(SwitchManifest.ClusterSetKey, defaults.ClusterSet));
+        if (settings.Problems() is { Count: > 0 } problems)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}: {problems[0]}");
+        }
+
+        return (settings, data);
+    }
+}

@@ -1,0 +1,72 @@
+using AcmDr.Core.Manifests;
+using AcmDr.Core.Planning;
+
+namespace AcmDr.Core.Flip;
+
+/// <summary>
+/// The switch's semantics, exactly as the hub template resolves them: an app's site is its
+/// <c>app-&lt;name&gt;</c> value, else its <c>tier-&lt;n&gt;</c> value, else <c>site</c>; an empty value counts
+/// as absent (ACM's <c>default</c> treats "" as empty).
+/// </summary>
+public static class SwitchEdit
+{
+    public static IReadOnlyList<ScopeChange> Changes(IReadOnlyDictionary<string, string> data, FlipRequest request)
+    {
+        if (!request.IsScoped)
+        {
+            if (request.Clear)
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput, "--clear needs --app or --tier: it removes those overrides");
+            }
+
+            return [new ScopeChange(SwitchManifest.SiteKey, Value(data, SwitchManifest.SiteKey), request.To)];
+        }
+
+        var keys = request.Tiers.Distinct().Order().Select(PolicyNames.TierOverrideKey)
+            .Concat(request.Apps.Distinct().Order(StringComparer.Ordinal).Select(PolicyNames.AppOverrideKey));
+        return keys.Select(key => new ScopeChange(key, Value(data, key), request.Clear ? null : request.To)).ToList();
+    }
+
+    public static Dictionary<string, string> Apply(IReadOnlyDictionary<string, string> data, IEnumerable<ScopeChange> changes)
+    {
+        var result = new Dictionary<string, string>(data, StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            if (change.After is null)
+            {
+                result.Remove(change.Key);
+            }
+            else
+            {
+                result[change.Key] = change.After;
+            }
+        }
+
+        return result;
+    }
+
+    public static string? EffectiveSite(IReadOnlyDictionary<string, string> data, string app, int tier) =>
+        Value(data, PolicyNames.AppOverrideKey(app))
+        ?? Value(data, PolicyNames.TierOverrideKey(tier))
+        ?? Value(data, SwitchManifest.SiteKey);
+
+    /// <summary>The apps whose effective site differs between two states of the switch.</summary>
+    public static IReadOnlyList<AppMove> Moves(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after, IEnumerable<SwitchedApp> apps)
+    {
+        var moves = new List<AppMove>();
+        foreach (var app in apps.OrderBy(a => a.Tier).ThenBy(a => a.Name, StringComparer.Ordinal))
+        {
+            var from = EffectiveSite(before, app.Name, app.Tier) ?? "(none)";
+            var to = EffectiveSite(after, app.Name, app.Tier) ?? "(none)";
+            if (!string.Equals(from, to, StringComparison.Ordinal))
+            {
+                moves.Add(new AppMove(app.Name, app.Tier, app.VmCount, from, to));
+            }
+        }
+
+        return moves;
+    }
+
+    private static string? Value(IReadOnlyDictionary<string, string> data, string key) =>
+        data.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+}
