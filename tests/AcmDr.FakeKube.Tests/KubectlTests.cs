@@ -6,28 +6,12 @@ namespace AcmDr.FakeKube.Tests;
 [TestClass]
 public sealed class KubectlTests
 {
-    private static JsonObject ConfigMap(string ns, string name, string site) => new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "ConfigMap",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-        ["data"] = new JsonObject { ["site"] = site },
-    };
-
-    private static JsonObject Policy(string ns, string name) => new()
-    {
-        ["apiVersion"] = "policy.open-cluster-management.io/v1",
-        ["kind"] = "Policy",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-        ["spec"] = new JsonObject { ["disabled"] = false },
-    };
-
     [TestMethod]
     public async Task Kubectl_gets_a_configmap_as_json()
     {
         await using var server = await FakeApiServer.StartAsync();
         using var kubectl = new KubectlRun(server);
-        server.Store.Put(ConfigMap("acmdr", "acmdr-sites", "Primary"));
+        server.Store.Put(TestObjects.ConfigMap("acmdr", "acmdr-sites", "Primary"));
 
         var result = await kubectl.RunAsync("get", "configmap", "acmdr-sites", "-n", "acmdr", "-o", "json");
 
@@ -43,7 +27,7 @@ public sealed class KubectlTests
     {
         await using var server = await FakeApiServer.StartAsync();
         using var kubectl = new KubectlRun(server);
-        server.Store.Put(ConfigMap("acmdr", "acmdr-sites", "Primary"));
+        server.Store.Put(TestObjects.ConfigMap("acmdr", "acmdr-sites", "Primary"));
 
         var result = await kubectl.RunAsync("patch", "configmap", "acmdr-sites", "-n", "acmdr", "--type", "merge", "-p", """{"data":{"site":"DR"}}""");
 
@@ -59,8 +43,8 @@ public sealed class KubectlTests
     {
         await using var server = await FakeApiServer.StartAsync();
         using var kubectl = new KubectlRun(server);
-        server.Store.Put(Policy("acmdr", "dr-web"));
-        server.Store.Put(Policy("other", "dr-db"));
+        server.Store.Put(TestObjects.Policy("acmdr", "dr-web"));
+        server.Store.Put(TestObjects.Policy("other", "dr-db"));
 
         var result = await kubectl.RunAsync("get", "policies.policy.open-cluster-management.io", "-A");
 
@@ -74,7 +58,7 @@ public sealed class KubectlTests
     {
         await using var server = await FakeApiServer.StartAsync();
         using var kubectl = new KubectlRun(server);
-        server.Store.Put(ConfigMap("acmdr", "acmdr-sites", "Primary"));
+        server.Store.Put(TestObjects.ConfigMap("acmdr", "acmdr-sites", "Primary"));
 
         var output = await kubectl.StreamUntilAsync(
             line => line == "acmdr-sites DR",
