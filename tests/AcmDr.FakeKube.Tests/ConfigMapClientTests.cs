@@ -146,4 +146,30 @@ public sealed class ConfigMapClientTests
 
         server.Store.Get("", "v1", "configmaps", "acmdr", "acmdr-sites").Should().BeNull();
     }
+
+    [TestMethod]
+    public async Task GenerateName_gets_a_unique_suffix()
+    {
+        await using var server = await FakeApiServer.StartAsync();
+        using var client = server.CreateClient();
+        var template = new V1ConfigMap { Metadata = new V1ObjectMeta { GenerateName = "acmdr-run-" } };
+
+        var first = await client.CoreV1.CreateNamespacedConfigMapAsync(template, "acmdr");
+        var second = await client.CoreV1.CreateNamespacedConfigMapAsync(template, "acmdr");
+
+        first.Metadata.Name.Should().StartWith("acmdr-run-").And.NotBe(second.Metadata.Name);
+    }
+
+    [TestMethod]
+    public async Task Non_json_body_is_UnsupportedMediaType()
+    {
+        await using var server = await FakeApiServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        using var body = new ByteArrayContent([1, 2, 3]);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.kubernetes.protobuf");
+
+        using var response = await http.PostAsync(new Uri("api/v1/namespaces/acmdr/configmaps", UriKind.Relative), body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+    }
 }

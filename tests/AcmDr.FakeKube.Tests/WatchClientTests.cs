@@ -85,13 +85,15 @@ public sealed class WatchClientTests
     }
 
     [TestMethod]
-    public async Task Watch_ends_when_timeoutSeconds_passes()
+    [DataRow("watch=1&timeoutSeconds=1")]
+    [DataRow("watch=true&timeout=1s")]
+    public async Task Watch_ends_when_its_timeout_passes(string query)
     {
         await using var server = await FakeApiServer.StartAsync();
         using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
 
         var started = DateTime.UtcNow;
-        var body = await http.GetStringAsync("api/v1/namespaces/acmdr/configmaps?watch=1&timeoutSeconds=1");
+        var body = await http.GetStringAsync($"api/v1/namespaces/acmdr/configmaps?{query}");
 
         body.Should().BeEmpty();
         (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(5));

@@ -59,7 +59,7 @@ internal sealed class ResourceHandler(ObjectStore store, CancellationToken serve
         var from = long.TryParse(query["resourceVersion"], CultureInfo.InvariantCulture, out var v) ? v : 0;
         TimeSpan? timeout = int.TryParse(query["timeoutSeconds"], CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
-            : null;
+            : GoDuration.Parse(query["timeout"]);
         var subscription = store.Subscribe(type, ns, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]), from);
         return KubeResponse.Streaming(ctx => WatchStream.RunAsync(ctx, subscription, timeout, serverStopping));
     }
@@ -86,8 +86,16 @@ internal sealed class ResourceHandler(ObjectStore store, CancellationToken serve
         return store.Patch(type, ns, name, apply, statusOnly);
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request) =>
-        await ReadAsync(request) as JsonObject ?? throw KubeApiException.BadRequest("request body must be a JSON object");
+    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
+    {
+        var mediaType = (request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (mediaType != "application/json" && !mediaType.EndsWith("+json", StringComparison.Ordinal))
+        {
+            throw new KubeApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json");
+        }
+
+        return await ReadAsync(request) as JsonObject ?? throw KubeApiException.BadRequest("request body must be a JSON object");
+    }
 
     private static async Task<JsonNode?> ReadAsync(HttpRequest request)
     {
