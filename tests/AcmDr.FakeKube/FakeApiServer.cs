@@ -1,1 +1,76 @@
+using System.Net;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 namespace AcmDr.FakeKube;
+
+/// <summary>
+/// An in-process Kubernetes API server on Kestrel (127.0.0.1, a free port) backed by an
+/// in-memory store, for tests that drive the real KubernetesClient or kubectl.
+/// </summary>
+public sealed class FakeApiServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+
+    private FakeApiServer(TimeProvider clock)
+    {
+        Store = new ObjectStore(Registry, clock);
+    }
+
+    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+
+    public ResourceRegistry Registry { get; } = new();
+
+    public ObjectStore Store { get; }
+
+    public FaultInjector Faults { get; } = new();
+
+    public RequestLog Requests { get; } = new();
+
+    public static async Task<FakeApiServer> StartAsync(TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        var server = new FakeApiServer(clock ?? TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1));
+        var app = builder.Build();
+        var pipeline = new RequestPipeline(server, server._stopping.Token);
+        app.Run(pipeline.InvokeAsync);
+        await app.StartAsync(cancellationToken);
+        server._app = app;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    public ResourceType RegisterResource(string group, string version, string kind, string plural, bool namespaced, params string[] shortNames) =>
+        Registry.Register(group, version, kind, plural, namespaced, shortNames);
+
+    /// <summary>Writes a kubeconfig usable by kubectl and KubernetesClient; the cluster is named after the context.</summary>
+    public void WriteKubeconfig(string path, string context = "fake", string user = "tester") =>
+        File.WriteAllText(path, Kubeconfig.Render(BaseUri, context, user));
+
+    /// <summary>A KubernetesClient pointed at this server; the caller disposes it.</summary>
+    public IKubernetes CreateClient() =>
+        new Kubernetes(new KubernetesClientConfiguration { Host = BaseUri.ToString(), AccessToken = Kubeconfig.Token });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_app is not null)
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(grace.Token);
+            await _app.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+    }
+}
