@@ -3,6 +3,9 @@ namespace AcmDr.Cli;
 /// <summary>What a command may touch of the outside world, passed in so tests run commands in-process.</summary>
 public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirectory, TimeProvider Clock)
 {
+    /// <summary>Base delay between retries of transient cluster failures (doubles per attempt).</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(250);
+
     public static CliIo FromConsole() =>
         new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System);
 

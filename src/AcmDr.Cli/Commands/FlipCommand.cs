@@ -1,0 +1,114 @@
+using System.CommandLine;
+using AcmDr.Cli.Flip;
+using AcmDr.Cli.Hub;
+using AcmDr.Core;
+using AcmDr.Core.Flip;
+using AcmDr.Core.Inventory;
+using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
+
+namespace AcmDr.Cli.Commands;
+
+/// <summary><c>acmdr flip</c>: change the site switch on the hub, or in the generated files with --in-git.</summary>
+public static class FlipCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var options = new InventoryOptions();
+        var to = new Option<string?>("--to") { Description = "Site to run at (one of the switch's sites)" };
+        var apps = new Option<string[]>("--app") { Description = "Only this app (repeatable): sets the app-<name> override", AllowMultipleArgumentsPerToken = false };
+        var tiers = new Option<int[]>("--tier") { Description = "Only this tier (repeatable): sets the tier-<n> override" };
+        var clear = new Option<bool>("--clear") { Description = "Remove the --app/--tier overrides so they follow the global site again" };
+        var reason = new Option<string?>("--reason") { Description = "Why: recorded in the audit trail" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show exactly what would be written; write nothing" };
+        var force = new Option<bool>("--force") { Description = "Flip even when a GitOps controller manages the switch" };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig of the hub (default $KUBECONFIG, then ~/.kube/config)" };
+        var context = new Option<string?>("--context") { Description = "Kubeconfig context of the hub" };
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Hub namespace of the switch (default from settings: acmdr)" };
+        var inGit = new Option<bool>("--in-git") { Description = "Change the generated switch file in the working tree instead of the hub" };
+        var dir = new Option<string>("--dir") { Description = "With --in-git: the directory holding policies/", DefaultValueFactory = _ => "." };
+
+        var command = new Command("flip", "Flip the site switch: everything, some tiers, or some apps");
+        options.AddTo(command);
+        foreach (var option in new Option[] { to, apps, tiers, clear, reason, dryRun, force, kubeconfig, context, ns, inGit, dir })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancel) =>
+        {
+            var request = new FlipRequest(parse.GetValue(to), parse.GetValue(apps) ?? [], parse.GetValue(tiers) ?? [], parse.GetValue(clear), parse.GetValue(reason));
+            CheckRequest(request);
+            var (settings, plan) = LoadOptionalPlan(io, options, parse);
+            CheckScope(request, plan);
+            (IReadOnlyList<SwitchedApp>?, string?) FromPlan() => (HubApps.FromPlan(plan!), null);
+
+            if (parse.GetValue(inGit))
+            {
+                return GitFlip.Run(io, io.Resolve(parse.GetValue(dir)!), request, parse.GetValue(dryRun),
+                    plan is null ? () => (null, "no inventory given") : FromPlan);
+            }
+
+            var hub = ClusterConnection.Open(parse.GetValue(kubeconfig), parse.GetValue(context));
+            var hubNamespace = parse.GetValue(ns) ?? settings.HubNamespace;
+            var flip = new HubFlip(hub, hubNamespace, io, io.RetryBackoff);
+            return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),
+                plan is null ? () => HubApps.List(hub, hubNamespace) : FromPlan, cancel);
+        });
+        return command;
+    }
+
+    private static void CheckRequest(FlipRequest request)
+    {
+        if (request.To is null && !request.Clear)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, "flip needs --to SITE (or --clear with --app/--tier)");
+        }
+
+        if (request.To is not null && request.Clear)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, "--clear removes overrides and takes no --to");
+        }
+
+        foreach (var app in request.Apps.Where(a => !Names.IsDns1123Label(a)))
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"--app '{app}' is not an app name (a DNS-1123 label)");
+        }
+
+        foreach (var tier in request.Tiers.Where(t => t is < 1 or > 99))
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"--tier {tier} is not a tier (1 to 99)");
+        }
+    }
+
+    /// <summary>The settings, and the plan when an inventory is given or the default one exists.</summary>
+    private static (DrSettings Settings, DrPlan? Plan) LoadOptionalPlan(CliIo io, InventoryOptions options, ParseResult parse)
+    {
+        var explicitInventory = parse.GetResult(options.Inventory) is { Implicit: false };
+        if (!explicitInventory && !File.Exists(options.InventoryPath(parse, io)))
+        {
+            return (options.LoadSettings(parse, io), null);
+        }
+
+        var plan = options.LoadPlan(parse, io);
+        return (plan.Settings, plan);
+    }
+
+    private static void CheckScope(FlipRequest request, DrPlan? plan)
+    {
+        if (plan is null)
+        {
+            return;
+        }
+
+        foreach (var app in request.Apps.Where(a => plan.FindApp(a) is null))
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"--app '{app}' is not an app of the inventory");
+        }
+
+        foreach (var tier in request.Tiers.Where(t => !plan.Tiers.Contains(t)))
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"--tier {tier} is not a tier of the inventory (tiers: {string.Join(", ", plan.Tiers)})");
+        }
+    }
+}

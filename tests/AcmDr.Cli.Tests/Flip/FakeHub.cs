@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using AcmDr.Cli.Tests.Infrastructure;
+using AcmDr.FakeKube;
+using YamlDotNet.RepresentationModel;
+
+namespace AcmDr.Cli.Tests.Flip;
+
+/// <summary>A fake hub holding the switch generated from an inventory, and a working directory with a kubeconfig.</summary>
+public sealed class FakeHub : IAsyncDisposable
+{
+    private FakeHub(FakeApiServer server, TempDir dir)
+    {
+        Server = server;
+        Dir = dir;
+    }
+
+    public FakeApiServer Server { get; }
+
+    public TempDir Dir { get; }
+
+    public string Kubeconfig => Dir.File("kubeconfig");
+
+    public static async Task<FakeHub> StartAsync(string inventory = Inventories.Example)
+    {
+        var server = await FakeApiServer.StartAsync();
+        var dir = new TempDir();
+        dir.File("inventory/apps.csv", inventory);
+        var generated = await CliRunner.RunAsync(dir.Path, "generate");
+        if (generated.ExitCode != 0)
+        {
+            throw new InvalidOperationException(generated.ToString());
+        }
+
+        server.WriteKubeconfig(dir.File("kubeconfig"), context: "hub", user: "alice");
+        server.Store.Put(SwitchFrom(File.ReadAllText(dir.File("policies/base/acmdr-sites.yaml"))));
+        return new FakeHub(server, dir);
+    }
+
+    public JsonObject Switch => Server.Store.Get(string.Empty, "v1", "configmaps", "acmdr", "acmdr-sites")!;
+
+    public string? Data(string key) => Switch["data"]?[key]?.GetValue<string>();
+
+    public Task<CliResult> AcmdrAsync(params string[] args) =>
+        CliRunner.RunAsync(Dir.Path, [.. args, "--kubeconfig", Kubeconfig]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Dir.Dispose();
+    }
+
+    /// <summary>The generated ConfigMap file as the JSON object the API server would store.</summary>
+    public static JsonObject SwitchFrom(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var meta = (YamlMappingNode)root["metadata"];
+        var data = new JsonObject();
+        foreach (var (key, value) in (YamlMappingNode)root["data"])
+        {
+            data[((YamlScalarNode)key).Value!] = ((YamlScalarNode)value).Value;
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = ((YamlScalarNode)meta["name"]).Value,
+                ["namespace"] = ((YamlScalarNode)meta["namespace"]).Value,
+                ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "acmdr" },
+            },
+            ["data"] = data,
+        };
+    }
+}
