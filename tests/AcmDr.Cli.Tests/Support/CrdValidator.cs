@@ -50,7 +50,9 @@ public sealed class CrdValidator
                 {
                     if (version!["schema"]?["openAPIV3Schema"] is JsonObject schema)
                     {
-                        schemas[new SchemaKey(group, (string)version["name"]!, kind)] = schema;
+                        var key = new SchemaKey(group, (string)version["name"]!, kind);
+                        SchemaSupplements.Apply(key, schema);
+                        schemas[key] = schema;
                     }
                 }
             }

@@ -8,35 +8,47 @@ public static class SchemaErrors
     public static IEnumerable<string> Describe(ValidationError error, string basePath)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (error is ChildSchemaValidationError child && !IsChoice(error.Kind))
+        {
+            // A wrapper such as AdditionalPropertiesNotValid: its children say what is wrong.
+            return child.Errors.SelectMany(e => e.Value).SelectMany(e => Describe(e, basePath));
+        }
+
         var path = CrdValidator.Join(basePath, Trim(error.Path));
         var shown = path.Length == 0 ? "(root)" : path;
-        var message = error.Kind switch
+        var message = Message(error);
+        if (error is ChildSchemaValidationError choice)
         {
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown field \"{error.Property}\"",
-            ValidationErrorKind.PropertyRequired => $"required field \"{error.Property}\" is missing",
-            ValidationErrorKind.NotInEnumeration =>
-                $"value not in [{string.Join(", ", error.Schema?.Enumeration.Select(v => v ?? "null") ?? [])}]",
-            _ => error.Kind.ToString(),
-        };
-        yield return $"{shown}: {message}";
-
-        if (error is ChildSchemaValidationError child)
-        {
-            var branch = 0;
-            foreach (var (_, branchErrors) in child.Errors)
-            {
-                foreach (var inner in branchErrors)
-                {
-                    foreach (var line in Describe(inner, basePath))
-                    {
-                        yield return $"  (branch {branch}) {line}";
-                    }
-                }
-
-                branch++;
-            }
+            var branches = choice.Errors.Select((branch, i) =>
+                $"branch {i}: {string.Join(", ", branch.Value.SelectMany(e => Describe(e, basePath)))}");
+            message = $"{message} ({string.Join("; ", branches)})";
         }
+
+        return [$"{shown}: {message}"];
     }
+
+    private static bool IsChoice(ValidationErrorKind kind) =>
+        kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAllOf
+            or ValidationErrorKind.ExcludedSchemaValidates;
+
+    private static string Message(ValidationError error) => error.Kind switch
+    {
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown field \"{error.Property}\"",
+        ValidationErrorKind.PropertyRequired => $"required field \"{error.Property}\" is missing",
+        ValidationErrorKind.NotInEnumeration =>
+            $"value not in [{string.Join(", ", error.Schema?.Enumeration.Select(v => v ?? "null") ?? [])}]",
+        ValidationErrorKind.PatternMismatch => $"does not match pattern {error.Schema?.Pattern}",
+        ValidationErrorKind.StringExpected => "expected a string",
+        ValidationErrorKind.IntegerExpected => "expected an integer",
+        ValidationErrorKind.NumberExpected => "expected a number",
+        ValidationErrorKind.BooleanExpected => "expected a boolean",
+        ValidationErrorKind.ObjectExpected => "expected an object",
+        ValidationErrorKind.ArrayExpected => "expected an array",
+        ValidationErrorKind.NotAnyOf => "matches none of the allowed alternatives",
+        ValidationErrorKind.NotOneOf => "does not match exactly one of the alternatives",
+        ValidationErrorKind.ExcludedSchemaValidates => "matches a forbidden alternative",
+        _ => error.Kind.ToString(),
+    };
 
     private static string Trim(string? path)
     {
