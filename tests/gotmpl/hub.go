@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -21,8 +22,15 @@ func runHub(req *request) result {
 	if err := yaml.Unmarshal(raw, &generic); err != nil {
 		return fail(fmt.Errorf("converting the object to YAML: %w", err))
 	}
-	text, err := yaml.Marshal(generic)
-	if err != nil {
+	if !strings.Contains(string(raw), "{{hub") {
+		// The propagator only resolves objects that hold a hub template.
+		return result{Ok: true, Object: req.Object}
+	}
+	// Like go-template-utils' jsonToYAML: an Encoder with an indent of 2.
+	var text bytes.Buffer
+	encoder := yaml.NewEncoder(&text)
+	encoder.SetIndent(2)
+	if err := encoder.Encode(&generic); err != nil {
 		return fail(fmt.Errorf("converting the object to YAML: %w", err))
 	}
 
@@ -43,7 +51,7 @@ func runHub(req *request) result {
 		return lookupIn(req.Objects, apiVersion, kind, ns, name), nil
 	}
 
-	resolved, err := execute(string(text), "{{hub", "hub}}", funcs)
+	resolved, err := execute(text.String(), "{{hub", "hub}}", funcs)
 	if err != nil {
 		return fail(err)
 	}
@@ -83,7 +91,7 @@ func execute(text, left, right string, funcs template.FuncMap) (string, error) {
 		return "", fmt.Errorf("failed to parse the template: %w", err)
 	}
 	var out strings.Builder
-	if err := tmpl.Execute(&out, nil); err != nil {
+	if err := tmpl.Execute(&out, struct{}{}); err != nil {
 		return "", fmt.Errorf("failed to resolve the template: %w", err)
 	}
 	return out.String(), nil
