@@ -121,6 +121,22 @@ public sealed class CrdValidator
         return errors;
     }
 
+    /// <summary>
+    /// Validates only what a Policy or ConfigurationPolicy embeds: the policy
+    /// templates in full, and the objects of their object-templates as partial.
+    /// </summary>
+    public IReadOnlyList<string> ValidateEmbedded(JsonNode policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var errors = new List<string>();
+        if (policy is JsonObject obj && (string?)obj["apiVersion"] is { } apiVersion && (string?)obj["kind"] is { } kind)
+        {
+            ValidateEmbedded(SchemaKey.FromApiVersion(apiVersion, kind), obj, Label(obj), string.Empty, errors);
+        }
+
+        return errors;
+    }
+
     private void ValidateObject(JsonNode node, bool partial, string label, string path, List<string> errors)
     {
         if (node is not JsonObject obj)

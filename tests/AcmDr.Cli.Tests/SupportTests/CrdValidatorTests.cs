@@ -64,6 +64,15 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
+    public void ValidateEmbedded_ChecksOnlyWhatThePolicyCarries()
+    {
+        var policy = YamlJson.Parse(ExampleManifests.PolicyDrWeb.Replace("nodeSelector:", "nodeSelectr:", StringComparison.Ordinal))!;
+        policy["spec"]!["bogus"] = 1;
+
+        Validator.ValidateEmbedded(policy).Should().ContainSingle().Which.Should().Contain("nodeSelectr");
+    }
+
+    [TestMethod]
     public void EmbeddedVirtualMachine_NeedsNoRequiredFields()
     {
         // A musthave fragment leaves out what the VM already has (spec.template.spec.domain is required in full).
