@@ -216,3 +216,22 @@ public sealed class HubFlipTests
     private static int HistoryCount(FakeHub hub) =>
         JsonDocument.Parse(hub.Switch["metadata"]!["annotations"]!["acmdr.io/flip-history"]!.GetValue<string>()).RootElement.GetArrayLength();
 }
+
+[TestClass]
+public sealed class HubFlipKubectlTests
+{
+    [TestMethod]
+    public async Task The_real_kubectl_sees_the_flipped_switch_and_its_event()
+    {
+        var kubectl = Support.RequiredTool.Kubectl();
+        await using var hub = await FakeHub.StartAsync();
+        (await hub.AcmdrAsync("flip", "--to", "DR", "--tier", "2")).ExitCode.Should().Be(0);
+
+        var (exit, stdout, stderr) = await Task.Run(() => Support.ProcessRunner.Run(kubectl,
+            ["--kubeconfig", hub.Kubeconfig, "get", "configmap", "acmdr-sites", "-n", "acmdr", "-o", "jsonpath={.data.site}/{.data.tier-2}"],
+            null, hub.Dir.Path, new Dictionary<string, string> { ["HOME"] = hub.Dir.Path }, TimeSpan.FromSeconds(60)));
+
+        exit.Should().Be(0, stderr);
+        stdout.Should().Be("Primary/DR");
+    }
+}
