@@ -34,14 +34,6 @@ public static class CliApp
         catch (AcmDrException ex)
         {
             io.Err.WriteLine($"acmdr: {ex.Message}");
-            if (ex is Core.Inventory.InvalidInventoryException invalid && invalid.Errors.Count > 1)
-            {
-                foreach (var error in invalid.Errors.Skip(1).Take(20))
-                {
-                    io.Err.WriteLine($"acmdr: {error}");
-                }
-            }
-
             return ex.ExitCode;
         }
         catch (OperationCanceledException)

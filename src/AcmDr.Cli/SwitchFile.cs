@@ -28,7 +28,7 @@ public static partial class SwitchFile
             return SwitchState.Home(settings);
         }
 
-        var data = ReadData(path);
+        var (_, data) = Parse(path, File.ReadAllText(path));
         var site = data.GetValueOrDefault(SwitchManifest.SiteKey, settings.HomeSite);
         CheckSite(path, settings, SwitchManifest.SiteKey, site);
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -50,23 +50,22 @@ public static partial class SwitchFile
         return new SwitchState(site, overrides);
     }
 
-    private static Dictionary<string, string> ReadData(string path)
+    /// <summary>The hub namespace (metadata.namespace) and the data of a switch file's text.</summary>
+    public static (string? Namespace, Dictionary<string, string> Data) Parse(string shown, string text)
     {
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {
-            throw new InvalidInventoryException([new InventoryError(path, (int)ex.Start.Line, null, $"invalid YAML: {ex.Message}")]);
+            throw new InvalidInventoryException([new InventoryError(shown, (int)ex.Start.Line, null, $"invalid YAML: {ex.Message}")]);
         }
 
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (stream.Documents.Count > 0
-            && stream.Documents[0].RootNode is YamlMappingNode root
-            && root.Children.TryGetValue(new YamlScalarNode("data"), out var node)
-            && node is YamlMappingNode map)
+        if (root is not null && root.Children.TryGetValue(new YamlScalarNode("data"), out var node) && node is YamlMappingNode map)
         {
             foreach (var (key, value) in map.Children)
             {
@@ -77,7 +76,14 @@ public static partial class SwitchFile
             }
         }
 
-        return data;
+        string? ns = null;
+        if (root is not null && root.Children.TryGetValue(new YamlScalarNode("metadata"), out var meta) && meta is YamlMappingNode metadata
+            && metadata.Children.TryGetValue(new YamlScalarNode("namespace"), out var nsNode) && nsNode is YamlScalarNode { Value: { } recorded })
+        {
+            ns = recorded;
+        }
+
+        return (ns, data);
     }
 
     private static void CheckSite(string path, DrSettings settings, string key, string value)

@@ -4,7 +4,6 @@ using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
-using YamlDotNet.RepresentationModel;
 
 namespace AcmDr.Cli.Flip;
 
@@ -67,33 +66,8 @@ public static class GitFlip
     /// <summary>The settings and data recorded in a generated switch file.</summary>
     private static (DrSettings Settings, Dictionary<string, string> Data) Read(string shown, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}:{ex.Start.Line}: invalid YAML: {ex.Message}", ex);
-        }
-
-        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-        var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root?.Children.TryGetValue(new YamlScalarNode("data"), out var node) == true && node is YamlMappingNode map)
-        {
-            foreach (var (key, value) in map.Children)
-            {
-                if (key is YamlScalarNode { Value: { } k } && value is YamlScalarNode { Value: { } v })
-                {
-                    data[k] = v;
-                }
-            }
-        }
-
-        var ns = root?.Children.TryGetValue(new YamlScalarNode("metadata"), out var meta) == true && meta is YamlMappingNode m
-            && m.Children.TryGetValue(new YamlScalarNode("namespace"), out var nsNode) && nsNode is YamlScalarNode { Value: { } nsValue }
-            ? nsValue
-            : DrSettings.Default.HubNamespace;
+        var (recordedNamespace, data) = SwitchFile.Parse(shown, text);
+        var ns = recordedNamespace ?? DrSettings.Default.HubNamespace;
         var defaults = DrSettings.Default;
         var settings = new DrSettings(
             ns,

@@ -9,5 +9,7 @@ public sealed class InvalidInventoryException : AcmDrException
     public IReadOnlyList<InventoryError> Errors { get; }
 
     private static string Describe(IReadOnlyList<InventoryError> errors) =>
-        errors.Count == 1 ? errors[0].ToString() : $"{errors[0]} (and {errors.Count - 1} more errors)";
+        errors.Count == 1
+            ? errors[0].ToString()
+            : $"{errors[0]} (and {errors.Count - 1} more; 'acmdr validate' lists them all)";
 }
