@@ -45,7 +45,7 @@ public static class InventoryReader
             return (new Inventory(source, rows), errors);
         }
 
-        return (null, errors.OrderBy(e => e.Line).ThenBy(e => e.Column ?? 0).ToList());
+        return (null, errors.OrderBy(e => e.Line).ThenBy(e => e.Column ?? int.MaxValue).ToList());
     }
 
     private static (List<InventoryRow> Rows, List<InventoryError> Errors) ReadRows(string source, ReadOnlyMemory<byte> utf8)
