@@ -51,8 +51,17 @@ public sealed class ManagedCluster : IAsyncDisposable
 
     public IReadOnlyList<JsonObject> Migrations() => Server.Store.List("kubevirt.io", "v1", "virtualmachineinstancemigrations");
 
-    public Task<CliResult> RunAsync(params string[] args) =>
-        CliRunner.RunAsync(Dir.Path, [.. args, "--kubeconfig", Kubeconfig]);
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    /// <summary>Runs acmdr against this cluster in-process; cancelling the token is the user's Ctrl+C.</summary>
+    public async Task<CliResult> RunAsync(CancellationToken cancel, params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var io = new CliIo(output, error, Dir.Path, TimeProvider.System);
+        var exit = await CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig], io, cancel);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
 
     /// <summary>Requests that change something on the server.</summary>
     public IReadOnlyList<RecordedRequest> Writes() =>
