@@ -24,6 +24,12 @@ public static class MoveDecision
 
         if (vm.Instance is not { } instance)
         {
+            // A restart (ours, or one a re-run finds) deletes the instance before the new one appears.
+            if (vm.PrintableStatus is "Starting" or "Provisioning" or "WaitingForVolumeBinding")
+            {
+                return new(MoveKind.InFlight, $"VM is {vm.PrintableStatus}");
+            }
+
             return new(MoveKind.Stopped, $"stopped ({vm.PrintableStatus ?? "no instance"}): left stopped"
                 + (vm.SelectorSite == site ? "" : $"; its nodeSelector says {vm.SelectorSite ?? "no site"}, so it would start there"));
         }
