@@ -13,6 +13,8 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
         root.Subcommands.Add(FlipCommand.Create(io));
+        root.Subcommands.Add(Managed.BreakGlassCommand.Create(io));
+        root.Subcommands.Add(Managed.RelocateCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -34,6 +34,9 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>Extra handlers for paths outside the resource API (aggregated subresources).</summary>
+    public CustomRoutes Routes { get; } = new();
+
     public static async Task<FakeApiServer> StartAsync(TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         var server = new FakeApiServer(clock ?? TimeProvider.System);

@@ -60,6 +60,11 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
     {
         try
         {
+            if (server.Routes.Match(context.Request.Method, path) is { } custom)
+            {
+                return KubeResponse.Ok(custom(server.Store));
+            }
+
             var document = Discovery(path);
             if (document is not null)
             {

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using AcmDr.Cli.Hub;
+using AcmDr.Core;
+using AcmDr.Core.Managed;
+
+namespace AcmDr.Cli.Managed;
+
+/// <summary>
+/// <c>acmdr relocate</c>: a nodeSelector change does not move a running VM, so this live-migrates (or
+/// restarts) the scope's VMs that run at another site, tier by tier, in bounded waves.
+/// </summary>
+public static class RelocateCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var options = new ManagedOptions();
+        var maxParallel = new Option<int>("--max-parallel") { Description = "Moves in flight at most (the restart-storm guard)", DefaultValueFactory = _ => 5 };
+        var timeout = new Option<string>("--timeout") { Description = "Give up on what has not arrived after this long (30m, 1h, 90s)", DefaultValueFactory = _ => "30m" };
+        var poll = new Option<string>("--poll-interval") { Description = "How often progress is read", DefaultValueFactory = _ => "2s", Hidden = true };
+        var command = new Command("relocate", "Live-migrate or restart the VMs that run at another site, tier by tier");
+        options.AddTo(command);
+        command.Options.Add(maxParallel);
+        command.Options.Add(timeout);
+        command.Options.Add(poll);
+        command.SetAction((parse, cancel) =>
+        {
+            var parallel = parse.GetValue(maxParallel);
+            if (parallel < 1)
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput, "--max-parallel must be at least 1");
+            }
+
+            return RunAsync(io, options, parse, parallel, DurationText.Parse(parse.GetValue(timeout)!, "--timeout"), DurationText.Parse(parse.GetValue(poll)!, "--poll-interval"), cancel);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliIo io, ManagedOptions options, ParseResult parse, int maxParallel, TimeSpan timeout, TimeSpan poll, CancellationToken cancel)
+    {
+        var (plan, site) = options.LoadPlan(parse, io);
+        var connection = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), "managed cluster");
+        var cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), connection.Context);
+        var scope = options.Scope(parse, plan, cluster);
+        var api = new KubeVirtApi(connection);
+        var reader = new ClusterReader(api, plan.Settings.SiteLabel);
+        try
+        {
+            if (parse.GetValue(options.DryRun))
+            {
+                return await DryRunAsync(io, reader, scope, site, plan.Settings.SiteLabel, connection.Server, cluster, cancel);
+            }
+
+            io.Out.WriteLine($"relocate on {connection.Server} (cluster {cluster}): {scope.Count} VMs to {site}, at most {maxParallel} moves at once");
+            var limits = new RelocationLimits(site, plan.Settings.SiteLabel, maxParallel, timeout, poll);
+            var results = await RelocationDisplay.RunAsync(io, progress => new Relocation(api, reader, progress, limits, io.Clock).RunAsync(scope, cancel));
+            RelocationSummary.Print(io.Out, results, site);
+            return results.Any(r => r.Outcome == RelocationOutcome.Failed) ? ExitCodes.Difference : ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is not AcmDrException && !cancel.IsCancellationRequested)
+        {
+            throw KubeErrors.ToUserError(ex, "the VMs", connection.Server);
+        }
+    }
+
+    private static async Task<int> DryRunAsync(CliIo io, ClusterReader reader, IReadOnlyList<ScopedVm> scope, string site, string siteLabel, string server, string cluster, CancellationToken cancel)
+    {
+        io.Out.WriteLine($"dry run: relocate on {server} (cluster {cluster}): {scope.Count} VMs to {site}; nothing is written");
+        var nodes = await reader.NodesAsync(cancel);
+        var blocked = 0;
+        foreach (var tier in ManagedScope.ByTier(scope))
+        {
+            io.Out.WriteLine($"tier {tier.Key}:");
+            foreach (var vm in tier)
+            {
+                var step = MoveDecision.Decide(await reader.VmAsync(vm, cancel), nodes, site, siteLabel);
+                blocked += step.Kind is MoveKind.Missing or MoveKind.SelectorElsewhere or MoveKind.Stuck ? 1 : 0;
+                io.Out.WriteLine($"  {vm.Vm}: {step.Reason}");
+            }
+        }
+
+        io.Out.WriteLine(blocked == 0 ? "dry run: every VM can get there" : $"dry run: {blocked} VM{(blocked == 1 ? "" : "s")} cannot be moved as they are");
+        return blocked == 0 ? ExitCodes.Success : ExitCodes.Difference;
+    }
+}

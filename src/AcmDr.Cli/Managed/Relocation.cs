@@ -1,0 +1,166 @@
+using AcmDr.Core.Managed;
+
+namespace AcmDr.Cli.Managed;
+
+/// <summary>
+/// Moves the running VMs of the scope to the target site, tier by tier, with at most
+/// <see cref="RelocationLimits.MaxParallel"/> moves in flight. Progress is polled, not watched: each
+/// round reads VMs, instances, migrations and nodes together, which a few watches would have to
+/// stitch back together, and a poll survives a dropped connection and a re-run the same way.
+/// Every round decides again from what the cluster says, so a re-run continues where the last stopped.
+/// </summary>
+public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocationProgress progress, RelocationLimits limits, TimeProvider clock)
+{
+    private sealed record Move(ScopedVm Vm, string? Migration, string? RestartedUid);
+
+    public async Task<IReadOnlyList<VmResult>> RunAsync(IReadOnlyList<ScopedVm> scope, CancellationToken cancel)
+    {
+        var deadline = clock.GetUtcNow() + limits.Timeout;
+        var results = new List<VmResult>();
+        foreach (var tier in ManagedScope.ByTier(scope))
+        {
+            progress.TierStarted(tier.Key, tier.Count());
+            var pending = new Queue<ScopedVm>(tier);
+            var active = new List<Move>();
+            while (pending.Count > 0 || active.Count > 0)
+            {
+                if (clock.GetUtcNow() > deadline)
+                {
+                    foreach (var vm in active.Select(m => m.Vm).Concat(pending))
+                    {
+                        Finish(results, vm, RelocationOutcome.Failed, $"timed out after {limits.Timeout}: not at the site yet");
+                    }
+
+                    break;
+                }
+
+                var nodes = await reader.NodesAsync(cancel);
+                foreach (var move in active.ToList())
+                {
+                    var next = await CheckAsync(move, nodes, results, cancel);
+                    active.Remove(move);
+                    if (next is not null)
+                    {
+                        active.Add(next);
+                    }
+                }
+
+                while (active.Count < limits.MaxParallel && pending.Count > 0)
+                {
+                    if (await StartAsync(pending.Dequeue(), nodes, results, cancel) is { } move)
+                    {
+                        active.Add(move);
+                    }
+                }
+
+                if (active.Count > 0)
+                {
+                    await Task.Delay(limits.PollInterval, clock, cancel);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Starts what the VM needs now; null when it needs nothing more (its result is recorded).</summary>
+    private async Task<Move?> StartAsync(ScopedVm vm, IReadOnlyDictionary<string, NodeState> nodes, List<VmResult> results, CancellationToken cancel)
+    {
+        var state = await reader.VmAsync(vm, cancel);
+        var step = MoveDecision.Decide(state, nodes, limits.Site, limits.SiteLabel);
+        switch (step.Kind)
+        {
+            case MoveKind.AtSite or MoveKind.Stopped:
+                Finish(results, vm, RelocationOutcome.Skipped, step.Reason);
+                return null;
+            case MoveKind.Missing or MoveKind.SelectorElsewhere or MoveKind.Stuck:
+                Finish(results, vm, RelocationOutcome.Failed, step.Reason);
+                return null;
+            case MoveKind.InFlight:
+                progress.Note(vm, $"waiting: {step.Reason}");
+                return new Move(vm, state.MigrationInFlight, null);
+            case MoveKind.Migrate:
+                var created = await api.CreateMigrationAsync(vm.Vm.Namespace, MigrationStatus.New(vm.Vm.Namespace, vm.Vm.Name), cancel);
+                var name = ClusterReader.Text(created["metadata"]?["name"]);
+                progress.Note(vm, $"{step.Reason}: migration {name}");
+                return new Move(vm, name, null);
+            default:
+                await api.RestartAsync(vm.Vm.Namespace, vm.Vm.Name, cancel);
+                progress.Note(vm, step.Reason);
+                return new Move(vm, null, state.Instance!.Uid);
+        }
+    }
+
+    /// <summary>Reads how a move goes; the same move (or the one it now needs) while it goes on, null once it ended.</summary>
+    private async Task<Move?> CheckAsync(Move move, IReadOnlyDictionary<string, NodeState> nodes, List<VmResult> results, CancellationToken cancel)
+    {
+        var vm = move.Vm;
+
+        // The migration first: KubeVirt updates the instance before it marks the migration Succeeded,
+        // so an instance read after a Succeeded migration shows where it landed.
+        var migration = move.Migration is { } pendingName ? await api.GetAsync(KubeVirtApi.Migrations, vm.Vm.Namespace, pendingName, cancel) : null;
+        var state = await reader.VmAsync(vm, cancel);
+        var step = MoveDecision.Decide(state, nodes, limits.Site, limits.SiteLabel);
+        if (step.Kind is MoveKind.Stuck or MoveKind.Missing)
+        {
+            Finish(results, vm, RelocationOutcome.Failed, step.Reason);
+            return null;
+        }
+
+        if (move.Migration is { } migrationName)
+        {
+            if (migration is not null && MigrationStatus.Phase(migration) == MigrationStatus.Failed)
+            {
+                Finish(results, vm, RelocationOutcome.Failed, MigrationStatus.FailureReason(migration));
+                return null;
+            }
+
+            if (migration is not null && !MigrationStatus.IsFinished(migration))
+            {
+                return move;
+            }
+
+            if (step.Kind == MoveKind.AtSite)
+            {
+                Finish(results, vm, RelocationOutcome.Moved, $"migrated to node {state.Instance!.NodeName}");
+                return null;
+            }
+
+            Finish(results, vm, RelocationOutcome.Failed, $"migration {migrationName} ended but the VM is not at {limits.Site}: {step.Reason}");
+            return null;
+        }
+
+        if (move.RestartedUid is { } oldUid)
+        {
+            if (step.Kind == MoveKind.AtSite && state.Instance!.Uid != oldUid)
+            {
+                Finish(results, vm, RelocationOutcome.Moved, $"restarted on {state.Instance.NodeName}");
+                return null;
+            }
+
+            return move;
+        }
+
+        // Waiting on something found under way: once it settles, do what the VM needs then.
+        return step.Kind switch
+        {
+            MoveKind.InFlight => move with { Migration = state.MigrationInFlight },
+            MoveKind.AtSite => Done(results, vm, RelocationOutcome.Moved, step.Reason),
+            _ => await StartAsync(vm, nodes, results, cancel),
+        };
+    }
+
+    private Move? Done(List<VmResult> results, ScopedVm vm, RelocationOutcome outcome, string reason)
+    {
+        Finish(results, vm, outcome, reason);
+        return null;
+    }
+
+    private void Finish(List<VmResult> results, ScopedVm vm, RelocationOutcome outcome, string reason)
+    {
+        var result = new VmResult(vm, outcome, reason);
+        results.Add(result);
+        progress.Finished(result);
+    }
+}
+

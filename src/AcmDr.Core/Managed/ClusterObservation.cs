@@ -1,0 +1,23 @@
+namespace AcmDr.Core.Managed;
+
+/// <summary>A node as relocation sees it: its site label value and whether it is Ready.</summary>
+public sealed record NodeState(string Name, string? Site, bool Ready);
+
+/// <summary>A running (or starting) VirtualMachineInstance.</summary>
+public sealed record InstanceState(string Uid, string? Phase, string? NodeName, bool LiveMigratable);
+
+/// <summary>
+/// One VM as read from the managed cluster: the VM, its instance (null when there is none) and the
+/// name of a migration of that instance still in flight (null when none).
+/// </summary>
+public sealed record VmState(
+    bool Exists,
+    string? SelectorSite,
+    string? PrintableStatus,
+    string? RunStrategy,
+    bool RestartRequired,
+    InstanceState? Instance,
+    string? MigrationInFlight)
+{
+    public static VmState Missing { get; } = new(false, null, null, null, false, null, null);
+}

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using AcmDr.FakeKube;
+
+namespace AcmDr.Cli.Tests.Managed;
+
+/// <summary>
+/// Just enough KubeVirt for relocation: a migration completes after <see cref="Delay"/> by moving the
+/// instance to a Ready node of the site its VM's nodeSelector names (or fails, on request); a restart
+/// deletes the instance and recreates it there after the same delay. It records the order in which
+/// it saw migrations start and VMs arrive, and the most moves it ever had in flight at once.
+/// </summary>
+public sealed class SimulatedKubeVirt : IAsyncDisposable
+{
+    private const string Group = "kubevirt.io";
+    private const string Version = "v1";
+    private readonly FakeApiServer _server;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _migrationsSeen = new();
+    private readonly ConcurrentDictionary<(string Ns, string Name), DateTimeOffset> _restarts = new();
+    private readonly ConcurrentQueue<string> _events = new();
+    private readonly Task _loop;
+    private int _maxInFlight;
+
+    public SimulatedKubeVirt(FakeApiServer server, TimeSpan delay)
+    {
+        _server = server;
+        Delay = delay;
+        server.Routes.Map("PUT", "/apis/subresources.kubevirt.io/v1/namespaces/{namespace}/virtualmachines/{name}/restart", (store, values) =>
+        {
+            var (ns, name) = (values["namespace"], values["name"]);
+            if (store.Get(Group, Version, "virtualmachines", ns, name) is null)
+            {
+                throw new KubeApiException(404, "NotFound", $"virtualmachines.kubevirt.io \"{name}\" not found");
+            }
+
+            store.Delete(Group, Version, "virtualmachineinstances", ns, name);
+            _restarts[(ns, name)] = DateTimeOffset.UtcNow;
+            _events.Enqueue($"restart {name}");
+            return new JsonObject();
+        });
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>VM names whose migrations fail.</summary>
+    public ConcurrentDictionary<string, string> FailMigrationsOf { get; } = new();
+
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>"migrate VM", "restart VM" and "arrived VM" in the order the simulator saw them.</summary>
+    public IReadOnlyList<string> Events => [.. _events];
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            Step();
+            try
+            {
+                await Task.Delay(10, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Step()
+    {
+        var store = _server.Store;
+        var now = DateTimeOffset.UtcNow;
+        var open = store.List(Group, Version, "virtualmachineinstancemigrations")
+            .Where(m => m["status"]?["phase"] is null)
+            .ToList();
+        foreach (var migration in open)
+        {
+            var name = migration["metadata"]!["name"]!.GetValue<string>();
+            if (_migrationsSeen.TryAdd(name, now))
+            {
+                _events.Enqueue($"migrate {migration["spec"]!["vmiName"]}");
+            }
+        }
+
+        var inFlight = open.Count + _restarts.Count;
+        if (inFlight > _maxInFlight)
+        {
+            Volatile.Write(ref _maxInFlight, inFlight);
+        }
+
+        foreach (var migration in open)
+        {
+            var name = migration["metadata"]!["name"]!.GetValue<string>();
+            if (now - _migrationsSeen[name] < Delay)
+            {
+                continue;
+            }
+
+            var ns = migration["metadata"]!["namespace"]!.GetValue<string>();
+            var vmi = migration["spec"]!["vmiName"]!.GetValue<string>();
+            var node = FailMigrationsOf.ContainsKey(vmi) ? null : TargetNode(ns, vmi);
+            if (node is not null)
+            {
+                store.Update(Group, Version, "virtualmachineinstances", ns, vmi, i =>
+                {
+                    i["status"]!["nodeName"] = node;
+                    i["metadata"]!["labels"]!["kubevirt.io/nodeName"] = node;
+                });
+                _events.Enqueue($"arrived {vmi}");
+            }
+
+            store.Update(Group, Version, "virtualmachineinstancemigrations", ns, name, m => m["status"] = node is null
+                ? new JsonObject
+                {
+                    ["phase"] = "Failed",
+                    ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Failed", ["status"] = "True", ["message"] = FailMigrationsOf.GetValueOrDefault(vmi) ?? "no target node" }),
+                }
+                : new JsonObject { ["phase"] = "Succeeded" });
+        }
+
+        foreach (var ((ns, name), at) in _restarts)
+        {
+            if (now - at >= Delay && TargetNode(ns, name) is { } node)
+            {
+                store.Put(ClusterObjects.Instance(ns, name, node));
+                _restarts.TryRemove((ns, name), out _);
+                _events.Enqueue($"arrived {name}");
+            }
+        }
+    }
+
+    private string? TargetNode(string ns, string vm)
+    {
+        var site = _server.Store.Get(Group, Version, "virtualmachines", ns, vm)?["spec"]?["template"]?["spec"]?["nodeSelector"]?[ClusterObjects.SiteLabel]?.GetValue<string>();
+        return _server.Store.List("", "v1", "nodes", labelSelector: $"{ClusterObjects.SiteLabel}={site}")
+            .Where(n => n["status"]!["conditions"]!.AsArray().Any(c => c!["type"]!.GetValue<string>() == "Ready" && c["status"]!.GetValue<string>() == "True"))
+            .Select(n => n["metadata"]!["name"]!.GetValue<string>())
+            .FirstOrDefault();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using AcmDr.Core.Managed;
+using FluentAssertions;
+
+namespace AcmDr.Core.Tests.Managed;
+
+[TestClass]
+public sealed class MoveDecisionTests
+{
+    private const string Label = "topology.kubernetes.io/site";
+
+    private static readonly Dictionary<string, NodeState> Nodes = new()
+    {
+        ["p-1"] = new("p-1", "Primary", true),
+        ["p-2"] = new("p-2", "Primary", false),
+        ["d-1"] = new("d-1", "DR", true),
+    };
+
+    private static VmState Running(string node, bool liveMigratable = true, string selector = "DR", bool restartRequired = false, string? migration = null) =>
+        new(true, selector, "Running", "Always", restartRequired, new InstanceState("uid", "Running", node, liveMigratable), migration);
+
+    private static MoveKind Decide(VmState vm) => MoveDecision.Decide(vm, Nodes, "DR", Label).Kind;
+
+    [TestMethod]
+    public void Live_migrates_what_can_and_restarts_the_rest()
+    {
+        Decide(Running("p-1")).Should().Be(MoveKind.Migrate);
+        Decide(Running("p-1", liveMigratable: false)).Should().Be(MoveKind.Restart);
+        Decide(Running("p-1", restartRequired: true)).Should().Be(MoveKind.Restart, "with the Stage strategy a migration keeps the old selector");
+    }
+
+    [TestMethod]
+    public void Leaves_alone_what_is_there_stopped_or_already_moving()
+    {
+        Decide(Running("d-1")).Should().Be(MoveKind.AtSite);
+        Decide(new VmState(true, "DR", "Stopped", "Halted", false, null, null)).Should().Be(MoveKind.Stopped);
+        Decide(new VmState(true, "DR", "Starting", "Always", false, null, null)).Should().Be(MoveKind.InFlight);
+        Decide(Running("p-1", migration: "acmdr-x-1")).Should().Be(MoveKind.InFlight);
+    }
+
+    [TestMethod]
+    public void Refuses_what_would_land_elsewhere_or_cannot_move()
+    {
+        Decide(VmState.Missing).Should().Be(MoveKind.Missing);
+        Decide(Running("p-1", selector: "Primary")).Should().Be(MoveKind.SelectorElsewhere);
+        Decide(Running("p-2")).Should().Be(MoveKind.Stuck);
+        Decide(new VmState(true, "DR", "ErrorUnschedulable", "Always", false, null, null)).Should().Be(MoveKind.Stuck);
+    }
+
+    [TestMethod]
+    public void Says_what_unblocks_a_VM_on_a_dead_node()
+    {
+        var reason = MoveDecision.Decide(Running("p-2") with { RunStrategy = "Manual" }, Nodes, "DR", Label).Reason;
+
+        reason.Should().Contain("kubectl taint node p-2 node.kubernetes.io/out-of-service=nodeshutdown:NoExecute")
+            .And.Contain("fence the node").And.Contain("runStrategy is Manual");
+    }
+}
