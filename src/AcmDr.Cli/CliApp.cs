@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand("acmdr: disaster recovery of OpenShift Virtualization VMs with ACM policies");
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
+        root.Subcommands.Add(ReportCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AcmDr.Core.Planning;
 
 namespace AcmDr.Core.Compliance;
 
@@ -15,7 +16,7 @@ internal sealed class VmAssessor(ComplianceObservation observation)
 
     public VmCompliance Assess(Workload vm)
     {
-        var policy = DrPolicyName.For(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
+        var policy = PolicyNames.Policy(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
         var status = observation.Policies.FirstOrDefault(p =>
             p.IsFor(policy) && string.Equals(p.Cluster, vm.Cluster, StringComparison.Ordinal));
 
