@@ -14,11 +14,14 @@ internal sealed class VmAssessor(ComplianceObservation observation)
 
     private readonly int[] tiers = observation.Workloads.Select(w => w.Tier).Distinct().Order().ToArray();
 
+    // Indexed once: a linear scan per VM is quadratic on plans of thousands of policies.
+    private readonly ILookup<string, PolicyObservation> byCluster =
+        observation.Policies.ToLookup(p => p.Cluster, StringComparer.Ordinal);
+
     public VmCompliance Assess(Workload vm)
     {
         var policy = PolicyNames.Policy(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
-        var status = observation.Policies.FirstOrDefault(p =>
-            p.IsFor(policy) && string.Equals(p.Cluster, vm.Cluster, StringComparison.Ordinal));
+        var status = StatusOf(policy, vm.Cluster);
 
         var spec = VmReading.Latest(status?.Site, VmReading.VmKinds, vm, observation.FlipAt);
         var running = status is null
@@ -44,6 +47,9 @@ internal sealed class VmAssessor(ComplianceObservation observation)
         return new VmCompliance(vm.App, vm.Tier, vm.Namespace, vm.Vm, vm.Cluster, observation.TargetSite,
             spec.State, running.State, verdict, since, reason);
     }
+
+    private PolicyObservation? StatusOf(string policy, string cluster) =>
+        byCluster[cluster].FirstOrDefault(p => p.IsFor(policy));
 
     private VmReading RunningReading(PolicyObservation status, Workload vm)
     {
