@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
         root.Subcommands.Add(ReportCommand.Create(io));
+        root.Subcommands.Add(WaitCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -15,7 +15,14 @@ internal static class LiveHub
 
     public static async Task<HubSnapshot> ReadAsync(ClusterConnection hub, string hubNamespace, CancellationToken cancel)
     {
-        var source = $"hub {hub.Server}";
+        var (policies, _) = await ListPoliciesAsync(hub, hubNamespace, cancel);
+        return new HubSnapshot(policies, await ReadSwitchAsync(hub, hubNamespace, cancel));
+    }
+
+    /// <summary>acmdr's policies and the list's resourceVersion, to watch from.</summary>
+    public static async Task<(IReadOnlyList<HubPolicy> Policies, string? ResourceVersion)> ListPoliciesAsync(
+        ClusterConnection hub, string hubNamespace, CancellationToken cancel)
+    {
         object list;
         try
         {
@@ -28,10 +35,15 @@ internal static class LiveHub
             throw KubeErrors.ToUserError(ex, "policies", hub.Server);
         }
 
-        var documents = JsonDumpReader.Read(source, JsonSerializer.SerializeToUtf8Bytes(list));
-        var policies = HubObjects.From(documents, hubNamespace, source).Policies;
-        return new HubSnapshot(policies, await ReadSwitchAsync(hub, hubNamespace, cancel));
+        var documents = JsonDumpReader.Read($"hub {hub.Server}", JsonSerializer.SerializeToUtf8Bytes(list));
+        var version = documents.Count == 1 ? documents[0].Text("metadata", "resourceVersion") : null;
+        return (HubObjects.From(documents, hubNamespace, $"hub {hub.Server}").Policies, version);
     }
+
+    /// <summary>One watched object as a policy, or null when it is not one of acmdr's.</summary>
+    public static HubPolicy? PolicyOf(object watched, string hubNamespace) =>
+        HubObjects.From(JsonDumpReader.Read("watch", JsonSerializer.SerializeToUtf8Bytes(watched)), hubNamespace, "watch")
+            .Policies is [var policy, ..] ? policy : null;
 
     public static async Task<SwitchReading?> ReadSwitchAsync(ClusterConnection hub, string hubNamespace, CancellationToken cancel)
     {
