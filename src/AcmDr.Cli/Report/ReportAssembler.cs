@@ -17,7 +17,8 @@ internal static class ReportAssembler
             warnings.Add(flipProblem);
         }
 
-        var target = TargetSite(scope, snapshot, flips, warnings);
+        var target = TargetSite(scope, snapshot, flips);
+        var overrides = scope.To is null ? Overrides(scope, snapshot, warnings) : null;
         var workloads = scope.InventoryWorkloads;
         if (workloads is null)
         {
@@ -36,21 +37,16 @@ internal static class ReportAssembler
 
         var flipAt = scope.FlipAt ?? flips.FirstOrDefault(f => f.To == target)?.At ?? (flips.Count > 0 ? flips[0].At : null);
         var observation = new ComplianceObservation(inScope, target, flipAt,
-            PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now);
+            PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides);
         return new ReportData(ComplianceSummariser.Summarise(observation), scope.HubNamespace, flips, sources, warnings);
     }
 
-    private static string TargetSite(ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipRecord> flips, List<string> warnings)
+    private static string TargetSite(ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipRecord> flips)
     {
         string? target = scope.To;
         if (target is null && snapshot.Switch is { } sw)
         {
             sw.Data.TryGetValue("site", out target);
-            var overrides = sw.Data.Keys.Where(k => k.StartsWith("tier-", StringComparison.Ordinal) || k.StartsWith("app-", StringComparison.Ordinal)).ToList();
-            if (overrides.Count > 0)
-            {
-                warnings.Add($"the switch has overrides ({string.Join(", ", overrides)}); the report measures every VM against site {target}: use --to with --tier/--app to check an override");
-            }
         }
 
         target ??= flips.Count > 0 ? flips[0].To : null;
@@ -67,5 +63,26 @@ internal static class ReportAssembler
         }
 
         return target;
+    }
+
+    /// <summary>The switch's tier and app overrides; one naming an unknown site is left out (the hub fails closed on it).</summary>
+    private static Dictionary<string, string>? Overrides(ReportScope scope, HubSnapshot snapshot, List<string> warnings)
+    {
+        if (snapshot.Switch is not { } sw)
+        {
+            return null;
+        }
+
+        var overrides = sw.Data
+            .Where(kv => kv.Key.StartsWith("tier-", StringComparison.Ordinal) || kv.Key.StartsWith("app-", StringComparison.Ordinal))
+            .Where(kv => kv.Value.Length > 0)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var (key, site) in overrides.Where(kv => !scope.Settings.IsSite(kv.Value)).ToList())
+        {
+            warnings.Add($"the switch's {key} names unknown site '{site}' (the hub does not enforce it); its VMs are measured against the global site");
+            overrides.Remove(key);
+        }
+
+        return overrides.Count == 0 ? null : overrides;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class VmAssessor(ComplianceObservation observation)
     {
         var policy = PolicyNames.Policy(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
         var status = StatusOf(policy, vm.Cluster);
+        var target = observation.TargetOf(vm);
 
         var spec = VmReading.Latest(status?.Site, VmReading.VmKinds, vm, observation.FlipAt);
         var running = status is null
@@ -37,14 +38,14 @@ internal sealed class VmAssessor(ComplianceObservation observation)
         if (truth is not null)
         {
             var runsThere = string.Equals(truth.Phase, "Running", StringComparison.Ordinal)
-                && string.Equals(truth.NodeSite, observation.TargetSite, StringComparison.Ordinal);
+                && string.Equals(truth.NodeSite, target, StringComparison.Ordinal);
             running = new VmReading(runsThere ? ComplianceState.Compliant : ComplianceState.NonCompliant, running.Reason);
             verdict = runsThere ? MoveVerdict.Moved : MoveVerdict.NotMoved;
-            reason = Describe(truth);
+            reason = Describe(truth, target);
         }
 
         var since = verdict == MoveVerdict.Moved ? MovedSince(status?.Running, vm) : null;
-        return new VmCompliance(vm.App, vm.Tier, vm.Namespace, vm.Vm, vm.Cluster, observation.TargetSite,
+        return new VmCompliance(vm.App, vm.Tier, vm.Namespace, vm.Vm, vm.Cluster, target,
             spec.State, running.State, verdict, since, reason);
     }
 
@@ -87,12 +88,12 @@ internal sealed class VmAssessor(ComplianceObservation observation)
             : "waiting: " + detail;
     }
 
-    private string Describe(VmGroundTruth truth)
+    private static string Describe(VmGroundTruth truth, string target)
     {
         var phase = StatusText.Clean(truth.Phase ?? "no instance");
         var node = StatusText.Clean(truth.Node ?? "no node");
         var site = StatusText.Clean(truth.NodeSite ?? "no site");
-        return $"instance {phase} on node {node} at site {site} (target {StatusText.Clean(observation.TargetSite)})";
+        return $"instance {phase} on node {node} at site {site} (target {StatusText.Clean(target)})";
     }
 
     private static MoveVerdict VerdictOf(ComplianceState state) => state switch

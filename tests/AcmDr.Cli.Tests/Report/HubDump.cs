@@ -83,7 +83,7 @@ public sealed class HubDump
         return this;
     }
 
-    public HubDump Switch(string site, string? flipHistory)
+    public HubDump Switch(string site, string? flipHistory, params (string Key, string Value)[] overrides)
     {
         items.Add(new Dictionary<string, object?>
         {
@@ -96,7 +96,7 @@ public sealed class HubDump
                 ["labels"] = new Dictionary<string, object?> { ["app.kubernetes.io/managed-by"] = "acmdr" },
                 ["annotations"] = flipHistory is null ? null : new Dictionary<string, object?> { ["acmdr.io/flip-history"] = flipHistory },
             },
-            ["data"] = new Dictionary<string, object?> { ["site"] = site },
+            ["data"] = overrides.Aggregate(new Dictionary<string, object?> { ["site"] = site }, (data, o) => { data[o.Key] = o.Value; return data; }),
         });
         return this;
     }

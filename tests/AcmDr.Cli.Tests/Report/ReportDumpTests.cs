@@ -120,6 +120,21 @@ public sealed class ReportDumpTests
     }
 
     [TestMethod]
+    public async Task Switch_overrides_give_vms_their_own_target_unless_to_is_given()
+    {
+        using var dir = new TempDir();
+        var dump = FlipScenarios.After().Switch("DR", FlipScenarios.History, ("app-web", "Primary"), ("tier-1", "Moon")).Yaml();
+
+        var (_, report) = await JsonReportAsync(dir, dump);
+        Vm(report, "web-0").GetProperty("targetSite").GetString().Should().Be("Primary");
+        Vm(report, "db-0").GetProperty("targetSite").GetString().Should().Be("DR");
+        report.GetProperty("warnings").EnumerateArray().Should().Contain(w => w.GetString()!.Contains("tier-1 names unknown site 'Moon'"));
+
+        var (_, explicitTarget) = await JsonReportAsync(dir, dump, "--to", "DR");
+        Vm(explicitTarget, "web-0").GetProperty("targetSite").GetString().Should().Be("DR");
+    }
+
+    [TestMethod]
     public async Task Dump_without_target_site_is_bad_input()
     {
         using var dir = new TempDir();
