@@ -14,9 +14,11 @@ internal sealed class VmAssessor(ComplianceObservation observation)
 
     private readonly int[] tiers = observation.Workloads.Select(w => w.Tier).Distinct().Order().ToArray();
 
-    // Indexed once: a linear scan per VM is quadratic on plans of thousands of policies.
-    private readonly ILookup<string, PolicyObservation> byCluster =
-        observation.Policies.ToLookup(p => p.Cluster, StringComparer.Ordinal);
+    // Indexed once by every name PolicyObservation.IsFor accepts ("dr-web" for "acmdr.dr-web"): a scan
+    // per VM is quadratic on plans of thousands of policies.
+    private readonly ILookup<(string Cluster, string Name), PolicyObservation> byName = observation.Policies
+        .SelectMany(p => NamesOf(p.Policy).Select(name => (Key: (p.Cluster, name), Policy: p)))
+        .ToLookup(x => x.Key, x => x.Policy);
 
     public VmCompliance Assess(Workload vm)
     {
@@ -50,7 +52,16 @@ internal sealed class VmAssessor(ComplianceObservation observation)
     }
 
     private PolicyObservation? StatusOf(string policy, string cluster) =>
-        byCluster[cluster].FirstOrDefault(p => p.IsFor(policy));
+        byName[(cluster, policy)].FirstOrDefault();
+
+    private static IEnumerable<string> NamesOf(string policy)
+    {
+        yield return policy;
+        for (var dot = policy.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = policy.IndexOf('.', dot + 1))
+        {
+            yield return policy[(dot + 1)..];
+        }
+    }
 
     private VmReading RunningReading(PolicyObservation status, Workload vm)
     {
