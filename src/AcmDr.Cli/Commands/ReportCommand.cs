@@ -18,15 +18,23 @@ public static class ReportCommand
         command.SetAction(async (parse, cancel) =>
         {
             var data = await ReportInputs.LoadAsync(options, parse, io, cancel);
-            ReportWriter.Write(data, parse.GetValue(format), parse.GetValue(outputFile), io);
+            ReportWriter.Write(data, FormatOf(parse, format), parse.GetValue(outputFile), io);
             return data.ExitCode;
         });
         return command;
     }
 
-    public static Option<ReportFormat> FormatOption() => new("--output", "-o")
+    public static Option<string> FormatOption()
     {
-        Description = "table, json, markdown, junit or html",
-        DefaultValueFactory = _ => ReportFormat.Table,
-    };
+        var option = new Option<string>("--output", "-o")
+        {
+            Description = "Report format",
+            DefaultValueFactory = _ => "table",
+        };
+        option.AcceptOnlyFromAmong("table", "json", "markdown", "junit", "html");
+        return option;
+    }
+
+    public static ReportFormat FormatOf(ParseResult parse, Option<string> option) =>
+        Enum.Parse<ReportFormat>(parse.GetValue(option)!, ignoreCase: true);
 }

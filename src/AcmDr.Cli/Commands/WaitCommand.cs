@@ -34,7 +34,7 @@ public static class WaitCommand
             var scope = ReportInputs.Scope(options, parse, io);
             var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
             var data = await new PolicyWatch(hub, scope, io).WaitAsync(limit, cancel);
-            ReportWriter.Write(data, parse.GetValue(format), parse.GetValue(outputFile), io);
+            ReportWriter.Write(data, ReportCommand.FormatOf(parse, format), parse.GetValue(outputFile), io);
             return data.ExitCode;
         });
         return command;
