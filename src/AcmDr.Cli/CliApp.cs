@@ -15,6 +15,8 @@ public static class CliApp
         root.Subcommands.Add(FlipCommand.Create(io));
         root.Subcommands.Add(Managed.BreakGlassCommand.Create(io));
         root.Subcommands.Add(Managed.RelocateCommand.Create(io));
+        root.Subcommands.Add(ReportCommand.Create(io));
+        root.Subcommands.Add(WaitCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -7,10 +7,28 @@ namespace AcmDr.Core.Compliance;
 /// <param name="Policies">Policy status per policy and cluster.</param>
 /// <param name="GroundTruth">Where instances were seen running; overrides the running template.</param>
 /// <param name="Now">The time of the reading.</param>
+/// <param name="SiteOverrides">The switch's <c>app-&lt;name&gt;</c> and <c>tier-&lt;n&gt;</c> keys: a VM's target is its
+/// app's override, else its tier's, else <paramref name="TargetSite"/>, as the hub templates resolve it.</param>
 public sealed record ComplianceObservation(
     IReadOnlyList<Workload> Workloads,
     string TargetSite,
     DateTimeOffset? FlipAt,
     IReadOnlyList<PolicyObservation> Policies,
     IReadOnlyList<VmGroundTruth> GroundTruth,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    IReadOnlyDictionary<string, string>? SiteOverrides = null)
+{
+    /// <summary>Where this VM should run.</summary>
+    public string TargetOf(Workload vm)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        if (SiteOverrides is null)
+        {
+            return TargetSite;
+        }
+
+        return SiteOverrides.TryGetValue(Planning.PolicyNames.AppOverrideKey(vm.App), out var app) && app.Length > 0 ? app
+            : SiteOverrides.TryGetValue(Planning.PolicyNames.TierOverrideKey(vm.Tier), out var tier) && tier.Length > 0 ? tier
+            : TargetSite;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AcmDr.Core.Planning;
 
 namespace AcmDr.Core.Compliance;
 
@@ -13,11 +14,17 @@ internal sealed class VmAssessor(ComplianceObservation observation)
 
     private readonly int[] tiers = observation.Workloads.Select(w => w.Tier).Distinct().Order().ToArray();
 
+    // Indexed once by every name PolicyObservation.IsFor accepts ("dr-web" for "acmdr.dr-web"): a scan
+    // per VM is quadratic on plans of thousands of policies.
+    private readonly ILookup<(string Cluster, string Name), PolicyObservation> byName = observation.Policies
+        .SelectMany(p => NamesOf(p.Policy).Select(name => (Key: (p.Cluster, name), Policy: p)))
+        .ToLookup(x => x.Key, x => x.Policy);
+
     public VmCompliance Assess(Workload vm)
     {
-        var policy = DrPolicyName.For(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
-        var status = observation.Policies.FirstOrDefault(p =>
-            p.IsFor(policy) && string.Equals(p.Cluster, vm.Cluster, StringComparison.Ordinal));
+        var policy = PolicyNames.Policy(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
+        var status = StatusOf(policy, vm.Cluster);
+        var target = observation.TargetOf(vm);
 
         var spec = VmReading.Latest(status?.Site, VmReading.VmKinds, vm, observation.FlipAt);
         var running = status is null
@@ -33,15 +40,27 @@ internal sealed class VmAssessor(ComplianceObservation observation)
         if (truth is not null)
         {
             var runsThere = string.Equals(truth.Phase, "Running", StringComparison.Ordinal)
-                && string.Equals(truth.NodeSite, observation.TargetSite, StringComparison.Ordinal);
+                && string.Equals(truth.NodeSite, target, StringComparison.Ordinal);
             running = new VmReading(runsThere ? ComplianceState.Compliant : ComplianceState.NonCompliant, running.Reason);
             verdict = runsThere ? MoveVerdict.Moved : MoveVerdict.NotMoved;
-            reason = Describe(truth);
+            reason = Describe(truth, target);
         }
 
         var since = verdict == MoveVerdict.Moved ? MovedSince(status?.Running, vm) : null;
-        return new VmCompliance(vm.App, vm.Tier, vm.Namespace, vm.Vm, vm.Cluster, observation.TargetSite,
+        return new VmCompliance(vm.App, vm.Tier, vm.Namespace, vm.Vm, vm.Cluster, target,
             spec.State, running.State, verdict, since, reason);
+    }
+
+    private PolicyObservation? StatusOf(string policy, string cluster) =>
+        byName[(cluster, policy)].FirstOrDefault();
+
+    private static IEnumerable<string> NamesOf(string policy)
+    {
+        yield return policy;
+        for (var dot = policy.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = policy.IndexOf('.', dot + 1))
+        {
+            yield return policy[(dot + 1)..];
+        }
     }
 
     private VmReading RunningReading(PolicyObservation status, Workload vm)
@@ -80,12 +99,12 @@ internal sealed class VmAssessor(ComplianceObservation observation)
             : "waiting: " + detail;
     }
 
-    private string Describe(VmGroundTruth truth)
+    private static string Describe(VmGroundTruth truth, string target)
     {
         var phase = StatusText.Clean(truth.Phase ?? "no instance");
         var node = StatusText.Clean(truth.Node ?? "no node");
         var site = StatusText.Clean(truth.NodeSite ?? "no site");
-        return $"instance {phase} on node {node} at site {site} (target {StatusText.Clean(observation.TargetSite)})";
+        return $"instance {phase} on node {node} at site {site} (target {StatusText.Clean(target)})";
     }
 
     private static MoveVerdict VerdictOf(ComplianceState state) => state switch

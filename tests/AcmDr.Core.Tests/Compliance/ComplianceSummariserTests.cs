@@ -185,6 +185,25 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
+    public void SiteOverrides_GiveEachVmItsOwnTarget_AppBeforeTier()
+    {
+        VmGroundTruth[] truth =
+        [
+            new("finance", "db-0", "stretch-1", "Running", "worker-p-1", "Primary"),
+            new("finance", "db-1", "stretch-1", "Running", "worker-p-2", "Primary"),
+            new("web", "web-0", "stretch-1", "Running", "worker-dr-2", "DR"),
+        ];
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal) { ["tier-1"] = "DR", ["app-db"] = "Primary", ["tier-2"] = "" };
+        var observation = Observe([DbMoved(4, 9)], 30, truth) with { SiteOverrides = overrides };
+
+        var summary = ComplianceSummariser.Summarise(observation);
+
+        summary.Vms.Select(v => (v.Vm, v.TargetSite, v.Verdict)).Should().Equal(
+            ("db-0", "Primary", MoveVerdict.Moved), ("db-1", "Primary", MoveVerdict.Moved), ("web-0", "DR", MoveVerdict.Moved));
+        summary.TargetSite.Should().Be("DR");
+    }
+
+    [TestMethod]
     public void AppSpanningClusters_ReadsOnePolicyPerCluster()
     {
         var db1Elsewhere = Db1 with { Cluster = "stretch-2" };

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using AcmDr.Cli.Hub;
+using AcmDr.Cli.Report;
+using AcmDr.Core;
+
+namespace AcmDr.Cli.Commands;
+
+/// <summary><c>acmdr wait</c>: watch the hub until everything in scope runs at the site, then report.</summary>
+public static class WaitCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var options = new ReportOptions();
+        var format = ReportCommand.FormatOption();
+        var outputFile = new Option<string?>("--output-file") { Description = "Write the final report to this file (atomically)" };
+        var timeout = new Option<string>("--timeout") { Description = "Give up after this long (e.g. 30m, 1h, 90s)", DefaultValueFactory = _ => "30m" };
+        var command = new Command("wait", "Watch the hub until every VM in scope runs at --to, showing per-tier progress; exit code as 'report'");
+        options.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(outputFile);
+        command.Options.Add(timeout);
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (parse.GetValue(options.To) is null)
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput, "wait needs --to SITE");
+            }
+
+            if (!GoDuration.TryParse(parse.GetValue(timeout), out var limit))
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput, $"--timeout '{parse.GetValue(timeout)}' is not a duration like 30m, 1h or 90s");
+            }
+
+            var scope = ReportInputs.Scope(options, parse, io);
+            var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
+            var data = await new PolicyWatch(hub, scope, io).WaitAsync(limit, cancel);
+            ReportWriter.Write(data, ReportCommand.FormatOf(parse, format), parse.GetValue(outputFile), io);
+            return data.ExitCode;
+        });
+        return command;
+    }
+}

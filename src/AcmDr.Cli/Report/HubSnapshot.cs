@@ -1,0 +1,28 @@
+using AcmDr.Core.Compliance;
+
+namespace AcmDr.Cli.Report;
+
+/// <summary>One acmdr policy as read from a dump or the hub: only the fields the report needs.</summary>
+internal sealed record HubPolicy(
+    string Name,
+    string Namespace,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Annotations,
+    ComplianceState Compliance,
+    IReadOnlyList<(string Cluster, ComplianceState Compliance)> Clusters,
+    IReadOnlyList<(string Template, TemplateObservation Status)> Templates);
+
+/// <summary>The site switch ConfigMap: its data and the flip audit trail annotation.</summary>
+internal sealed record SwitchReading(IReadOnlyDictionary<string, string> Data, string? FlipHistory, string Source);
+
+/// <summary>Everything read from dumps or the live hub before it is matched to workloads.</summary>
+internal sealed record HubSnapshot(IReadOnlyList<HubPolicy> Policies, SwitchReading? Switch)
+{
+    public static HubSnapshot Merge(IEnumerable<HubSnapshot> parts)
+    {
+        var list = parts.ToList();
+        return new HubSnapshot(
+            list.SelectMany(p => p.Policies).ToList(),
+            list.Select(p => p.Switch).LastOrDefault(s => s is not null));
+    }
+}

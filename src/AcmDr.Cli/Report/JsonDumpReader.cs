@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace AcmDr.Cli.Report;
+
+/// <summary>
+/// Reads <c>kubectl get -o json</c> output (one List, one object, or several concatenated) with a
+/// forward-only reader, skipping what the report never needs.
+/// </summary>
+internal static class JsonDumpReader
+{
+    private const int MaxDepth = 256;
+
+    public static List<DumpNode> Read(string file, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            AllowMultipleValues = true,
+            CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = MaxDepth,
+        });
+        var documents = new List<DumpNode>();
+        try
+        {
+            while (reader.Read())
+            {
+                documents.Add(ReadValue(ref reader));
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new DumpFileException(file, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1,
+                "not valid JSON: " + FirstSentence(ex.Message), ex);
+        }
+
+        return documents;
+    }
+
+    private static DumpNode ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var map = new Dictionary<string, DumpNode>(StringComparer.Ordinal);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    reader.Read();
+                    if (DumpNode.IsSkipped(key))
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    map[key] = ReadValue(ref reader);
+                }
+
+                return DumpNode.OfMap(map);
+            case JsonTokenType.StartArray:
+                var items = new List<DumpNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader));
+                }
+
+                return DumpNode.OfItems(items);
+            case JsonTokenType.String:
+                return DumpNode.OfScalar(reader.GetString());
+            case JsonTokenType.Null:
+                return DumpNode.OfScalar(null);
+            default:
+                // Numbers and booleans keep their JSON text, as YAML scalars do.
+                return DumpNode.OfScalar(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using AcmDr.Cli.Hub;
+using AcmDr.Core.Planning;
+using k8s;
+
+namespace AcmDr.Cli.Report;
+
+/// <summary>Reads acmdr's policies (root and replicated) and the switch from a live hub.</summary>
+internal static class LiveHub
+{
+    public const string PolicyGroup = "policy.open-cluster-management.io";
+    public const string PolicyVersion = "v1";
+    public const string PolicyPlural = "policies";
+    public static readonly string OwnedSelector = $"{PolicyNames.ManagedByLabel}={PolicyNames.ManagedByValue}";
+
+    public static async Task<HubSnapshot> ReadAsync(ClusterConnection hub, string hubNamespace, CancellationToken cancel)
+    {
+        var (policies, _) = await ListPoliciesAsync(hub, hubNamespace, cancel);
+        return new HubSnapshot(policies, await ReadSwitchAsync(hub, hubNamespace, cancel));
+    }
+
+    /// <summary>acmdr's policies and the list's resourceVersion, to watch from.</summary>
+    public static async Task<(IReadOnlyList<HubPolicy> Policies, string? ResourceVersion)> ListPoliciesAsync(
+        ClusterConnection hub, string hubNamespace, CancellationToken cancel)
+    {
+        object list;
+        try
+        {
+            // One cluster-wide list returns the roots in the hub namespace and their replicas in the cluster namespaces.
+            list = await hub.Client.CustomObjects.ListClusterCustomObjectAsync(
+                PolicyGroup, PolicyVersion, PolicyPlural, labelSelector: OwnedSelector, cancellationToken: cancel);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            throw KubeErrors.ToUserError(ex, "policies", hub.Server);
+        }
+
+        var documents = JsonDumpReader.Read($"hub {hub.Server}", JsonSerializer.SerializeToUtf8Bytes(list));
+        var version = documents.Count == 1 ? documents[0].Text("metadata", "resourceVersion") : null;
+        return (HubObjects.From(documents, hubNamespace, $"hub {hub.Server}").Policies, version);
+    }
+
+    /// <summary>One watched object as a policy, or null when it is not one of acmdr's.</summary>
+    public static HubPolicy? PolicyOf(object watched, string hubNamespace) =>
+        HubObjects.From(JsonDumpReader.Read("watch", JsonSerializer.SerializeToUtf8Bytes(watched)), hubNamespace, "watch")
+            .Policies is [var policy, ..] ? policy : null;
+
+    public static async Task<SwitchReading?> ReadSwitchAsync(ClusterConnection hub, string hubNamespace, CancellationToken cancel)
+    {
+        try
+        {
+            var map = await hub.Client.CoreV1.ReadNamespacedConfigMapAsync(PolicyNames.SwitchConfigMap, hubNamespace, cancellationToken: cancel);
+            string? history = null;
+            map.Metadata?.Annotations?.TryGetValue(FlipHistory.Annotation, out history);
+            return new SwitchReading(
+                map.Data is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(map.Data, StringComparer.Ordinal),
+                history, $"hub {hub.Server}");
+        }
+        catch (Exception ex) when (KubeErrors.IsNotFound(ex))
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            throw KubeErrors.ToUserError(ex, $"configmap {hubNamespace}/{PolicyNames.SwitchConfigMap}", hub.Server);
+        }
+    }
+}

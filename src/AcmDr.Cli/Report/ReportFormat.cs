@@ -1,0 +1,10 @@
+namespace AcmDr.Cli.Report;
+
+public enum ReportFormat
+{
+    Table,
+    Json,
+    Markdown,
+    Junit,
+    Html,
+}

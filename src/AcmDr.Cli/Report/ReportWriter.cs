@@ -1,0 +1,50 @@
+using AcmDr.Cli.Output;
+
+namespace AcmDr.Cli.Report;
+
+/// <summary>Renders the report in the chosen format to stdout or, atomically, to a file.</summary>
+internal static class ReportWriter
+{
+    public static void Write(ReportData data, ReportFormat format, string? outputFile, CliIo io)
+    {
+        if (outputFile is null && format == ReportFormat.Table)
+        {
+            TableReport.Write(data, io.Out, colour: IsTerminal(io.Out));
+            return;
+        }
+
+        var text = Render(data, format);
+        if (outputFile is null)
+        {
+            io.Out.Write(text);
+            return;
+        }
+
+        AtomicFiles.Write(io.Resolve(outputFile), text);
+        io.Err.WriteLine($"acmdr: report written to {io.Show(io.Resolve(outputFile))}: {data.Summary.Moved}/{data.Summary.Total} moved");
+    }
+
+    public static string Render(ReportData data, ReportFormat format)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json:
+                return JsonReport.Render(data);
+            case ReportFormat.Markdown:
+                return MarkdownReport.Render(data);
+            case ReportFormat.Junit:
+                return JUnitReport.Render(data);
+            case ReportFormat.Html:
+                return HtmlReport.Render(data);
+            default:
+                using (var writer = new StringWriter { NewLine = "\n" })
+                {
+                    TableReport.Write(data, writer, colour: false);
+                    return writer.ToString();
+                }
+        }
+    }
+
+    private static bool IsTerminal(TextWriter writer) =>
+        ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+}

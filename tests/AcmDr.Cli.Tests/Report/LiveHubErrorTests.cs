@@ -1,0 +1,78 @@
+using AcmDr.Cli.Tests.Infrastructure;
+using FluentAssertions;
+
+namespace AcmDr.Cli.Tests.Report;
+
+[TestClass]
+public sealed class LiveHubErrorTests
+{
+    /// <summary>A kubeconfig naming a port nothing listens on.</summary>
+    private static string UnreachableKubeconfig(TempDir dir) => dir.File("kubeconfig", """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: hub
+          cluster:
+            server: https://127.0.0.1:1
+            insecure-skip-tls-verify: true
+        users:
+        - name: admin
+          user:
+            token: t
+        contexts:
+        - name: hub
+          context: {cluster: hub, user: admin}
+        current-context: hub
+        """);
+
+    [TestMethod]
+    public async Task Report_on_an_unreachable_hub_exits_3()
+    {
+        using var dir = new TempDir();
+        var result = await CliRunner.RunAsync(dir.Path, "report", "--kubeconfig", UnreachableKubeconfig(dir), "--to", "DR");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Err.Should().Contain("127.0.0.1:1").And.NotContain("   at ");
+    }
+
+    [TestMethod]
+    public async Task Report_with_an_unknown_context_exits_3()
+    {
+        using var dir = new TempDir();
+        var result = await CliRunner.RunAsync(dir.Path, "report", "--kubeconfig", UnreachableKubeconfig(dir), "--context", "nope", "--to", "DR");
+
+        result.ExitCode.Should().Be(3);
+        result.Err.Should().Contain("context 'nope' not found");
+    }
+
+    [TestMethod]
+    public async Task Wait_on_an_unreachable_hub_exits_3()
+    {
+        using var dir = new TempDir();
+        var result = await CliRunner.RunAsync(dir.Path, "wait", "--kubeconfig", UnreachableKubeconfig(dir), "--to", "DR", "--timeout", "20s");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("--timeout", "soon")]
+    [DataRow("--timeout", "0s")]
+    public async Task Wait_rejects_a_bad_timeout(string option, string value)
+    {
+        using var dir = new TempDir();
+        var result = await CliRunner.RunAsync(dir.Path, "wait", "--kubeconfig", UnreachableKubeconfig(dir), "--to", "DR", option, value);
+
+        result.ExitCode.Should().Be(2);
+        result.Err.Should().Contain("--timeout");
+    }
+
+    [TestMethod]
+    public async Task Wait_needs_a_target_site()
+    {
+        using var dir = new TempDir();
+        var result = await CliRunner.RunAsync(dir.Path, "wait", "--kubeconfig", UnreachableKubeconfig(dir));
+
+        result.ExitCode.Should().Be(2);
+        result.Err.Should().Contain("--to");
+    }
+}
