@@ -30,12 +30,23 @@ public static class GenerateCommand
 
     private static int Run(CliIo io, InventoryOptions options, ParseResult parse, string outDir, bool check, bool dryRun)
     {
-        var plan = options.LoadPlan(parse, io);
+        var timings = PhaseTimings.FromEnvironment(io.Err);
+        var plan = timings.Time("plan", () => options.LoadPlan(parse, io));
         var tree = new GeneratedTree(outDir);
         var switchPath = tree.Full($"{ManifestBuilder.BaseDir}/{PolicyNames.SwitchConfigMap}.yaml");
-        var state = SwitchFile.Read(switchPath, plan, io.Err.WriteLine);
-        var desired = GeneratedTree.Render(ManifestBuilder.Build(plan, state));
-        var changes = tree.Compare(desired);
+        var state = timings.Time("switch", () => SwitchFile.Read(switchPath, plan, io.Err.WriteLine));
+        var files = ManifestBuilder.Enumerate(plan, state);
+        if (!check && !dryRun)
+        {
+            // Build, render, compare and stage file by file: see GeneratedTree.Write.
+            var written = timings.Time("write", () => tree.Write(GeneratedTree.RenderEach(files)));
+            timings.Time("summary", () => ChangeReport.Summary(io.Out, written));
+            io.Out.WriteLine($"generated {plan.Policies.Count} policies for {plan.VmCount} VMs of {plan.Apps.Count} apps in {plan.Tiers.Count} tiers on {plan.Clusters.Count} cluster{Plural(plan.Clusters.Count)}: {written.Count} file{Plural(written.Count)} changed in {io.Show(outDir)}");
+            return ExitCodes.Success;
+        }
+
+        var desired = timings.Time("render", () => GeneratedTree.Render(files));
+        var changes = timings.Time("compare", () => tree.Compare(desired));
 
         if (check)
         {
@@ -50,18 +61,10 @@ public static class GenerateCommand
             return ExitCodes.Difference;
         }
 
-        if (dryRun)
-        {
-            ChangeReport.Detailed(io.Out, changes);
-            io.Out.WriteLine(changes.Count == 0
-                ? "dry run: nothing would change"
-                : $"dry run: {changes.Count} file{Plural(changes.Count)} would change; nothing was written");
-            return ExitCodes.Success;
-        }
-
-        tree.Apply(changes);
-        ChangeReport.Summary(io.Out, changes);
-        io.Out.WriteLine($"generated {plan.Policies.Count} policies for {plan.VmCount} VMs of {plan.Apps.Count} apps in {plan.Tiers.Count} tiers on {plan.Clusters.Count} cluster{Plural(plan.Clusters.Count)}: {changes.Count} file{Plural(changes.Count)} changed in {io.Show(outDir)}");
+        ChangeReport.Detailed(io.Out, changes);
+        io.Out.WriteLine(changes.Count == 0
+            ? "dry run: nothing would change"
+            : $"dry run: {changes.Count} file{Plural(changes.Count)} would change; nothing was written");
         return ExitCodes.Success;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Output;
 using AcmDr.Core;
 using AcmDr.Core.Inventory;
 using AcmDr.Core.Planning;
@@ -22,7 +23,9 @@ public static class ValidateCommand
         var settings = options.LoadSettings(parse, io);
         var path = options.InventoryPath(parse, io);
         var shown = io.Show(path);
-        var (inventory, errors) = InventoryReader.Check(shown, InventoryOptions.ReadBytes(path, io), settings);
+        var timings = PhaseTimings.FromEnvironment(io.Err);
+        var bytes = timings.Time("read", () => InventoryOptions.ReadBytes(path, io));
+        var (inventory, errors) = timings.Time("check", () => InventoryReader.Check(shown, bytes, settings));
         if (inventory is null)
         {
             foreach (var error in errors)
@@ -34,7 +37,7 @@ public static class ValidateCommand
             return ExitCodes.InvalidInput;
         }
 
-        var plan = PlanBuilder.Build(inventory, settings);
+        var plan = timings.Time("plan", () => PlanBuilder.Build(inventory, settings));
         io.Out.WriteLine($"{shown}: valid: {plan.VmCount} VMs, {plan.Apps.Count} apps, {plan.Tiers.Count} tiers, {plan.Clusters.Count} cluster{(plan.Clusters.Count == 1 ? string.Empty : "s")}");
         return ExitCodes.Success;
     }

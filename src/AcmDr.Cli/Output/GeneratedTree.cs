@@ -26,8 +26,12 @@ public sealed class GeneratedTree(string outputDirectory)
 
     public string OutputDirectory { get; } = outputDirectory;
 
-    public static IReadOnlyList<(string RelativePath, string Content)> Render(IReadOnlyList<GeneratedFile> files) =>
-        files.Select(f => (f.RelativePath, Yaml.ManifestYamlWriter.Write(f.Documents, Header))).ToList();
+    public static IReadOnlyList<(string RelativePath, string Content)> Render(IEnumerable<GeneratedFile> files) =>
+        RenderEach(files).ToList();
+
+    /// <summary>Renders each file only when it is asked for, so one file's text is in memory at a time.</summary>
+    public static IEnumerable<(string RelativePath, string Content)> RenderEach(IEnumerable<GeneratedFile> files) =>
+        files.Select(f => (f.RelativePath, Yaml.ManifestYamlWriter.Write(f.Documents, Header)));
 
     /// <summary>What writing <paramref name="desired"/> would change, in path order.</summary>
     public IReadOnlyList<FileChange> Compare(IReadOnlyList<(string RelativePath, string Content)> desired)
@@ -51,7 +55,7 @@ public sealed class GeneratedTree(string outputDirectory)
             }
         }
 
-        foreach (var relative in OwnedFiles().Where(r => !wanted.Contains(r)))
+        foreach (var relative in OwnedFilesExcept(wanted))
         {
             changes.Add(new FileChange(relative, FileChangeKind.Remove, File.ReadAllText(Full(relative)), null));
         }
@@ -59,15 +63,58 @@ public sealed class GeneratedTree(string outputDirectory)
         return changes.OrderBy(c => c.RelativePath, StringComparer.Ordinal).ToList();
     }
 
-    public void Apply(IReadOnlyList<FileChange> changes) =>
-        AtomicFiles.WriteAll(
-            changes.Where(c => c.Kind != FileChangeKind.Remove).Select(c => (Full(c.RelativePath), c.After!)).ToList(),
-            changes.Where(c => c.Kind == FileChangeKind.Remove).Select(c => Full(c.RelativePath)).ToList());
+    /// <summary>
+    /// Compares and writes in one pass, all or nothing: each changed file is staged as soon as it is
+    /// rendered and its text dropped, so 100,000 VMs never hold their 200 MB of YAML in memory at
+    /// once (<see cref="Compare"/> followed by <see cref="Apply"/> did, and peaked at 800 MB).
+    /// Only an update keeps its texts, for the line counts of the summary.
+    /// </summary>
+    public IReadOnlyList<FileChange> Write(IEnumerable<(string RelativePath, string Content)> desired)
+    {
+        var changes = new List<FileChange>();
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        using var batch = new StagedFiles();
+        foreach (var (relative, content) in desired)
+        {
+            wanted.Add(relative);
+            var path = Full(relative);
+            var bytes = AtomicFiles.Utf8NoBom.GetBytes(content);
+            if (!File.Exists(path))
+            {
+                batch.Stage(path, bytes);
+                changes.Add(new FileChange(relative, FileChangeKind.Create, null, null));
+                continue;
+            }
+
+            // Comparing bytes first spares decoding every unchanged file; a byte difference that
+            // decodes to the same text (a byte-order mark) is no change, as in Compare.
+            var existing = File.ReadAllBytes(path);
+            if (existing.AsSpan().SequenceEqual(bytes))
+            {
+                continue;
+            }
+
+            var before = Decode(existing);
+            if (!string.Equals(before, content, StringComparison.Ordinal))
+            {
+                batch.Stage(path, bytes);
+                changes.Add(new FileChange(relative, FileChangeKind.Update, before, content));
+            }
+        }
+
+        var removals = OwnedFilesExcept(wanted).ToList();
+        changes.AddRange(removals.Select(r => new FileChange(r, FileChangeKind.Remove, null, null)));
+        batch.Commit(removals.Select(Full).ToList());
+        return changes.OrderBy(c => c.RelativePath, StringComparer.Ordinal).ToList();
+    }
 
     public string Full(string relative) => Path.Combine(OutputDirectory, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    /// <summary>Files under the output folders that carry acmdr's marker on their first line.</summary>
-    private IEnumerable<string> OwnedFiles()
+    /// <summary>
+    /// Files under the output folders that carry acmdr's marker on their first line, other than
+    /// <paramref name="wanted"/>: those are skipped before opening, not read just to be ignored.
+    /// </summary>
+    private IEnumerable<string> OwnedFilesExcept(HashSet<string> wanted)
     {
         foreach (var root in OwnedRoots)
         {
@@ -79,12 +126,20 @@ public sealed class GeneratedTree(string outputDirectory)
 
             foreach (var file in Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories))
             {
-                if (IsOwned(file))
+                var relative = Path.GetRelativePath(OutputDirectory, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (!wanted.Contains(relative) && IsOwned(file))
                 {
-                    yield return Path.GetRelativePath(OutputDirectory, file).Replace(Path.DirectorySeparatorChar, '/');
+                    yield return relative;
                 }
             }
         }
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        // The same decoding as File.ReadAllText: UTF-8 unless a byte-order mark says otherwise.
+        using var reader = new StreamReader(new MemoryStream(bytes), AtomicFiles.Utf8NoBom, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static bool IsOwned(string file)

@@ -1,3 +1,4 @@
+using System.Text;
 using AcmDr.Core.Manifests;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -18,17 +19,17 @@ public static class ManifestYamlWriter
     /// <summary>The text of a file: an optional comment header, then the documents separated by <c>---</c>.</summary>
     public static string Write(IReadOnlyList<Mapping> documents, string? headerComment = null)
     {
-        using var text = new StringWriter { NewLine = "\n" };
-        if (headerComment is not null)
-        {
-            foreach (var line in headerComment.Split('\n'))
-            {
-                text.Write("# ");
-                text.Write(line);
-                text.Write('\n');
-            }
-        }
+        var text = new StringBuilder();
+        AppendHeader(text, headerComment);
+        return DirectYamlWriter.TryWrite(text, documents) ? text.ToString() : WriteWithEmitter(documents, headerComment);
+    }
 
+    /// <summary>The same text through YamlDotNet's emitter, for every shape: the reference <see cref="DirectYamlWriter"/> must match.</summary>
+    internal static string WriteWithEmitter(IReadOnlyList<Mapping> documents, string? headerComment = null)
+    {
+        var header = new StringBuilder();
+        AppendHeader(header, headerComment);
+        using var text = new StringWriter(header) { NewLine = "\n" };
         var emitter = new Emitter(text, Settings);
         emitter.Emit(new StreamStart());
         for (var i = 0; i < documents.Count; i++)
@@ -40,6 +41,19 @@ public static class ManifestYamlWriter
 
         emitter.Emit(new StreamEnd());
         return text.ToString();
+    }
+
+    private static void AppendHeader(StringBuilder text, string? headerComment)
+    {
+        if (headerComment is null)
+        {
+            return;
+        }
+
+        foreach (var line in headerComment.Split('\n'))
+        {
+            text.Append("# ").Append(line).Append('\n');
+        }
     }
 
     private static void Emit(IEmitter emitter, ManifestNode node)

@@ -68,6 +68,7 @@ public static class InventoryReader
                 return (rows, errors);
             }
 
+            var dependsOnCache = new DependsOnCache();
             while (reader.Read())
             {
                 var line = (int)reader.LineNumber;
@@ -78,7 +79,7 @@ public static class InventoryReader
                     continue;
                 }
 
-                var row = RowParser.Parse(source, line, columns, reader, errors);
+                var row = RowParser.Parse(source, line, columns, reader, errors, dependsOnCache);
                 if (row is not null)
                 {
                     rows.Add(row);

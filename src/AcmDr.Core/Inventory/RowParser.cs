@@ -10,20 +10,112 @@ internal static class RowParser
     /// <summary>A recovery-time target beyond a week is almost certainly a unit mistake.</summary>
     public const int MaxRtoMinutes = 10_080;
 
-    public static InventoryRow? Parse(string source, int line, ColumnMap columns, CsvReader reader, List<InventoryError> errors)
+    public static InventoryRow? Parse(string source, int line, ColumnMap columns, CsvReader reader, List<InventoryError> errors, DependsOnCache dependsOnCache)
     {
+        // Plain methods over a struct, not local functions turned into delegates: those were built
+        // afresh for every row and were the largest single cost of validating 100,000 rows.
+        var row = new RowFields(source, line, columns, reader, errors);
         var before = errors.Count;
+        var app = row.Name(InventoryColumns.App);
+        var tier = ParseTier(row, row.Field(InventoryColumns.Tier));
+        var ns = row.Name(InventoryColumns.Namespace);
+        var vm = row.Name(InventoryColumns.Vm);
+        var cluster = row.Name(InventoryColumns.Cluster);
+        var rto = ParseRto(row, row.Field(InventoryColumns.RtoMinutes));
+        var dependsOnText = row.Field(InventoryColumns.DependsOn);
+        if (!dependsOnCache.TryGet(dependsOnText, out var dependsOn))
+        {
+            var beforeDependsOn = errors.Count;
+            dependsOn = ParseDependsOn(row, dependsOnText);
+            dependsOnCache.Remember(dependsOnText, dependsOn, errors.Count == beforeDependsOn);
+        }
 
-        string Field(string column)
+        return errors.Count > before ? null : new InventoryRow(line, app, tier, ns, vm, cluster, rto, dependsOn);
+    }
+
+    private static int ParseTier(RowFields row, string text)
+    {
+        if (Names.UnsafeTextReason(text) is { } reason)
+        {
+            row.Fail(InventoryColumns.Tier, $"value {reason}");
+            return 0;
+        }
+
+        var tier = InventoryReader.ParseWhole(text);
+        if (tier is null or < 1 or > MaxTier)
+        {
+            row.Fail(InventoryColumns.Tier, $"'{ColumnMap.Printable(text)}' is not a whole number from 1 to {MaxTier}");
+            return 0;
+        }
+
+        return tier.Value;
+    }
+
+    private static int? ParseRto(RowFields row, string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (Names.UnsafeTextReason(text) is { } reason)
+        {
+            row.Fail(InventoryColumns.RtoMinutes, $"value {reason}");
+            return null;
+        }
+
+        var rto = InventoryReader.ParseWhole(text);
+        if (rto is null or < 1 or > MaxRtoMinutes)
+        {
+            row.Fail(InventoryColumns.RtoMinutes, $"'{ColumnMap.Printable(text)}' is not a whole number of minutes from 1 to {MaxRtoMinutes}");
+        }
+
+        return rto;
+    }
+
+    private static List<string> ParseDependsOn(RowFields row, string text)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        if (Names.UnsafeTextReason(text) is { } reason)
+        {
+            row.Fail(InventoryColumns.DependsOn, $"value {reason}");
+            return [];
+        }
+
+        var apps = new List<string>();
+        foreach (var part in text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Names.IsDns1123Label(part))
+            {
+                row.Fail(InventoryColumns.DependsOn, $"'{ColumnMap.Printable(part)}' is not an app name (apps are DNS-1123 labels, separated by ';')");
+            }
+            else if (!apps.Contains(part, StringComparer.Ordinal))
+            {
+                apps.Add(part);
+            }
+        }
+
+        apps.Sort(StringComparer.Ordinal);
+        return apps;
+    }
+
+    /// <summary>The fields of the row being parsed, and where its errors go.</summary>
+    private readonly struct RowFields(string source, int line, ColumnMap columns, CsvReader reader, List<InventoryError> errors)
+    {
+        public string Field(string column)
         {
             var index = columns.IndexOf(column);
             return index < 0 ? string.Empty : reader.GetString(index) ?? string.Empty;
         }
 
-        void Fail(string column, string message) =>
+        public void Fail(string column, string message) =>
             errors.Add(new InventoryError(source, line, columns.IndexOf(column) + 1, $"column '{column}': {message}"));
 
-        string Name(string column)
+        public string Name(string column)
         {
             var value = Field(column);
             if (Names.UnsafeTextReason(value) is { } unsafeReason)
@@ -41,85 +133,5 @@ internal static class RowParser
 
             return value;
         }
-
-        var app = Name(InventoryColumns.App);
-        var tier = ParseTier(Field(InventoryColumns.Tier), Fail);
-        var ns = Name(InventoryColumns.Namespace);
-        var vm = Name(InventoryColumns.Vm);
-        var cluster = Name(InventoryColumns.Cluster);
-        var rto = ParseRto(Field(InventoryColumns.RtoMinutes), Fail);
-        var dependsOn = ParseDependsOn(Field(InventoryColumns.DependsOn), Fail);
-
-        return errors.Count > before ? null : new InventoryRow(line, app, tier, ns, vm, cluster, rto, dependsOn);
-    }
-
-    private static int ParseTier(string text, Action<string, string> fail)
-    {
-        if (Names.UnsafeTextReason(text) is { } reason)
-        {
-            fail(InventoryColumns.Tier, $"value {reason}");
-            return 0;
-        }
-
-        var tier = InventoryReader.ParseWhole(text);
-        if (tier is null or < 1 or > MaxTier)
-        {
-            fail(InventoryColumns.Tier, $"'{ColumnMap.Printable(text)}' is not a whole number from 1 to {MaxTier}");
-            return 0;
-        }
-
-        return tier.Value;
-    }
-
-    private static int? ParseRto(string text, Action<string, string> fail)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (Names.UnsafeTextReason(text) is { } reason)
-        {
-            fail(InventoryColumns.RtoMinutes, $"value {reason}");
-            return null;
-        }
-
-        var rto = InventoryReader.ParseWhole(text);
-        if (rto is null or < 1 or > MaxRtoMinutes)
-        {
-            fail(InventoryColumns.RtoMinutes, $"'{ColumnMap.Printable(text)}' is not a whole number of minutes from 1 to {MaxRtoMinutes}");
-        }
-
-        return rto;
-    }
-
-    private static List<string> ParseDependsOn(string text, Action<string, string> fail)
-    {
-        if (text.Length == 0)
-        {
-            return [];
-        }
-
-        if (Names.UnsafeTextReason(text) is { } reason)
-        {
-            fail(InventoryColumns.DependsOn, $"value {reason}");
-            return [];
-        }
-
-        var apps = new List<string>();
-        foreach (var part in text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!Names.IsDns1123Label(part))
-            {
-                fail(InventoryColumns.DependsOn, $"'{ColumnMap.Printable(part)}' is not an app name (apps are DNS-1123 labels, separated by ';')");
-            }
-            else if (!apps.Contains(part, StringComparer.Ordinal))
-            {
-                apps.Add(part);
-            }
-        }
-
-        apps.Sort(StringComparer.Ordinal);
-        return apps;
     }
 }

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace AcmDr.Bench;
+
+/// <summary>The names figures are printed and looked up under.</summary>
+internal static class FigureNames
+{
+    public const string Version = "acmdr --version";
+    public const string Kustomize = "kubectl kustomize policies/base (10k)";
+    public const string Jq = "jq .items[].status.compliant (10k json)";
+
+    public static string Validate(int size) => Invariant($"acmdr validate {size / 1000}k");
+
+    public static string GenerateFresh(int size) => Invariant($"acmdr generate {size / 1000}k (empty dir)");
+
+    public static string GenerateUpToDate(int size) => Invariant($"acmdr generate {size / 1000}k (up to date)");
+
+    public static string Report(string format) => $"acmdr report -f (10k {format})";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using AcmDr.Bench;
+using AcmDr.Core.Inventory;
+using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
+
+var output = Console.Out;
+var options = BenchOptions.Parse(args, Console.Error);
+if (options is null)
+{
+    return 1;
+}
+
+if (!TimedProcess.Available)
+{
+    Console.Error.WriteLine("bench: /usr/bin/time is missing (apt-get install -y time)");
+    return 1;
+}
+
+var root = RepoRoot();
+if (options.Build)
+{
+    output.WriteLine("building src/AcmDr.Cli in Release ...");
+    using var build = Process.Start("dotnet", ["build", Path.Combine(root, "src/AcmDr.Cli"), "-c", "Release", "-nologo", "-v", "q"]);
+    build.WaitForExit();
+    if (build.ExitCode != 0)
+    {
+        Console.Error.WriteLine("bench: the Release build failed");
+        return 1;
+    }
+}
+
+var cli = options.Cli ?? Path.Combine(root, "src/AcmDr.Cli/bin/Release/net10.0/acmdr");
+var work = options.WorkDirectory;
+Directory.CreateDirectory(work);
+output.WriteLine($"cli {cli}");
+output.WriteLine($"work {work}; {options.Runs} runs after a warm-up; {Environment.ProcessorCount} cores; load {Load()}");
+output.WriteLine();
+
+var runner = new Runner(output, work);
+runner.Measure(FigureNames.Version, cli, options.Runs, ["--version"]);
+
+foreach (var size in options.Sizes)
+{
+    var inventory = Path.Combine(work, $"inventory-{size}.csv");
+    File.WriteAllText(inventory, SyntheticInventory.Csv(size));
+    runner.Measure(FigureNames.Validate(size), cli, options.Runs, ["validate", "-i", inventory]);
+    runner.Measure(FigureNames.GenerateFresh(size), cli, options.Runs, run =>
+    {
+        var dir = Path.Combine(work, $"out-{size}-fresh");
+        Fresh(dir);
+        return ["generate", "-i", inventory, "--out", dir];
+    });
+    // The fresh runs leave a complete output behind: every later run finds it up to date.
+    runner.Measure(FigureNames.GenerateUpToDate(size), cli, options.Runs, ["generate", "-i", inventory, "--out", Path.Combine(work, $"out-{size}-fresh")]);
+}
+
+var referenceInventory = Path.Combine(work, $"inventory-{BenchOptions.ReferenceSize}.csv");
+var referenceOutput = Path.Combine(work, $"out-{BenchOptions.ReferenceSize}-fresh");
+if (File.Exists(Path.Combine(referenceOutput, "policies/base/kustomization.yaml")))
+{
+    runner.Measure(FigureNames.Kustomize, "kubectl", options.ReferenceRuns, ["kustomize", Path.Combine(referenceOutput, "policies/base")]);
+}
+else
+{
+    output.WriteLine("kustomize reference: needs the 10000 size in --sizes");
+}
+
+if (!File.Exists(referenceInventory))
+{
+    File.WriteAllText(referenceInventory, SyntheticInventory.Csv(BenchOptions.ReferenceSize));
+}
+
+var plan = PlanBuilder.Build(InventoryReader.Read(referenceInventory, File.ReadAllBytes(referenceInventory), DrSettings.Default), DrSettings.Default);
+var dump = SyntheticPolicyDump.Build(plan);
+var dumpJson = Path.Combine(work, "policies-10k.json");
+var dumpYaml = Path.Combine(work, "policies-10k.yaml");
+using (var json = File.Create(dumpJson))
+using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = true, IndentSize = 4 }))
+{
+    dump.WriteTo(writer);
+}
+
+using (var yaml = new StreamWriter(dumpYaml, false, new UTF8Encoding(false)) { NewLine = "\n" })
+{
+    DumpYaml.Write(yaml, dump);
+}
+
+output.WriteLine($"compliance dump: {dump["items"]!.AsArray().Count} policies, json {new FileInfo(dumpJson).Length / 1_000_000.0:F1} MB, yaml {new FileInfo(dumpYaml).Length / 1_000_000.0:F1} MB");
+runner.Measure(FigureNames.Jq, "jq", options.ReferenceRuns, [".items[].status.compliant", dumpJson]);
+if (HasReport(cli))
+{
+    runner.Measure(FigureNames.Report("yaml"), cli, options.Runs, ["report", "-f", dumpYaml]);
+    runner.Measure(FigureNames.Report("json"), cli, options.Runs, ["report", "-f", dumpJson]);
+}
+else
+{
+    output.WriteLine("report: not available in this build");
+}
+
+Targets.Print(output, runner.Results);
+return 0;
+
+static string RepoRoot()
+{
+    for (var dir = Directory.GetCurrentDirectory(); dir is not null; dir = Path.GetDirectoryName(dir))
+    {
+        if (File.Exists(Path.Combine(dir, "AcmDr.sln")))
+        {
+            return dir;
+        }
+    }
+
+    throw new InvalidOperationException("run the benchmark from inside the acmdr repository");
+}
+
+static void Fresh(string dir)
+{
+    if (Directory.Exists(dir))
+    {
+        Directory.Delete(dir, recursive: true);
+    }
+
+    Directory.CreateDirectory(dir);
+}
+
+static bool HasReport(string cli)
+{
+    var start = new ProcessStartInfo(cli, ["--help"]) { RedirectStandardOutput = true, UseShellExecute = false };
+    using var process = Process.Start(start)!;
+    var help = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return help.Split('\n').Any(line => line.TrimStart().StartsWith("report ", StringComparison.Ordinal));
+}
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -1,0 +1,40 @@
+namespace AcmDr.Bench;
+
+/// <summary>Runs a command once to warm up, then the timed runs, printing the figure as it lands.</summary>
+internal sealed class Runner(TextWriter output, string workingDirectory)
+{
+    public Dictionary<string, Measurement> Results { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Times <paramref name="command"/>; <paramref name="prepare"/> runs untimed before each run (run 0 is
+    /// the warm-up) and returns the arguments. Null when the command failed (the failure is printed).
+    /// </summary>
+    public Measurement? Measure(string name, string program, int runs, Func<int, IReadOnlyList<string>> prepare)
+    {
+        var timed = new List<ProcessRun>();
+        for (var i = 0; i <= runs; i++)
+        {
+            var run = TimedProcess.Run(program, prepare(i), workingDirectory);
+            if (run.ExitCode != 0)
+            {
+                output.WriteLine($"{name}: FAILED with exit code {run.ExitCode}: {FirstLines(run.Error)}");
+                return null;
+            }
+
+            if (i > 0)
+            {
+                timed.Add(run);
+            }
+        }
+
+        var measurement = new Measurement(name, timed);
+        Results[name] = measurement;
+        output.WriteLine(measurement);
+        return measurement;
+    }
+
+    public Measurement? Measure(string name, string program, int runs, IReadOnlyList<string> args) =>
+        Measure(name, program, runs, _ => args);
+
+    private static string FirstLines(string text) => string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(3));
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace AcmDr.Cli.Output;
+
+/// <summary>
+/// Where a command's time goes, printed to stderr when <c>ACMDR_TIMINGS=1</c>: the profile behind
+/// the benchmark's figures (see README, "Benchmark"). Costs nothing when off.
+/// </summary>
+public sealed class PhaseTimings
+{
+    public const string Variable = "ACMDR_TIMINGS";
+
+    private readonly TextWriter? sink;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    private PhaseTimings(TextWriter? sink) => this.sink = sink;
+
+    public static PhaseTimings FromEnvironment(TextWriter err) =>
+        new(Environment.GetEnvironmentVariable(Variable) == "1" ? err : null);
+
+    /// <summary>Runs one phase and, when enabled, prints its wall time and the heap it left allocated.</summary>
+    public T Time<T>(string phase, Func<T> work)
+    {
+        if (sink is null)
+        {
+            return work();
+        }
+
+        var start = clock.Elapsed;
+        var result = work();
+        sink.WriteLine($"timing: {phase,-10} {(clock.Elapsed - start).TotalMilliseconds,8:F1} ms  heap {GC.GetTotalMemory(false) / 1_048_576,5} MB");
+        return result;
+    }
+
+    public void Time(string phase, Action work) => Time(phase, () =>
+    {
+        work();
+        return 0;
+    });
+}

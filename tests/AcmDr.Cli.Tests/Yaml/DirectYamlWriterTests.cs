@@ -1,0 +1,77 @@
+using System.Text;
+using AcmDr.Cli.Tests.Infrastructure;
+using AcmDr.Cli.Yaml;
+using AcmDr.Core.Inventory;
+using AcmDr.Core.Manifests;
+using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
+using FluentAssertions;
+
+namespace AcmDr.Cli.Tests.Yaml;
+
+/// <summary>The direct writer is a shortcut: wherever it writes, it must write what YamlDotNet's emitter writes.</summary>
+[TestClass]
+public sealed class DirectYamlWriterTests
+{
+    [TestMethod]
+    public void Writes_every_sample_file_itself_byte_for_byte_as_the_emitter()
+    {
+        var settings = DrSettings.Default;
+        var inventory = InventoryReader.Read("apps.csv", File.ReadAllBytes(RepoPaths.SampleInventory), settings);
+        var files = ManifestBuilder.Build(PlanBuilder.Build(inventory, settings), SwitchState.Home(settings));
+
+        foreach (var file in files)
+        {
+            var direct = new StringBuilder();
+            DirectYamlWriter.TryWrite(direct, file.Documents).Should().BeTrue($"{file.RelativePath} is an ordinary manifest");
+            direct.ToString().Should().Be(ManifestYamlWriter.WriteWithEmitter(file.Documents), file.RelativePath);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("plain")]
+    [DataRow("")]
+    [DataRow("it's")]
+    [DataRow("'quoted'")]
+    [DataRow("yes")]
+    [DataRow("0755")]
+    [DataRow("1e3")]
+    [DataRow("2024-01-01")]
+    [DataRow("a: b")]
+    [DataRow("a #b")]
+    [DataRow("- dash")]
+    [DataRow(" leading")]
+    [DataRow("trailing ")]
+    [DataRow("{{hub fromConfigMap \"\" \"x\" hub}}")]
+    [DataRow("line\nbreak\n")]
+    [DataRow("line\nbreak")]
+    [DataRow("two\n\nparagraphs\n")]
+    [DataRow("kept\n\n")]
+    [DataRow("tab\tinside")]
+    [DataRow("tab\nline\t\n")]
+    [DataRow("café")]
+    [DataRow("bell\a")]
+    [DataRow("trailing space \nline\n")]
+    public void Writes_awkward_values_as_the_emitter_or_leaves_them_to_it(string value)
+    {
+        var documents = new List<Mapping>
+        {
+            new Mapping().Add("key", value).Add("list", new Sequence().Add(new Scalar(value)).Add(new Mapping().Add(value.Length == 0 ? "k" : "k2", value))),
+            new Mapping().Add("nested", new Mapping().Add("raw", value).Add("n", TypedScalar.Of(3))),
+        };
+
+        ManifestYamlWriter.Write(documents, "header").Should().Be(ManifestYamlWriter.WriteWithEmitter(documents, "header"));
+    }
+
+    [TestMethod]
+    public void Leaves_flow_and_empty_collections_to_the_emitter()
+    {
+        var documents = new List<Mapping>
+        {
+            new Mapping().Add("flow", new Mapping { FlowStyle = true }.Add("a", "b")).Add("empty", new Sequence()).Add("none", new Mapping()),
+        };
+
+        DirectYamlWriter.TryWrite(new StringBuilder(), documents).Should().BeFalse();
+        ManifestYamlWriter.Write(documents).Should().Be(ManifestYamlWriter.WriteWithEmitter(documents));
+    }
+}
