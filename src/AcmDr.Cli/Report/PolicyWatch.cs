@@ -93,6 +93,13 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         {
             return null;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && KubeErrors.IsTransient(ex))
+        {
+            // A dropped watch is normal on a long wait: list again after a pause (a failing list exits 3).
+            io.Err.WriteLine($"acmdr: watch interrupted ({ex.GetType().Name}); listing again");
+            await Task.Delay(TimeSpan.FromSeconds(2), io.Clock, token);
+            return null;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw KubeErrors.ToUserError(ex, "a watch of policies", hub.Server);

@@ -135,6 +135,23 @@ public sealed class ReportDumpTests
     }
 
     [TestMethod]
+    public async Task Several_files_are_read_together()
+    {
+        using var dir = new TempDir();
+        var roots = dir.File("roots.json", new HubDump()
+            .Root("dr-db", "db", 1, "finance/db-0,finance/db-1", 15, ("stretch-1", "Compliant"))
+            .Root("dr-web", "web", 2, "web/web-0", 30, ("stretch-1", "Compliant")).Json());
+        var replicated = dir.File("replicated.yaml", FlipScenarios.After().YamlDocuments());
+
+        var result = await CliRunner.RunAsync(dir.Path, "report", "-f", roots, "-f", replicated, "-o", "json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        report.GetProperty("total").GetInt32().Should().Be(3);
+        report.GetProperty("sources").GetArrayLength().Should().Be(2);
+    }
+
+    [TestMethod]
     public async Task Dump_without_target_site_is_bad_input()
     {
         using var dir = new TempDir();
