@@ -7,6 +7,7 @@ internal static class FigureNames
 {
     public const string Version = "acmdr --version";
     public const string Kustomize = "kubectl kustomize policies/base (10k)";
+    public const string WriteFloor = "floor: write the 10k output's files";
     public const string Jq = "jq .items[].status.compliant (10k json)";
 
     public static string Validate(int size) => Invariant($"acmdr validate {size / 1000}k");

@@ -59,9 +59,12 @@ foreach (var size in options.Sizes)
 
 var referenceInventory = Path.Combine(work, $"inventory-{BenchOptions.ReferenceSize}.csv");
 var referenceOutput = Path.Combine(work, $"out-{BenchOptions.ReferenceSize}-fresh");
-if (File.Exists(Path.Combine(referenceOutput, "policies/base/kustomization.yaml")))
+if (options.Sizes.Contains(BenchOptions.ReferenceSize) && runner.Results.ContainsKey(FigureNames.GenerateFresh(BenchOptions.ReferenceSize)))
 {
     runner.Measure(FigureNames.Kustomize, "kubectl", options.ReferenceRuns, ["kustomize", Path.Combine(referenceOutput, "policies/base")]);
+    var floor = FileWriteFloor.Measure(FigureNames.WriteFloor, referenceOutput, Path.Combine(work, "floor"), options.Runs);
+    runner.Results[floor.Name] = floor;
+    output.WriteLine(floor);
 }
 else
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AcmDr.Core.Manifests;
 using YamlDotNet.Core;
@@ -192,16 +193,10 @@ internal static class DirectYamlWriter
         return true;
     }
 
-    private static bool IsPrintableAscii(ReadOnlySpan<char> value, bool allowNewline = false)
-    {
-        foreach (var c in value)
-        {
-            if (c is < ' ' or > '~' && !(allowNewline && c == '\n'))
-            {
-                return false;
-            }
-        }
+    // Vectorised scans: every scalar of every file is checked, a hub template per VM among them.
+    private static readonly SearchValues<char> PrintableAsciiOrNewline = SearchValues.Create(
+        "\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
-        return true;
-    }
+    private static bool IsPrintableAscii(ReadOnlySpan<char> value, bool allowNewline = false) =>
+        allowNewline ? !value.ContainsAnyExcept(PrintableAsciiOrNewline) : !value.ContainsAnyExceptInRange(' ', '~');
 }

@@ -17,9 +17,16 @@ public static class ManifestYamlWriter
         newLine: "\n");
 
     /// <summary>The text of a file: an optional comment header, then the documents separated by <c>---</c>.</summary>
-    public static string Write(IReadOnlyList<Mapping> documents, string? headerComment = null)
+    public static string Write(IReadOnlyList<Mapping> documents, string? headerComment = null) =>
+        Write(documents, headerComment, new StringBuilder());
+
+    /// <summary>
+    /// As <see cref="Write(IReadOnlyList{Mapping}, string?)"/>, reusing <paramref name="text"/> (cleared
+    /// first): growing a fresh builder block by block for each of 10,000 files was a fifth of the time.
+    /// </summary>
+    public static string Write(IReadOnlyList<Mapping> documents, string? headerComment, StringBuilder text)
     {
-        var text = new StringBuilder();
+        text.Clear();
         AppendHeader(text, headerComment);
         return DirectYamlWriter.TryWrite(text, documents) ? text.ToString() : WriteWithEmitter(documents, headerComment);
     }

@@ -37,7 +37,8 @@ public static class ScalarStyles
 
     public static bool IsPlainSafe(string value)
     {
-        if (value.Length == 0 || ReservedWords.Contains(value) || value.AsSpan().ContainsAnyExcept(PlainChars))
+        // The reserved words are at most five letters: no need to hash a long hub template to know.
+        if (value.Length == 0 || (value.Length <= 5 && ReservedWords.Contains(value)) || value.AsSpan().ContainsAnyExcept(PlainChars))
         {
             return false;
         }
