@@ -106,9 +106,11 @@ public sealed class GeneratedTree(string outputDirectory)
                 },
                 _ => { });
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<Core.AcmDrException>().FirstOrDefault() is { } userError)
+        catch (AggregateException ex)
         {
-            throw userError;
+            // Fail as a one-by-one write would: with the user-facing error if there is one.
+            var first = ex.InnerExceptions.OfType<Core.AcmDrException>().FirstOrDefault() ?? ex.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
 
         var removals = OwnedFilesExcept(wanted).ToList();
