@@ -73,46 +73,79 @@ public sealed class GeneratedTree(string outputDirectory)
     /// <summary>
     /// Compares and writes in one pass, all or nothing: each changed file is staged as soon as it is
     /// rendered and its text dropped, so 100,000 VMs never hold their 200 MB of YAML in memory at
-    /// once (<see cref="Compare"/> followed by <see cref="Apply"/> did, and peaked at 800 MB).
-    /// Only an update keeps its texts, for the line counts of the summary.
+    /// once (<see cref="Compare"/> then writing everything peaked at 800 MB). Only an update keeps its
+    /// texts, for the line counts of the summary. Files are built in order, one at a time, but
+    /// rendered, compared and staged on every core: each file's text depends only on its own tree,
+    /// and the changes are sorted by path at the end, so the output and the summary do not depend
+    /// on the scheduling.
     /// </summary>
-    public IReadOnlyList<FileChange> Write(IEnumerable<(string RelativePath, string Content)> desired)
+    public IReadOnlyList<FileChange> Write(IEnumerable<GeneratedFile> files)
     {
         var changes = new List<FileChange>();
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         using var batch = new StagedFiles();
-        foreach (var (relative, content) in desired)
+        try
         {
-            wanted.Add(relative);
-            var path = Full(relative);
-            var bytes = AtomicFiles.Utf8NoBom.GetBytes(content);
-            if (!File.Exists(path))
-            {
-                batch.Stage(path, bytes);
-                changes.Add(new FileChange(relative, FileChangeKind.Create, null, null));
-                continue;
-            }
+            Parallel.ForEach(
+                files,
+                () => new System.Text.StringBuilder(1 << 18),
+                (file, _, text) =>
+                {
+                    var content = Yaml.ManifestYamlWriter.Write(file.Documents, Header, text);
+                    var change = WriteOne(batch, file.RelativePath, content);
+                    lock (changes)
+                    {
+                        wanted.Add(file.RelativePath);
+                        if (change is not null)
+                        {
+                            changes.Add(change);
+                        }
+                    }
 
-            // Comparing bytes first spares decoding every unchanged file; a byte difference that
-            // decodes to the same text (a byte-order mark) is no change, as in Compare.
-            var existing = File.ReadAllBytes(path);
-            if (existing.AsSpan().SequenceEqual(bytes))
-            {
-                continue;
-            }
-
-            var before = Decode(existing);
-            if (!string.Equals(before, content, StringComparison.Ordinal))
-            {
-                batch.Stage(path, bytes);
-                changes.Add(new FileChange(relative, FileChangeKind.Update, before, content));
-            }
+                    return text;
+                },
+                _ => { });
+        }
+        catch (AggregateException ex)
+        {
+            // Fail as a one-by-one write would: with the user-facing error if there is one.
+            var first = ex.InnerExceptions.OfType<Core.AcmDrException>().FirstOrDefault() ?? ex.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
 
         var removals = OwnedFilesExcept(wanted).ToList();
         changes.AddRange(removals.Select(r => new FileChange(r, FileChangeKind.Remove, null, null)));
         batch.Commit(removals.Select(Full).ToList());
         return changes.OrderBy(c => c.RelativePath, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Stages one file when it differs from what is on disk; the change, or null when it is up to date.</summary>
+    private FileChange? WriteOne(StagedFiles batch, string relative, string content)
+    {
+        var path = Full(relative);
+        var bytes = AtomicFiles.Utf8NoBom.GetBytes(content);
+        if (!File.Exists(path))
+        {
+            batch.Stage(path, bytes);
+            return new FileChange(relative, FileChangeKind.Create, null, null);
+        }
+
+        // Comparing bytes first spares decoding every unchanged file; a byte difference that
+        // decodes to the same text (a byte-order mark) is no change, as in Compare.
+        var existing = File.ReadAllBytes(path);
+        if (existing.AsSpan().SequenceEqual(bytes))
+        {
+            return null;
+        }
+
+        var before = Decode(existing);
+        if (string.Equals(before, content, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        batch.Stage(path, bytes);
+        return new FileChange(relative, FileChangeKind.Update, before, content);
     }
 
     public string Full(string relative) => Path.Combine(OutputDirectory, relative.Replace('/', Path.DirectorySeparatorChar));

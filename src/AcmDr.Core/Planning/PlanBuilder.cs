@@ -59,11 +59,10 @@ public static class PlanBuilder
                 dependencies.AddRange(dependsOn.Select(dep =>
                     new PolicyDependency(PolicyDependency.PolicyKind, PolicyNames.Policy(dep, cluster, clustersOf[dep].Count > 1))));
 
-                var vms = rows.Where(r => r.Cluster == cluster)
-                    .Select(r => new VmRef(r.Namespace, r.Vm))
-                    .OrderBy(v => v.Namespace, StringComparer.Ordinal)
-                    .ThenBy(v => v.Name, StringComparer.Ordinal)
-                    .ToList();
+                var vms = rows.Where(r => r.Cluster == cluster).Select(r => new VmRef(r.Namespace, r.Vm)).ToList();
+                // A plain sort, not OrderBy/ThenBy (which builds key arrays for each of 10,000 small
+                // lists): the same order, since a validated inventory has each namespace/VM once.
+                vms.Sort(ByNamespaceThenName);
                 policies.Add(new PolicyPlan(PolicyNames.Policy(rows.Key, cluster, spans), rows.Key, first.Tier, cluster, first.RtoMinutes, vms, dependencies));
             }
 
@@ -83,6 +82,12 @@ public static class PlanBuilder
 
         var clusters = allPolicies.Select(p => p.Cluster).Distinct().Order(StringComparer.Ordinal).ToList();
         return new DrPlan(settings, tiers, apps, allPolicies, sets, clusters);
+    }
+
+    private static int ByNamespaceThenName(VmRef a, VmRef b)
+    {
+        var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
     }
 
     private static List<string> PolicyNamesIn(List<PolicyPlan> policies, int tier, string? cluster) =>
