@@ -177,10 +177,5 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
         }
     }
 
-    private static string Describe(Exception ex) => ex switch
-    {
-        k8s.Autorest.HttpOperationException op => $"the hub answered {(int)op.Response.StatusCode}",
-        TaskCanceledException => "the hub did not answer in time",
-        _ => ex.Message.ReplaceLineEndings(" "),
-    };
+    private static string Describe(Exception ex) => TransientRetry.Describe(ex);
 }

@@ -48,7 +48,7 @@ public static class BreakGlassCommand
             scope = options.Scope(parse, plan, cluster);
             var dryRun = parse.GetValue(options.DryRun);
             io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {connection.Server} (cluster {cluster}): {scope.Count} VMs to {site}");
-            var outcome = await new BreakGlassLive(new KubeVirtApi(connection), io, siteLabel, site).RunAsync(scope, dryRun, cancel);
+            var outcome = await new BreakGlassLive(new KubeVirtApi(connection, new Hub.TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"))), io, siteLabel, site).RunAsync(scope, dryRun, cancel);
             io.Out.WriteLine(dryRun
                 ? $"dry run: {outcome.Set} would be set, {outcome.Already} already {site}, {outcome.NotSet.Count} cannot be set; nothing was written"
                 : $"set {outcome.Set}, already {site} {outcome.Already}, not set {outcome.NotSet.Count} of {scope.Count} VMs");

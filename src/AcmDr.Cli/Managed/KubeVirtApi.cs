@@ -7,8 +7,13 @@ using k8s.Models;
 
 namespace AcmDr.Cli.Managed;
 
-/// <summary>The KubeVirt and node calls break glass and relocate make, as untyped JSON objects.</summary>
-public sealed class KubeVirtApi(ClusterConnection cluster)
+/// <summary>
+/// The KubeVirt and node calls break glass and relocate make, as untyped JSON objects. Reads and
+/// the nodeSelector merge patch are retried on transient failures; creating a migration and
+/// restarting are not (repeating them blindly could start a second move): relocate decides again
+/// from what the cluster says on its next round.
+/// </summary>
+public sealed class KubeVirtApi(ClusterConnection cluster, TransientRetry retry)
 {
     public const string Group = "kubevirt.io";
     public const string Version = "v1";
@@ -22,7 +27,8 @@ public sealed class KubeVirtApi(ClusterConnection cluster)
     {
         try
         {
-            return await cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, plural, name, cancel);
+            return await retry.RunAsync($"reading {plural} {ns}/{name}", () =>
+                cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, plural, name, cancel), cancel);
         }
         catch (Exception ex) when (KubeErrors.IsNotFound(ex))
         {
@@ -32,19 +38,21 @@ public sealed class KubeVirtApi(ClusterConnection cluster)
 
     public async Task<IReadOnlyList<JsonObject>> ListAsync(string plural, string ns, CancellationToken cancel)
     {
-        var list = await cluster.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, plural, cancellationToken: cancel);
+        var list = await retry.RunAsync($"listing {plural} in {ns}", () =>
+            cluster.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, plural, cancellationToken: cancel), cancel);
         return list?["items"] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
     }
 
     public Task<JsonObject> MergePatchVmAsync(string ns, string name, JsonObject patch, CancellationToken cancel) =>
-        cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync<JsonObject>(
-            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), Group, Version, ns, VirtualMachines, name, cancellationToken: cancel);
+        retry.RunAsync($"patching virtualmachine {ns}/{name}", () =>
+            cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync<JsonObject>(
+                new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), Group, Version, ns, VirtualMachines, name, cancellationToken: cancel), cancel);
 
     public Task<JsonObject> CreateMigrationAsync(string ns, JsonObject migration, CancellationToken cancel) =>
         cluster.Client.CustomObjects.CreateNamespacedCustomObjectAsync<JsonObject>(migration, Group, Version, ns, Migrations, cancellationToken: cancel);
 
     public async Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancel) =>
-        (await cluster.Client.CoreV1.ListNodeAsync(cancellationToken: cancel)).Items.ToList();
+        (await retry.RunAsync("listing nodes", () => cluster.Client.CoreV1.ListNodeAsync(cancellationToken: cancel), cancel)).Items.ToList();
 
     /// <summary>
     /// KubeVirt's restart subresource (an aggregated API) has no call in KubernetesClient, so it is one

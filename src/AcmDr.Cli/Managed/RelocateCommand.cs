@@ -41,7 +41,7 @@ public static class RelocateCommand
         var connection = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), "managed cluster");
         var cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), connection.Context);
         var scope = options.Scope(parse, plan, cluster);
-        var api = new KubeVirtApi(connection);
+        var api = new KubeVirtApi(connection, new Hub.TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
         var reader = new ClusterReader(api, plan.Settings.SiteLabel);
         try
         {

@@ -11,6 +11,8 @@ namespace AcmDr.Cli.Managed;
 /// </summary>
 public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocationProgress progress, RelocationLimits limits, TimeProvider clock)
 {
+    private const int MaxTransientRounds = 6;
+
     private sealed record Move(ScopedVm Vm, string? Migration, string? RestartedUid);
 
     public async Task<IReadOnlyList<VmResult>> RunAsync(IReadOnlyList<ScopedVm> scope, CancellationToken cancel)
@@ -22,6 +24,7 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
             progress.TierStarted(tier.Key, tier.Count());
             var pending = new Queue<ScopedVm>(tier);
             var active = new List<Move>();
+            var transientFailures = 0;
             while (pending.Count > 0 || active.Count > 0)
             {
                 if (clock.GetUtcNow() > deadline)
@@ -34,23 +37,18 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
                     break;
                 }
 
-                var nodes = await reader.NodesAsync(cancel);
-                foreach (var move in active.ToList())
+                try
                 {
-                    var next = await CheckAsync(move, nodes, results, cancel);
-                    active.Remove(move);
-                    if (next is not null)
-                    {
-                        active.Add(next);
-                    }
+                    await RoundAsync(pending, active, results, cancel);
+                    transientFailures = 0;
                 }
-
-                while (active.Count < limits.MaxParallel && pending.Count > 0)
+                catch (Exception ex) when (Hub.KubeErrors.IsTransient(ex) && ++transientFailures < MaxTransientRounds && !cancel.IsCancellationRequested)
                 {
-                    if (await StartAsync(pending.Dequeue(), nodes, results, cancel) is { } move)
-                    {
-                        active.Add(move);
-                    }
+                    // The next round decides again from what the cluster says: a migration whose
+                    // creation answer was lost is then seen in flight and waited on, not created twice.
+                    progress.Note(pending.Count > 0 ? pending.Peek() : active[0].Vm, $"cluster error, trying again: {Hub.TransientRetry.Describe(ex)}");
+                    await Task.Delay(limits.PollInterval, clock, cancel);
+                    continue;
                 }
 
                 if (active.Count > 0)
@@ -61,6 +59,32 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
         }
 
         return results;
+    }
+
+    /// <summary>One round: check the moves in flight, then start new ones up to the limit.</summary>
+    private async Task RoundAsync(Queue<ScopedVm> pending, List<Move> active, List<VmResult> results, CancellationToken cancel)
+    {
+        var nodes = await reader.NodesAsync(cancel);
+        foreach (var move in active.ToList())
+        {
+            var next = await CheckAsync(move, nodes, results, cancel);
+            active.Remove(move);
+            if (next is not null)
+            {
+                active.Add(next);
+            }
+        }
+
+        while (active.Count < limits.MaxParallel && pending.Count > 0)
+        {
+            // Dequeued only once started, so a failed call leaves the VM for the next round.
+            var started = await StartAsync(pending.Peek(), nodes, results, cancel);
+            pending.Dequeue();
+            if (started is not null)
+            {
+                active.Add(started);
+            }
+        }
     }
 
     /// <summary>Starts what the VM needs now; null when it needs nothing more (its result is recorded).</summary>

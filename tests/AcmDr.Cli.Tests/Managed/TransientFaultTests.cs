@@ -1,0 +1,47 @@
+using AcmDr.FakeKube;
+using FluentAssertions;
+
+namespace AcmDr.Cli.Tests.Managed;
+
+/// <summary>Break glass and relocate ride out brief cluster failures instead of giving up.</summary>
+[TestClass]
+public sealed class TransientFaultTests
+{
+    private const string VmPath = "/apis/kubevirt.io/v1/namespaces/finance/virtualmachines/db-0";
+
+    [TestMethod]
+    public async Task Break_glass_retries_a_503_and_a_dropped_connection()
+    {
+        await using var cluster = await ManagedCluster.StartAsync(Infrastructure.Inventories.Example);
+        cluster.AddRunningVm("finance", "db-0", "Primary", "p-1");
+        cluster.AddRunningVm("finance", "db-1", "Primary", "p-2");
+        cluster.AddRunningVm("web", "web-0", "Primary", "p-1");
+        cluster.Server.Faults.Add(FaultRule.Status("PATCH", VmPath, 503, times: 2));
+        cluster.Server.Faults.Add(FaultRule.DropBefore("GET", "/apis/kubevirt.io/v1/namespaces/web/virtualmachines/web-0"));
+
+        var result = await cluster.RunAsync("breakglass", "--to", "DR");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Err.Should().Contain("retrying");
+        cluster.Vm("finance", "db-0")!["spec"]!["template"]!["spec"]!["nodeSelector"]![ClusterObjects.SiteLabel]!.GetValue<string>().Should().Be("DR");
+        cluster.Vm("web", "web-0")!["spec"]!["template"]!["spec"]!["nodeSelector"]![ClusterObjects.SiteLabel]!.GetValue<string>().Should().Be("DR");
+    }
+
+    [TestMethod]
+    public async Task Relocate_survives_a_lost_migration_answer_without_a_second_migration()
+    {
+        await using var cluster = await ManagedCluster.StartAsync(Infrastructure.Inventories.Example);
+        cluster.AddRunningVm("finance", "db-0", "DR", "p-1");
+        cluster.AddRunningVm("finance", "db-1", "DR", "p-2");
+        cluster.AddRunningVm("web", "web-0", "DR", "p-1");
+        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(50));
+        cluster.Server.Faults.Add(FaultRule.DropAfter("POST", "/apis/kubevirt.io/v1/namespaces/finance/virtualmachineinstancemigrations"));
+        cluster.Server.Faults.Add(FaultRule.Status("GET", "/api/v1/nodes", 500, times: 2));
+
+        var result = await cluster.RunAsync("relocate", "--to", "DR", "--poll-interval", "20ms");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("summary: 3 moved, 0 failed, 0 skipped");
+        cluster.Migrations().Should().HaveCount(3, "a migration whose answer was lost is waited on, not created again");
+    }
+}
