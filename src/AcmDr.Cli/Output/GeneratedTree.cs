@@ -26,6 +26,9 @@ public sealed class GeneratedTree(string outputDirectory)
 
     public string OutputDirectory { get; } = outputDirectory;
 
+    /// <summary>Test seam: runs before each file of <see cref="Write"/> is staged (see <see cref="StagedFiles.BeforeWrite"/>).</summary>
+    internal Action<string>? BeforeStage { get; init; }
+
     public static IReadOnlyList<(string RelativePath, string Content)> Render(IEnumerable<GeneratedFile> files) =>
         RenderEach(files).ToList();
 
@@ -83,7 +86,7 @@ public sealed class GeneratedTree(string outputDirectory)
     {
         var changes = new List<FileChange>();
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        using var batch = new StagedFiles();
+        using var batch = new StagedFiles(OutputDirectory) { BeforeWrite = BeforeStage };
         try
         {
             Parallel.ForEach(
