@@ -11,7 +11,7 @@ namespace AcmDr.Cli.Output;
 /// <remarks>
 /// A file whose folder exists is staged beside its target (<c>.name.acmdr-PID.tmp</c>) and renamed
 /// over it on commit. With a <c>root</c>, a file whose folder does not exist yet is staged instead at
-/// the same place in a staging tree, <c>root/.acmdr-PID.tmp/</c>, and on commit each topmost new
+/// the same place in a staging tree, <c>root/.acmdr-PID-RANDOM.tmp/</c>, and on commit each topmost new
 /// folder is renamed into place whole: a fresh output of thousands of files costs a few folder
 /// renames, not one rename per file, and a failure leaves no half-made folder behind. Staging never
 /// creates anything under <c>root</c> but its own staging folder (and <c>root</c> itself when missing).
@@ -37,7 +37,8 @@ public sealed class StagedFiles : IDisposable
     public StagedFiles(string root)
     {
         this.root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        staging = Path.Combine(this.root, $".acmdr-{Environment.ProcessId}.tmp");
+        // Unique per run, not only per process: a crashed run's leftover can never be taken for ours.
+        staging = Path.Combine(this.root, $".acmdr-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.tmp");
         rootExisted = Directory.Exists(this.root);
     }
 
@@ -53,6 +54,7 @@ public sealed class StagedFiles : IDisposable
             // threads may both decide one; the answer is the same, as staging changes no target folder.
             var (stageIn, newFolder) = folders.GetOrAdd(directory, Place);
             string temp;
+            var mode = FileMode.Create;
             if (newFolder is null)
             {
                 temp = Path.Combine(directory, $".{Path.GetFileName(path)}.acmdr-{Environment.ProcessId}.tmp");
@@ -67,10 +69,12 @@ public sealed class StagedFiles : IDisposable
                 // Removed with the whole staging tree on failure; moved with its topmost new folder on commit.
                 newFolders.TryAdd(newFolder, true);
                 temp = Path.Combine(stageIn, Path.GetFileName(path));
+                // The staging tree is this run's own: nothing to truncate (one syscall less a file).
+                mode = FileMode.CreateNew;
             }
 
             BeforeWrite?.Invoke(path);
-            using var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write);
+            using var handle = File.OpenHandle(temp, mode, FileAccess.Write);
             RandomAccess.Write(handle, content, 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
