@@ -1,11 +1,15 @@
 # acmdr build, run and test entry points. Every target installs what it needs.
 DOTNET      ?= dotnet
 CONFIG      ?= Release
-ACMDR       := $(DOTNET) src/AcmDr.Cli/bin/$(CONFIG)/net10.0/acmdr.dll
+# The machine's runtime identifier: 'make run' and 'make bench' use a ReadyToRun publish for it,
+# the form 'make install' puts on the machine (the tool package's RID-specific package).
+RID         ?= $(shell echo "$$(uname -s | tr A-Z a-z | sed s/darwin/osx/)-$$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')")
+PUBLISH     := artifacts/publish/$(RID)
+ACMDR       := $(PUBLISH)/acmdr
 RESULTS     ?= TestResults
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all restore build run test tools go kubectl chromium bench pack install clean
+.PHONY: all restore build publish run test tools go kubectl chromium bench pack install clean
 
 all: build
 
@@ -15,8 +19,12 @@ restore:
 build: restore
 	$(DOTNET) build AcmDr.sln -c $(CONFIG) --no-restore -nologo -v q
 
+## ReadyToRun, framework-dependent: start-up without most of the JIT (see AcmDr.Cli.csproj).
+publish: restore
+	$(DOTNET) publish src/AcmDr.Cli -c $(CONFIG) -r $(RID) -o $(PUBLISH) -nologo -v q
+
 ## The main job on the sample inventory: regenerate policies/ and placements/.
-run: build
+run: publish
 	$(ACMDR) generate -i inventory/apps.csv --out .
 
 ## Every test. Needs Go (ACM's template engine), kubectl and ../shared (CRDs, status fixtures).
@@ -44,10 +52,11 @@ chromium:
 	  echo "installing chromium from Debian"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null || true; }
 
-## Benchmarks: see bench/README section in README.md.
-bench: build
-	$(DOTNET) run --project bench/AcmDr.Bench -c $(CONFIG) -- $(BENCH_ARGS)
+## Benchmarks (README, "Benchmarks"): times the ReadyToRun publish that 'make run' uses.
+bench: publish
+	$(DOTNET) run --project bench/AcmDr.Bench -c $(CONFIG) -- --cli $(ACMDR) $(BENCH_ARGS)
 
+## The tool packages: AcmDr (points to the others), AcmDr.linux-x64 (ReadyToRun) and AcmDr.any (JIT).
 pack:
 	$(DOTNET) pack src/AcmDr.Cli -c $(CONFIG) -o artifacts -nologo
 

@@ -23,8 +23,9 @@ internal sealed record BenchOptions(
           --runs            timed runs per measurement, after one warm-up run
           --reference-runs  timed runs of kubectl kustomize and jq
           --work            scratch directory (default: $TMPDIR/acmdr-bench)
-          --cli             time this acmdr executable instead of building src/AcmDr.Cli in Release
-          --no-build        do not build the CLI first
+          --cli             time this acmdr executable instead of publishing src/AcmDr.Cli
+                            (Release, ReadyToRun for this machine, to artifacts/publish/RID)
+          --no-build        do not publish the CLI first
         """;
 
     public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error)

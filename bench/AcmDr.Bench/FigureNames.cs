@@ -7,7 +7,6 @@ internal static class FigureNames
 {
     public const string Version = "acmdr --version";
     public const string Kustomize = "kubectl kustomize policies/base (10k)";
-    public const string WriteFloor = "floor: write the 10k output's files";
     public const string Jq = "jq .items[].status.compliant (10k json)";
 
     public static string Validate(int size) => Invariant($"acmdr validate {size / 1000}k");
@@ -15,6 +14,8 @@ internal static class FigureNames
     public static string GenerateFresh(int size) => Invariant($"acmdr generate {size / 1000}k (empty dir)");
 
     public static string GenerateUpToDate(int size) => Invariant($"acmdr generate {size / 1000}k (up to date)");
+
+    public static string WriteFloor(int size) => Invariant($"floor: write the {size / 1000}k output's files");
 
     public static string Report(string format) => $"acmdr report -f (10k {format})";
 

@@ -28,7 +28,7 @@ public sealed class PhaseTimings
 
         var start = clock.Elapsed;
         var result = work();
-        sink.WriteLine($"timing: {phase,-10} {(clock.Elapsed - start).TotalMilliseconds,8:F1} ms  heap {GC.GetTotalMemory(false) / 1_048_576,5} MB");
+        sink.WriteLine($"timing: {phase,-10} {(clock.Elapsed - start).TotalMilliseconds,8:F1} ms  heap {GC.GetTotalMemory(false) / 1_048_576,5} MB  gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms so far");
         return result;
     }
 

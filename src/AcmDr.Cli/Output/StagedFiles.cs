@@ -1,38 +1,80 @@
+using System.Collections.Concurrent;
+
 namespace AcmDr.Cli.Output;
 
 /// <summary>
-/// One all-or-nothing write: <see cref="Stage"/> writes each content to a temporary file beside its
-/// target as it comes, so a large output never has to be held in memory at once; <see cref="Commit"/>
-/// renames them all into place. Disposing without committing removes the temporary files.
+/// One all-or-nothing write: <see cref="Stage"/> writes each content to a temporary file as it comes,
+/// so a large output never has to be held in memory at once; <see cref="Commit"/> moves them all into
+/// place. Disposing without committing removes every temporary file and folder.
 /// <see cref="Stage"/> may be called from several threads at once.
 /// </summary>
+/// <remarks>
+/// A file whose folder exists is staged beside its target (<c>.name.acmdr-PID.tmp</c>) and renamed
+/// over it on commit. With a <c>root</c>, a file whose folder does not exist yet is staged instead at
+/// the same place in a staging tree, <c>root/.acmdr-PID-RANDOM.tmp/</c>, and on commit each topmost new
+/// folder is renamed into place whole: a fresh output of thousands of files costs a few folder
+/// renames, not one rename per file, and a failure leaves no half-made folder behind. Staging never
+/// creates anything under <c>root</c> but its own staging folder (and <c>root</c> itself when missing).
+/// </remarks>
 public sealed class StagedFiles : IDisposable
 {
+    private readonly string? root;
+    private readonly string? staging;
+    private readonly bool rootExisted;
     private readonly List<(string Temp, string Target)> staged = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> directories = new(StringComparer.Ordinal);
+
+    /// <summary>Per target folder: where its files are staged, and the topmost new folder to move (null: the folder exists).</summary>
+    private readonly ConcurrentDictionary<string, (string StageIn, string? NewFolder)> folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> newFolders = new(StringComparer.Ordinal);
     private bool committed;
+
+    /// <summary>Stages every file beside its target, creating missing folders in place (any paths).</summary>
+    public StagedFiles()
+    {
+    }
+
+    /// <summary>Stages files under <paramref name="root"/> whose folder is new in a staging tree (see remarks).</summary>
+    public StagedFiles(string root)
+    {
+        this.root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        // Unique per run, not only per process: a crashed run's leftover can never be taken for ours.
+        staging = Path.Combine(this.root, $".acmdr-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.tmp");
+        rootExisted = Directory.Exists(this.root);
+    }
+
+    /// <summary>Test seam: runs before each file is written, with its target path; an exception fails the stage.</summary>
+    internal Action<string>? BeforeWrite { get; init; }
 
     public void Stage(string path, ReadOnlySpan<byte> content)
     {
         try
         {
             var directory = Path.GetDirectoryName(path)!;
-            // One CreateDirectory per folder, not per file: thousands of policies share a tier folder.
-            // Two threads may both create one; CreateDirectory does nothing when it exists.
-            if (!directories.ContainsKey(directory))
+            // Decided once per folder, not per file: thousands of policies share a tier folder. Two
+            // threads may both decide one; the answer is the same, as staging changes no target folder.
+            var (stageIn, newFolder) = folders.GetOrAdd(directory, Place);
+            string temp;
+            var mode = FileMode.Create;
+            if (newFolder is null)
             {
-                Directory.CreateDirectory(directory);
-                directories.TryAdd(directory, true);
+                temp = Path.Combine(directory, $".{Path.GetFileName(path)}.acmdr-{Environment.ProcessId}.tmp");
+                lock (staged)
+                {
+                    // Listed before writing, so a failed write's temporary file is removed too.
+                    staged.Add((temp, path));
+                }
+            }
+            else
+            {
+                // Removed with the whole staging tree on failure; moved with its topmost new folder on commit.
+                newFolders.TryAdd(newFolder, true);
+                temp = Path.Combine(stageIn, Path.GetFileName(path));
+                // The staging tree is this run's own: nothing to truncate (one syscall less a file).
+                mode = FileMode.CreateNew;
             }
 
-            var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.acmdr-{Environment.ProcessId}.tmp");
-            lock (staged)
-            {
-                // Listed before writing, so a failed write's temporary file is removed too.
-                staged.Add((temp, path));
-            }
-
-            using var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write);
+            BeforeWrite?.Invoke(path);
+            using var handle = File.OpenHandle(temp, mode, FileAccess.Write);
             RandomAccess.Write(handle, content, 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -44,10 +86,30 @@ public sealed class StagedFiles : IDisposable
 
     public void Commit(IReadOnlyList<string> deletions)
     {
+        var moves = newFolders.Keys.Order(StringComparer.Ordinal).Select(f => (From: Staged(f), To: f)).ToList();
+        foreach (var (_, to) in moves)
+        {
+            // Checked before anything moves: a folder or file made there since staging began.
+            if (Path.Exists(to))
+            {
+                throw new Core.AcmDrException(Core.ExitCodes.InvalidInput, $"cannot write the output: '{to}' appeared while writing; nothing was changed");
+            }
+        }
+
         committed = true;
         foreach (var (temp, target) in staged)
         {
             File.Move(temp, target, overwrite: true);
+        }
+
+        foreach (var (from, to) in moves)
+        {
+            Directory.Move(from, to);
+        }
+
+        if (staging is not null && Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
         }
 
         foreach (var path in deletions)
@@ -65,6 +127,48 @@ public sealed class StagedFiles : IDisposable
         }
     }
 
+    /// <summary>Where files of <paramref name="directory"/> are staged, and its topmost missing folder under the root.</summary>
+    private (string StageIn, string? NewFolder) Place(string directory)
+    {
+        directory = Path.GetFullPath(directory);
+        if (root is null || staging is null || !directory.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(directory);
+            return (directory, null);
+        }
+
+        if (Directory.Exists(directory))
+        {
+            return (directory, null);
+        }
+
+        var top = directory;
+        for (var parent = Path.GetDirectoryName(top); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent))
+            {
+                break;
+            }
+
+            top = parent;
+        }
+
+        // A file where a folder must go fails now, before anything is committed.
+        for (var folder = directory; folder.Length >= top.Length; folder = Path.GetDirectoryName(folder)!)
+        {
+            if (File.Exists(folder))
+            {
+                throw new IOException($"'{folder}' is a file, where a folder is needed");
+            }
+        }
+
+        var stageIn = Staged(directory);
+        Directory.CreateDirectory(stageIn);
+        return (stageIn, top);
+    }
+
+    private string Staged(string target) => Path.Combine(staging!, Path.GetRelativePath(root!, target));
+
     private void Discard()
     {
         foreach (var (temp, _) in staged)
@@ -73,6 +177,22 @@ public sealed class StagedFiles : IDisposable
         }
 
         staged.Clear();
+        try
+        {
+            if (staging is not null && Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            if (root is not null && !rootExisted && Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                Directory.Delete(root);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort, as for the files: what is left is named as ours.
+        }
     }
 
     private static void RemoveEmptyParents(string directory)

@@ -14,6 +14,20 @@ namespace AcmDr.Cli.Tests.Yaml;
 public sealed class DirectYamlWriterTests
 {
     [TestMethod]
+    public void Writing_into_a_reused_builder_gives_each_file_the_text_of_Write()
+    {
+        var settings = DrSettings.Default;
+        var inventory = InventoryReader.Read("apps.csv", File.ReadAllBytes(RepoPaths.SampleInventory), settings);
+        var text = new StringBuilder(16);
+
+        foreach (var file in ManifestBuilder.Build(PlanBuilder.Build(inventory, settings), SwitchState.Home(settings)))
+        {
+            ManifestYamlWriter.WriteInto(file.Documents, "header", text);
+            text.ToString().Should().Be(ManifestYamlWriter.Write(file.Documents, "header"), file.RelativePath);
+        }
+    }
+
+    [TestMethod]
     public void Writes_every_sample_file_itself_byte_for_byte_as_the_emitter()
     {
         var settings = DrSettings.Default;
