@@ -1,3 +1,4 @@
+using AcmDr.Cli.Flip;
 using System.Text.Json;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Planning;
