@@ -127,6 +127,29 @@ public sealed class EndToEndTests
     }
 
     [TestMethod]
+    public async Task Wait_started_before_the_flip_measures_from_the_flip()
+    {
+        await using var hub = await FakeHub.StartAsync();
+        var acm = new Propagation(hub.Server);
+        acm.LoadRoots(hub.Dir.Path);
+        var waiting = hub.AcmdrAsync("wait", "--to", "DR", "--timeout", "20s", "-o", "json");
+        await UntilAsync(() => hub.Server.Requests.Entries.Count(r => r.Query.Contains("watch=true", StringComparison.Ordinal)) >= 2);
+
+        var flipped = await hub.AcmdrAsync("flip", "--to", "DR");
+        flipped.ExitCode.Should().Be(0, flipped.ToString());
+        var flip = acm.FlipAt();
+        TierOneMoved(acm, flip);
+        TierTwoMoved(acm, flip, minutes: 20);
+        var result = await waiting;
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        report.GetProperty("flipAt").GetString().Should().Be(Propagation.Time(flip)[..19] + "Z", "the switch is watched too");
+        Tier(report, 2).GetProperty("durationSeconds").GetInt64().Should().Be(1200);
+        Tier(report, 2).GetProperty("rto").GetString().Should().Be("met");
+    }
+
+    [TestMethod]
     public async Task Wait_gives_up_at_the_timeout_when_a_tier_never_moves()
     {
         var (hub, acm, flip) = await FlippedAsync();
