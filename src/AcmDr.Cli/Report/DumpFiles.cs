@@ -30,7 +30,7 @@ internal static class DumpFiles
         }
 
         var span = ((ReadOnlySpan<byte>)bytes).StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
-        using var text = new StringReader(YamlSkipper.Filter(span));
-        return YamlDumpReader.Read(shownAs, text);
+        var text = YamlSkipper.Filter(span);
+        return KubectlYamlReader.TryRead(text) ?? YamlDumpReader.Read(shownAs, new StringReader(text));
     }
 }
