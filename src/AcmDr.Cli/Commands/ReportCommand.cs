@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Output;
 using AcmDr.Cli.Report;
 
 namespace AcmDr.Cli.Commands;
@@ -17,8 +18,9 @@ public static class ReportCommand
         command.Options.Add(outputFile);
         command.SetAction(async (parse, cancel) =>
         {
-            var data = await ReportInputs.LoadAsync(options, parse, io, cancel);
-            ReportWriter.Write(data, FormatOf(parse, format), parse.GetValue(outputFile), io);
+            var timings = PhaseTimings.FromEnvironment(io.Err);
+            var data = await ReportInputs.LoadAsync(options, parse, io, timings, cancel);
+            timings.Time("write", () => ReportWriter.Write(data, FormatOf(parse, format), parse.GetValue(outputFile), io));
             return data.ExitCode;
         });
         return command;

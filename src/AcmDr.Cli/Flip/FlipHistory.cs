@@ -42,6 +42,50 @@ public static class FlipHistory
         }
     }
 
+    /// <summary>
+    /// The trail as the report reads it: newest first, missing names filled in, and why none could be
+    /// read when it is malformed (the report warns instead of silently measuring from nowhere).
+    /// </summary>
+    public static (IReadOnlyList<FlipHistoryEntry> Entries, string? Problem) Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ([], null);
+        }
+
+        List<FlipHistoryEntry?>? entries;
+        try
+        {
+            entries = JsonSerializer.Deserialize<List<FlipHistoryEntry?>>(text, Json);
+        }
+        catch (JsonException ex)
+        {
+            return ([], $"annotation {Annotation} is not a JSON array of flips: {ex.Message}");
+        }
+
+        var read = new List<FlipHistoryEntry>(entries?.Count ?? 0);
+        foreach (var entry in entries ?? [])
+        {
+            if (entry is null || entry.At == default)
+            {
+                return ([], $"annotation {Annotation} has an entry without a valid 'at' time");
+            }
+
+            read.Add(entry with
+            {
+                Id = entry.Id ?? string.Empty,
+                At = entry.At.ToUniversalTime(),
+                User = entry.User ?? "unknown",
+                From = entry.From ?? string.Empty,
+                To = entry.To ?? string.Empty,
+                Scope = entry.Scope ?? "site",
+            });
+        }
+
+        read.Sort((a, b) => b.At.CompareTo(a.At));
+        return (read, null);
+    }
+
     public static string Prepend(IReadOnlyList<FlipHistoryEntry> history, IEnumerable<FlipHistoryEntry> entries) =>
         JsonSerializer.Serialize(entries.Concat(history).Take(Keep).ToList(), Json);
 }

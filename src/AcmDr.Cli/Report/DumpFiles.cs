@@ -1,4 +1,3 @@
-using System.Text;
 using AcmDr.Core;
 
 namespace AcmDr.Cli.Report;
@@ -30,7 +29,8 @@ internal static class DumpFiles
             return JsonDumpReader.Read(shownAs, bytes);
         }
 
-        using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return YamlDumpReader.Read(shownAs, text);
+        var span = ((ReadOnlySpan<byte>)bytes).StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
+        var text = YamlSkipper.Filter(span);
+        return KubectlYamlReader.TryRead(text) ?? YamlDumpReader.Read(shownAs, new StringReader(text));
     }
 }

@@ -1,5 +1,6 @@
 using AcmDr.Core.Compliance;
 using Scriban;
+using Scriban.Runtime;
 
 namespace AcmDr.Cli.Report;
 
@@ -29,7 +30,12 @@ internal static class HtmlReport
             data.Flips.Select(f => new HtmlFlip(ReportWords.Time(f.At), StatusText.Clean(f.User), StatusText.Clean(f.From), StatusText.Clean(f.To),
                 StatusText.Clean(f.Scope), StatusText.Clean(f.Reason))).ToList(),
             TimelineChart.Svg(s));
-        return Page.Value.Render(model, member => member.Name);
+        // Scriban stops loops at 1000 iterations and cuts output at 1 MB by default: a plan has thousands of VMs.
+        var globals = new ScriptObject();
+        globals.Import(model, renamer: member => member.Name);
+        var context = new TemplateContext { LoopLimit = int.MaxValue, LimitToString = 0, MemberRenamer = member => member.Name };
+        context.PushGlobal(globals);
+        return Page.Value.Render(context);
     }
 
     private static Template Load()

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Flip;
 using System.Globalization;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Planning;

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Flip;
 using System.Text.Json;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Planning;
@@ -50,11 +51,7 @@ internal static class LiveHub
         try
         {
             var map = await hub.Client.CoreV1.ReadNamespacedConfigMapAsync(PolicyNames.SwitchConfigMap, hubNamespace, cancellationToken: cancel);
-            string? history = null;
-            map.Metadata?.Annotations?.TryGetValue(FlipHistory.Annotation, out history);
-            return new SwitchReading(
-                map.Data is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(map.Data, StringComparer.Ordinal),
-                history, $"hub {hub.Server}");
+            return SwitchOf(map, hub);
         }
         catch (Exception ex) when (KubeErrors.IsNotFound(ex))
         {
@@ -64,5 +61,15 @@ internal static class LiveHub
         {
             throw KubeErrors.ToUserError(ex, $"configmap {hubNamespace}/{PolicyNames.SwitchConfigMap}", hub.Server);
         }
+    }
+
+    /// <summary>The switch ConfigMap as read or watched.</summary>
+    public static SwitchReading SwitchOf(k8s.Models.V1ConfigMap map, ClusterConnection hub)
+    {
+        string? history = null;
+        map.Metadata?.Annotations?.TryGetValue(FlipHistory.Annotation, out history);
+        return new SwitchReading(
+            map.Data is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(map.Data, StringComparer.Ordinal),
+            history, $"hub {hub.Server}");
     }
 }

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Flip;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
 
@@ -11,7 +12,7 @@ internal static class ReportAssembler
         IReadOnlyList<string> sources, DateTimeOffset now)
     {
         var warnings = new List<string>();
-        var (flips, flipProblem) = FlipHistory.Parse(snapshot.Switch?.FlipHistory);
+        var (flips, flipProblem) = FlipHistory.Read(snapshot.Switch?.FlipHistory);
         if (flipProblem is not null)
         {
             warnings.Add(flipProblem);
@@ -41,7 +42,7 @@ internal static class ReportAssembler
         return new ReportData(ComplianceSummariser.Summarise(observation), scope.HubNamespace, flips, sources, warnings);
     }
 
-    private static string TargetSite(ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipRecord> flips)
+    private static string TargetSite(ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipHistoryEntry> flips)
     {
         string? target = scope.To;
         if (target is null && snapshot.Switch is { } sw)

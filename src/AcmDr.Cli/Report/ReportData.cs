@@ -1,3 +1,4 @@
+using AcmDr.Cli.Flip;
 using AcmDr.Core.Compliance;
 
 namespace AcmDr.Cli.Report;
@@ -6,7 +7,7 @@ namespace AcmDr.Cli.Report;
 public sealed record ReportData(
     ComplianceSummary Summary,
     string HubNamespace,
-    IReadOnlyList<FlipRecord> Flips,
+    IReadOnlyList<FlipHistoryEntry> Flips,
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> Warnings)
 {

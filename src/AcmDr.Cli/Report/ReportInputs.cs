@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Output;
 using AcmDr.Core.Compliance;
 
 namespace AcmDr.Cli.Report;
@@ -24,7 +25,7 @@ internal static class ReportInputs
             parse.GetValue(options.Apps) ?? [], parse.GetValue(options.Tiers) ?? []);
     }
 
-    public static async Task<ReportData> LoadAsync(ReportOptions options, ParseResult parse, CliIo io, CancellationToken cancel)
+    public static async Task<ReportData> LoadAsync(ReportOptions options, ParseResult parse, CliIo io, PhaseTimings timings, CancellationToken cancel)
     {
         var scope = Scope(options, parse, io);
         var parts = new List<HubSnapshot>();
@@ -32,7 +33,7 @@ internal static class ReportInputs
         foreach (var file in parse.GetValue(options.Files) ?? [])
         {
             var full = io.Resolve(file);
-            parts.Add(DumpFiles.Read(full, io.Show(full), scope.HubNamespace));
+            parts.Add(timings.Time("read", () => DumpFiles.Read(full, io.Show(full), scope.HubNamespace)));
             sources.Add("file " + io.Show(full));
         }
 
@@ -50,7 +51,7 @@ internal static class ReportInputs
             sources.Add("managed cluster " + truth[0].Cluster);
         }
 
-        return ReportAssembler.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow());
+        return timings.Time("assemble", () => ReportAssembler.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow()));
     }
 
     public static async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(

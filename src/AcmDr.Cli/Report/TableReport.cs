@@ -7,6 +7,10 @@ namespace AcmDr.Cli.Report;
 /// <summary>The report as console tables: colour on a terminal, plain text when redirected.</summary>
 internal static class TableReport
 {
+    private const int PlainWidth = 200;
+    private static readonly string[] TierHeaders = ["Tier", "Moved", "Verdict", "Took", "RTO"];
+    private static readonly string[] VmHeaders = ["Tier", "App", "VM", "Cluster", "Spec", "Running", "Verdict", "Since", "Reason"];
+
     public static void Write(ReportData data, TextWriter writer, bool colour)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -18,16 +22,52 @@ internal static class TableReport
         });
         if (!colour)
         {
-            console.Profile.Width = 200;
+            console.Profile.Width = PlainWidth;
+            if (TryWritePlain(data, writer))
+            {
+                WriteFooter(data, console);
+                return;
+            }
         }
 
         Write(data, console);
     }
 
+    /// <summary>The same tables without Spectre's layout cost; false when only Spectre can lay them out.</summary>
+    private static bool TryWritePlain(ReportData data, TextWriter writer)
+    {
+        var summary = data.Summary;
+        var tiers = summary.Tiers.Select(t => new[]
+        {
+            t.Tier.ToString(CultureInfo.InvariantCulture), $"{t.Moved}/{t.Total}", ReportWords.VerdictText(t.Verdict),
+            ReportWords.Duration(t.Duration), ReportWords.Rto(t),
+        }).ToList();
+        var vms = new List<string[]>(summary.Vms.Count);
+        foreach (var vm in summary.Vms)
+        {
+            vms.Add(
+            [
+                vm.Tier.ToString(CultureInfo.InvariantCulture), StatusText.Clean(vm.App), StatusText.Clean($"{vm.Namespace}/{vm.Vm}"),
+                StatusText.Clean(vm.Cluster), ReportWords.State(vm.SpecState), ReportWords.State(vm.RunningState),
+                ReportWords.VerdictText(vm.Verdict), ReportWords.Time(vm.Since), StatusText.Clean(vm.Reason),
+            ]);
+        }
+
+        using var buffer = new StringWriter { NewLine = "\n" };
+        if (!PlainTable.TryWrite(buffer, "Tiers", TierHeaders, tiers, PlainWidth)
+            || !PlainTable.TryWrite(buffer, "VMs", VmHeaders, vms, PlainWidth))
+        {
+            return false;
+        }
+
+        writer.Write(buffer.ToString());
+        return true;
+    }
+
     public static void Write(ReportData data, IAnsiConsole console)
     {
         var summary = data.Summary;
-        var tiers = new Table().Title("Tiers").AddColumns("Tier", "Moved", "Verdict", "Took", "RTO");
+        var tiers = new Table().Title("Tiers").AddColumns(TierHeaders);
         foreach (var tier in summary.Tiers)
         {
             tiers.AddRow(
@@ -38,7 +78,7 @@ internal static class TableReport
                 Cell(ReportWords.Rto(tier)));
         }
 
-        var vms = new Table().Title("VMs").AddColumns("Tier", "App", "VM", "Cluster", "Spec", "Running", "Verdict", "Since", "Reason");
+        var vms = new Table().Title("VMs").AddColumns(VmHeaders);
         foreach (var vm in summary.Vms)
         {
             vms.AddRow(
@@ -55,6 +95,12 @@ internal static class TableReport
 
         console.Write(tiers);
         console.Write(vms);
+        WriteFooter(data, console);
+    }
+
+    private static void WriteFooter(ReportData data, IAnsiConsole console)
+    {
+        var summary = data.Summary;
         foreach (var warning in data.Warnings)
         {
             console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(StatusText.Clean(warning)));

@@ -22,6 +22,11 @@ public static partial class StatusText
             return string.Empty;
         }
 
+        if (IsAlreadyClean(text))
+        {
+            return text;
+        }
+
         var plain = Escape().Replace(text, string.Empty);
         var builder = new StringBuilder(plain.Length);
         var pendingSpace = false;
@@ -51,4 +56,10 @@ public static partial class StatusText
 
         return builder.ToString();
     }
+
+    /// <summary>Printable ASCII, single spaces, none at the ends: what nearly every status says, kept as is.</summary>
+    private static bool IsAlreadyClean(string text) =>
+        text[0] != ' ' && text[^1] != ' '
+        && !text.AsSpan().ContainsAnyExceptInRange(' ', '~')
+        && !text.Contains("  ", StringComparison.Ordinal);
 }

@@ -20,6 +20,11 @@ internal sealed class VmAssessor(ComplianceObservation observation)
         .SelectMany(p => NamesOf(p.Policy).Select(name => (Key: (p.Cluster, name), Policy: p)))
         .ToLookup(x => x.Key, x => x.Policy);
 
+    // The first reading per VM, as a scan would find it: looked up once per VM, not scanned.
+    private readonly Dictionary<(string Namespace, string Vm, string Cluster), VmGroundTruth> groundTruth = observation.GroundTruth
+        .GroupBy(t => (t.Namespace, t.Vm, t.Cluster))
+        .ToDictionary(g => g.Key, g => g.First());
+
     public VmCompliance Assess(Workload vm)
     {
         var policy = PolicyNames.Policy(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App));
@@ -33,11 +38,7 @@ internal sealed class VmAssessor(ComplianceObservation observation)
         var verdict = VerdictOf(running.State);
         var reason = verdict == MoveVerdict.Waiting ? WaitingReason(vm, running.Reason) : running.Reason;
 
-        var truth = observation.GroundTruth.FirstOrDefault(t =>
-            string.Equals(t.Namespace, vm.Namespace, StringComparison.Ordinal)
-            && string.Equals(t.Vm, vm.Vm, StringComparison.Ordinal)
-            && string.Equals(t.Cluster, vm.Cluster, StringComparison.Ordinal));
-        if (truth is not null)
+        if (groundTruth.TryGetValue((vm.Namespace, vm.Vm, vm.Cluster), out var truth))
         {
             var runsThere = string.Equals(truth.Phase, "Running", StringComparison.Ordinal)
                 && string.Equals(truth.NodeSite, target, StringComparison.Ordinal);
