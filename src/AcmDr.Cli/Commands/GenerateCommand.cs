@@ -41,7 +41,7 @@ public static class GenerateCommand
             // Build, render, compare and stage file by file: see GeneratedTree.Write.
             var written = timings.Time("write", () => tree.Write(files));
             timings.Time("summary", () => ChangeReport.Summary(io.Out, written));
-            io.Out.WriteLine($"generated {plan.Policies.Count} policies for {plan.VmCount} VMs of {plan.Apps.Count} apps in {plan.Tiers.Count} tiers on {plan.Clusters.Count} cluster{Plural(plan.Clusters.Count)}: {written.Count} file{Plural(written.Count)} changed in {io.Show(outDir)}");
+            io.Out.WriteLine($"generated {plan.Policies.Count} policies for {plan.VmCount} VMs of {plan.Apps.Count} apps in {plan.Tiers.Count} tier{Plural(plan.Tiers.Count)} on {plan.Clusters.Count} cluster{Plural(plan.Clusters.Count)}: {written.Count} file{Plural(written.Count)} changed in {io.Show(outDir)}");
             return ExitCodes.Success;
         }
 

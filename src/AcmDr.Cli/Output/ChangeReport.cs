@@ -5,11 +5,21 @@ public static class ChangeReport
 {
     private const int MaxLinesPerFile = 40;
 
+    /// <summary>A first generate of a large inventory changes thousands of files; Git shows them all.</summary>
+    private const int MaxSummaryFiles = 50;
+
     public static void Summary(TextWriter output, IReadOnlyList<FileChange> changes)
     {
-        foreach (var change in changes)
+        foreach (var change in changes.Take(MaxSummaryFiles))
         {
             output.WriteLine(Line(change));
+        }
+
+        if (changes.Count > MaxSummaryFiles)
+        {
+            var created = changes.Count(c => c.Kind == FileChangeKind.Create);
+            var removed = changes.Count(c => c.Kind == FileChangeKind.Remove);
+            output.WriteLine($"... and {changes.Count - MaxSummaryFiles} more ({created} new, {changes.Count - created - removed} changed, {removed} removed in all)");
         }
     }
 

@@ -160,4 +160,20 @@ public sealed class GenerateBehaviourTests
         result.ExitCode.Should().Be(2);
         result.Err.Should().Contain("--no-such-option");
     }
+
+    [TestMethod]
+    public async Task A_large_first_generate_lists_fifty_files_and_counts_the_rest()
+    {
+        using var dir = new TempDir();
+        var rows = string.Concat(Enumerable.Range(0, 60).Select(i => $"app-{i:D2},1,apps,vm-{i:D2},c1,,\n"));
+        dir.File("inventory/apps.csv", Inventories.Header + "\n" + rows);
+
+        var result = await CliRunner.RunAsync(dir.Path, "generate");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var lines = result.Out.TrimEnd().Split('\n');
+        lines.Count(l => l.StartsWith("+ ", StringComparison.Ordinal)).Should().Be(50);
+        lines.Should().Contain("... and 20 more (70 new, 0 changed, 0 removed in all)");
+        Directory.GetFiles(dir.File("policies/base/tier-1")).Should().HaveCount(60);
+    }
 }
