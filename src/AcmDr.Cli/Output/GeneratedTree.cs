@@ -90,8 +90,11 @@ public sealed class GeneratedTree(string outputDirectory)
         using var batch = new StagedFiles(OutputDirectory) { BeforeWrite = BeforeStage };
         try
         {
+            // NoBuffering: each worker takes one file at a time. The default partitioner hands out
+            // growing chunks of files, so dozens of built trees waited in its buffers, outlived the
+            // young generation and were promoted: at 100,000 VMs, 46 gen-1 collections of 54.
             Parallel.ForEach(
-                files,
+                System.Collections.Concurrent.Partitioner.Create(files, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
                 () => new System.Text.StringBuilder(1 << 18),
                 (file, _, text) =>
                 {
