@@ -53,7 +53,7 @@ public static class FlipCommand
             var hubNamespace = parse.GetValue(ns) ?? settings.HubNamespace;
             var flip = new HubFlip(hub, hubNamespace, io, io.RetryBackoff);
             return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),
-                plan is null ? () => HubApps.List(hub, hubNamespace) : FromPlan, cancel);
+                plan is null ? token => HubApps.ListAsync(hub, hubNamespace, token) : _ => Task.FromResult(FromPlan()), cancel);
         });
         return command;
     }

@@ -10,13 +10,13 @@ namespace AcmDr.Cli.Flip;
 /// <summary>The apps acmdr's policies on the hub describe, for when no inventory is at hand.</summary>
 public static class HubApps
 {
-    public static (IReadOnlyList<SwitchedApp>? Apps, string? Why) List(ClusterConnection hub, string ns)
+    public static async Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> ListAsync(ClusterConnection hub, string ns, CancellationToken cancel)
     {
         try
         {
-            var result = hub.Client.CustomObjects.ListNamespacedCustomObjectAsync(
+            var result = await hub.Client.CustomObjects.ListNamespacedCustomObjectAsync(
                 "policy.open-cluster-management.io", "v1", ns, "policies",
-                labelSelector: $"{PolicyNames.ManagedByLabel}={PolicyNames.ManagedByValue}").GetAwaiter().GetResult();
+                labelSelector: $"{PolicyNames.ManagedByLabel}={PolicyNames.ManagedByValue}", cancellationToken: cancel);
             var json = JsonSerializer.SerializeToElement(result);
             var apps = new Dictionary<string, (int Tier, int Vms)>(StringComparer.Ordinal);
             foreach (var item in json.GetProperty("items").EnumerateArray())
@@ -37,7 +37,7 @@ public static class HubApps
                 apps[name] = (tier, apps.GetValueOrDefault(name).Vms + vms);
             }
 
-            return (apps.Select(a => new SwitchedApp(a.Key, a.Value.Tier, a.Value.Vms)).ToList(), null);
+            return ((IReadOnlyList<SwitchedApp>)apps.Select(a => new SwitchedApp(a.Key, a.Value.Tier, a.Value.Vms)).ToList(), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -19,7 +19,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
 {
     private const int MaxAttempts = 6;
 
-    public delegate (IReadOnlyList<SwitchedApp>? Apps, string? Why) AppSource();
+    public delegate Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> AppSource(CancellationToken cancel);
 
     public async Task<int> RunAsync(FlipRequest request, IReadOnlyList<string> fallbackSites, bool dryRun, bool force, AppSource apps, CancellationToken cancel)
     {
@@ -42,7 +42,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
                 if (attempt == 1 || reprint)
                 {
                     io.Out.WriteLine($"switch {ns}/{PolicyNames.SwitchConfigMap} on {hub.Server} (resourceVersion {current.Metadata!.ResourceVersion}):");
-                    var (list, why) = apps();
+                    var (list, why) = await apps(cancel);
                     FlipImpact.Print(io.Out, plan.Changes, plan.Before, plan.After, list, why);
                 }
 
