@@ -42,11 +42,6 @@ internal static class DirectYamlWriter
     /// <summary>A block mapping whose keys sit at <paramref name="indent"/>; the first key may follow a "- " already written.</summary>
     private static bool WriteMapping(StringBuilder text, Mapping mapping, int indent, string? firstLinePrefix)
     {
-        if (mapping.FlowStyle)
-        {
-            return false;
-        }
-
         var first = true;
         foreach (var (key, value) in mapping.Entries)
         {

@@ -89,7 +89,7 @@ public static class ManifestYamlWriter
                 emitter.Emit(new YamlDotNet.Core.Events.Scalar(null, null, typed.Literal, ScalarStyle.Plain, true, false));
                 break;
             case Mapping mapping:
-                emitter.Emit(new MappingStart(null, null, true, mapping.FlowStyle ? MappingStyle.Flow : MappingStyle.Block));
+                emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
                 foreach (var (key, value) in mapping.Entries)
                 {
                     EmitString(emitter, key);

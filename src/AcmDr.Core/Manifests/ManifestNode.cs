@@ -31,8 +31,6 @@ public sealed class Mapping : ManifestNode
 
     public IReadOnlyList<KeyValuePair<string, ManifestNode>> Entries => entries;
 
-    public bool FlowStyle { get; init; }
-
     public Mapping Add(string key, ManifestNode value)
     {
         entries.Add(new(key, value));

@@ -78,11 +78,11 @@ public sealed class DirectYamlWriterTests
     }
 
     [TestMethod]
-    public void Leaves_flow_and_empty_collections_to_the_emitter()
+    public void Leaves_empty_collections_to_the_emitter()
     {
         var documents = new List<Mapping>
         {
-            new Mapping().Add("flow", new Mapping { FlowStyle = true }.Add("a", "b")).Add("empty", new Sequence()).Add("none", new Mapping()),
+            new Mapping().Add("nested", new Mapping().Add("a", "b")).Add("empty", new Sequence()).Add("none", new Mapping()),
         };
 
         DirectYamlWriter.TryWrite(new StringBuilder(), documents).Should().BeFalse();
