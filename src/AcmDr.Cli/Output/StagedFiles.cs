@@ -21,10 +21,12 @@ public sealed class StagedFiles : IDisposable
     private readonly string? root;
     private readonly string? staging;
     private readonly bool rootExisted;
-    private readonly List<(string Temp, string Target)> staged = [];
+    private readonly List<StagedFile> staged = [];
 
     /// <summary>Per target folder: where its files are staged, and the topmost new folder to move (null: the folder exists).</summary>
-    private readonly ConcurrentDictionary<string, (string StageIn, string? NewFolder)> folders = new(StringComparer.Ordinal);
+    // Records, not tuples, in these collections: the runtime has no precompiled code for collections
+    // of tuples, and compiling it was start-up time of every generate.
+    private readonly ConcurrentDictionary<string, FolderPlace> folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> newFolders = new(StringComparer.Ordinal);
     private bool committed;
 
@@ -38,7 +40,7 @@ public sealed class StagedFiles : IDisposable
     {
         this.root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         // Unique per run, not only per process: a crashed run's leftover can never be taken for ours.
-        staging = Path.Combine(this.root, $".acmdr-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.tmp");
+        staging = Path.Combine(this.root, $".acmdr-{Environment.ProcessId}-{Random.Shared.Next():x8}.tmp");
         rootExisted = Directory.Exists(this.root);
     }
 
@@ -61,7 +63,7 @@ public sealed class StagedFiles : IDisposable
                 lock (staged)
                 {
                     // Listed before writing, so a failed write's temporary file is removed too.
-                    staged.Add((temp, path));
+                    staged.Add(new StagedFile(temp, path));
                 }
             }
             else
@@ -86,8 +88,8 @@ public sealed class StagedFiles : IDisposable
 
     public void Commit(IReadOnlyList<string> deletions)
     {
-        var moves = newFolders.Keys.Order(StringComparer.Ordinal).Select(f => (From: Staged(f), To: f)).ToList();
-        foreach (var (_, to) in moves)
+        var moves = newFolders.Keys.Order(StringComparer.Ordinal).ToList();
+        foreach (var to in moves)
         {
             // Checked before anything moves: a folder or file made there since staging began.
             if (Path.Exists(to))
@@ -102,9 +104,9 @@ public sealed class StagedFiles : IDisposable
             File.Move(temp, target, overwrite: true);
         }
 
-        foreach (var (from, to) in moves)
+        foreach (var to in moves)
         {
-            Directory.Move(from, to);
+            Directory.Move(Staged(to), to);
         }
 
         if (staging is not null && Directory.Exists(staging))
@@ -128,18 +130,18 @@ public sealed class StagedFiles : IDisposable
     }
 
     /// <summary>Where files of <paramref name="directory"/> are staged, and its topmost missing folder under the root.</summary>
-    private (string StageIn, string? NewFolder) Place(string directory)
+    private FolderPlace Place(string directory)
     {
         directory = Path.GetFullPath(directory);
         if (root is null || staging is null || !directory.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             Directory.CreateDirectory(directory);
-            return (directory, null);
+            return new FolderPlace(directory, null);
         }
 
         if (Directory.Exists(directory))
         {
-            return (directory, null);
+            return new FolderPlace(directory, null);
         }
 
         var top = directory;
@@ -164,7 +166,7 @@ public sealed class StagedFiles : IDisposable
 
         var stageIn = Staged(directory);
         Directory.CreateDirectory(stageIn);
-        return (stageIn, top);
+        return new FolderPlace(stageIn, top);
     }
 
     private string Staged(string target) => Path.Combine(staging!, Path.GetRelativePath(root!, target));
@@ -215,4 +217,8 @@ public sealed class StagedFiles : IDisposable
             // Best effort: a leftover temporary file is harmless and named as ours.
         }
     }
+
+    private sealed record StagedFile(string Temp, string Target);
+
+    private sealed record FolderPlace(string StageIn, string? NewFolder);
 }

@@ -18,13 +18,16 @@ public static class InventoryRules
 
     private static void CheckDuplicateVms(string source, IReadOnlyList<InventoryRow> rows, List<InventoryError> errors)
     {
-        var seen = new Dictionary<(string, string), int>();
+        // Keyed by "namespace/vm" (neither may hold a '/'), not by a tuple: a dictionary over a tuple
+        // of strings has no precompiled code in the runtime, and compiling it was start-up time.
+        var seen = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (!seen.TryAdd((row.Namespace, row.Vm), row.Line))
+            var key = row.Namespace + "/" + row.Vm;
+            if (!seen.TryAdd(key, row.Line))
             {
                 errors.Add(new InventoryError(source, row.Line, null,
-                    $"VM {row.Namespace}/{row.Vm} is listed twice (first on line {seen[(row.Namespace, row.Vm)]})"));
+                    $"VM {key} is listed twice (first on line {seen[key]})"));
             }
         }
     }
@@ -85,7 +88,22 @@ public static class InventoryRules
             }
         }
 
-        if (DependencyCycle.Find(apps.ToDictionary(a => a.Key, a => a.Value.DependsOn.Select(d => d.App).Where(apps.ContainsKey).ToList())) is { } cycle)
+        var edges = new Dictionary<string, List<string>>(apps.Count, StringComparer.Ordinal);
+        foreach (var app in apps.Values)
+        {
+            var targets = new List<string>(app.DependsOn.Count);
+            foreach (var dependency in app.DependsOn)
+            {
+                if (apps.ContainsKey(dependency.App))
+                {
+                    targets.Add(dependency.App);
+                }
+            }
+
+            edges[app.Name] = targets;
+        }
+
+        if (DependencyCycle.Find(edges) is { } cycle)
         {
             errors.Add(new InventoryError(source, apps[cycle[0]].First.Line, null,
                 $"dependency cycle: {string.Join(" -> ", cycle)}"));
@@ -119,23 +137,40 @@ public static class InventoryRules
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(empty)";
 
+    /// <summary>One depends_on entry of an app and the line that first named it.</summary>
+    private sealed record Dependency(string App, int Line);
+
     private sealed class AppFacts(InventoryRow first)
     {
         public InventoryRow First { get; } = first;
 
         public string Name => First.App;
 
-        public List<(string App, int Line)> DependsOn { get; } = first.DependsOn.Select(d => (d, first.Line)).ToList();
+        public List<Dependency> DependsOn { get; } = Of(first);
 
         public SortedSet<string> Clusters { get; } = new(StringComparer.Ordinal) { first.Cluster };
 
         public void Add(InventoryRow row)
         {
             Clusters.Add(row.Cluster);
-            foreach (var dependency in row.DependsOn.Where(d => !DependsOn.Exists(existing => existing.App == d)))
+            foreach (var dependency in row.DependsOn)
             {
-                DependsOn.Add((dependency, row.Line));
+                if (!DependsOn.Exists(existing => existing.App == dependency))
+                {
+                    DependsOn.Add(new Dependency(dependency, row.Line));
+                }
             }
+        }
+
+        private static List<Dependency> Of(InventoryRow row)
+        {
+            var list = new List<Dependency>(row.DependsOn.Count);
+            foreach (var dependency in row.DependsOn)
+            {
+                list.Add(new Dependency(dependency, row.Line));
+            }
+
+            return list;
         }
     }
 }

@@ -40,12 +40,16 @@ public sealed class Mapping : ManifestNode
     public Mapping Add(string key, string value) => Add(key, new Scalar(value));
 
     /// <summary>Adds the entries of <paramref name="values"/> sorted by key (ordinal), for stable output.</summary>
-    public static Mapping Sorted(IEnumerable<KeyValuePair<string, string>> values)
+    public static Mapping Sorted(IReadOnlyDictionary<string, string> values)
     {
+        // Sorting the keys, not the pairs: LINQ over key-value pairs has no precompiled code and was
+        // compiled at start-up by every generate.
+        var keys = new List<string>(values.Keys);
+        keys.Sort(StringComparer.Ordinal);
         var map = new Mapping();
-        foreach (var pair in values.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var key in keys)
         {
-            map.Add(pair.Key, pair.Value);
+            map.Add(key, values[key]);
         }
 
         return map;

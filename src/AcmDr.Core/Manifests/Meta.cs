@@ -11,13 +11,10 @@ internal static class Meta
     public static Mapping Document(string apiVersion, string kind, Mapping metadata) =>
         new Mapping().Add("apiVersion", apiVersion).Add("kind", kind).Add("metadata", metadata);
 
-    public static Mapping Metadata(string name, string ns, IEnumerable<KeyValuePair<string, string>>? extraLabels = null, Mapping? annotations = null)
+    public static Mapping Metadata(string name, string ns, Dictionary<string, string>? extraLabels = null, Mapping? annotations = null)
     {
-        var labels = new List<KeyValuePair<string, string>> { new(PolicyNames.ManagedByLabel, PolicyNames.ManagedByValue) };
-        if (extraLabels is not null)
-        {
-            labels.AddRange(extraLabels);
-        }
+        var labels = extraLabels is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(extraLabels, StringComparer.Ordinal);
+        labels[PolicyNames.ManagedByLabel] = PolicyNames.ManagedByValue;
 
         var metadata = new Mapping().Add("name", name).Add("namespace", ns).Add("labels", Mapping.Sorted(labels));
         if (annotations is not null)

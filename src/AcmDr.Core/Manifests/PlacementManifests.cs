@@ -47,10 +47,13 @@ public static class PlacementManifests
         var description = set.Cluster is null
             ? $"acmdr tier {set.Tier}: recovers after the tier before it runs at the new site"
             : $"acmdr tier {set.Tier} on cluster {set.Cluster}: what later tiers on that cluster wait for";
-        var labels = new List<KeyValuePair<string, string>> { new(PolicyNames.TierLabel, set.Tier.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [PolicyNames.TierLabel] = set.Tier.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         if (set.Cluster is not null)
         {
-            labels.Add(new(PolicyNames.ClusterLabel, set.Cluster));
+            labels[PolicyNames.ClusterLabel] = set.Cluster;
         }
 
         return Meta.Document($"{Meta.PolicyGroup}/v1beta1", "PolicySet", Meta.Metadata(set.Name, settings.HubNamespace, labels))

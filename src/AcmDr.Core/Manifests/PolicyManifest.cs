@@ -24,7 +24,12 @@ public static class PolicyManifest
         }
 
         var metadata = Meta.Metadata(policy.Name, settings.HubNamespace,
-            [new(PolicyNames.AppLabel, policy.App), new(PolicyNames.TierLabel, tier), new(PolicyNames.ClusterLabel, policy.Cluster)],
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [PolicyNames.AppLabel] = policy.App,
+                [PolicyNames.TierLabel] = tier,
+                [PolicyNames.ClusterLabel] = policy.Cluster,
+            },
             annotations);
 
         var spec = new Mapping()

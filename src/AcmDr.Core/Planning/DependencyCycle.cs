@@ -20,6 +20,8 @@ public static class DependencyCycle
     }
 
     // Iterative depth-first search: dependency chains in large inventories must not overflow the stack.
+    // The stack is two lists (node, next edge to follow), not a stack of tuples: the runtime has no
+    // precompiled code for a stack of tuples, and compiling it cost start-up time.
     private static List<string>? Visit(string start, IReadOnlyDictionary<string, List<string>> edges, Dictionary<string, int> state, List<string> path)
     {
         if (state.ContainsKey(start))
@@ -27,17 +29,19 @@ public static class DependencyCycle
             return null;
         }
 
-        var stack = new Stack<(string Node, int Next)>();
-        stack.Push((start, 0));
+        var nodes = new List<string> { start };
+        var nexts = new List<int> { 0 };
         state[start] = 1;
         path.Add(start);
-        while (stack.Count > 0)
+        while (nodes.Count > 0)
         {
-            var (node, next) = stack.Pop();
+            var top = nodes.Count - 1;
+            var node = nodes[top];
+            var next = nexts[top];
             var targets = edges.TryGetValue(node, out var list) ? list : [];
             if (next < targets.Count)
             {
-                stack.Push((node, next + 1));
+                nexts[top] = next + 1;
                 var target = targets[next];
                 if (state.TryGetValue(target, out var s))
                 {
@@ -52,12 +56,15 @@ public static class DependencyCycle
 
                 state[target] = 1;
                 path.Add(target);
-                stack.Push((target, 0));
+                nodes.Add(target);
+                nexts.Add(0);
             }
             else
             {
                 state[node] = 2;
                 path.RemoveAt(path.Count - 1);
+                nodes.RemoveAt(top);
+                nexts.RemoveAt(top);
             }
         }
 

@@ -42,7 +42,20 @@ public sealed record DrPlan(
     IReadOnlyList<TierSetPlan> PolicySets,
     IReadOnlyList<string> Clusters)
 {
-    public int VmCount => Policies.Sum(p => p.Vms.Count);
+    public int VmCount
+    {
+        get
+        {
+            // A loop, not Sum: LINQ's Sum over ints is compiled at start-up for every command.
+            var count = 0;
+            foreach (var policy in Policies)
+            {
+                count += policy.Vms.Count;
+            }
+
+            return count;
+        }
+    }
 
     public AppPlan? FindApp(string name) => Apps.FirstOrDefault(a => a.Name == name);
 }

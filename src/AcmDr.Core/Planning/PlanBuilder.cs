@@ -11,77 +11,148 @@ public static class PlanBuilder
 {
     public static DrPlan Build(Inventory.Inventory inventory, DrSettings settings)
     {
-        var appRows = inventory.Rows
-            .GroupBy(r => r.App, StringComparer.Ordinal)
-            .OrderBy(g => g.First().Tier)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
+        // Plain loops over lists and string-keyed dictionaries rather than LINQ over tuples and ints:
+        // the runtime has no precompiled code for those instantiations, and compiling them at start-up
+        // cost about as much as planning 10,000 VMs.
+        var rowsOf = new Dictionary<string, List<InventoryRow>>(StringComparer.Ordinal);
+        var appRows = new List<List<InventoryRow>>();
+        foreach (var row in inventory.Rows)
+        {
+            if (!rowsOf.TryGetValue(row.App, out var rows))
+            {
+                rows = [];
+                rowsOf[row.App] = rows;
+                appRows.Add(rows);
+            }
+
+            rows.Add(row);
+        }
+
+        // By tier, then name (a validated inventory gives every row of an app the same tier).
+        appRows.Sort(static (a, b) => a[0].Tier != b[0].Tier ? a[0].Tier.CompareTo(b[0].Tier) : string.CompareOrdinal(a[0].App, b[0].App));
 
         // Which clusters each app lives on decides its policy names, needed before dependencies.
-        var clustersOf = appRows.ToDictionary(
-            g => g.Key,
-            g => g.Select(r => r.Cluster).Distinct().Order(StringComparer.Ordinal).ToList(),
-            StringComparer.Ordinal);
-
-        var tiers = appRows.Select(g => g.First().Tier).Distinct().Order().ToList();
-        var tierClusters = appRows
-            .SelectMany(g => clustersOf[g.Key].Select(c => (Tier: g.First().Tier, Cluster: c)))
-            .Distinct()
-            .ToList();
-        var perClusterSets = new SortedSet<(int Tier, string Cluster)>();
-
-        var apps = new List<AppPlan>();
+        var clustersOf = new Dictionary<string, List<string>>(appRows.Count, StringComparer.Ordinal);
+        var tiers = new List<int>();
         foreach (var rows in appRows)
         {
-            var first = rows.First();
-            var dependsOn = rows.SelectMany(r => r.DependsOn).Distinct().Order(StringComparer.Ordinal).ToList();
-            var spans = clustersOf[rows.Key].Count > 1;
-            var policies = new List<PolicyPlan>();
-            foreach (var cluster in clustersOf[rows.Key])
+            clustersOf[rows[0].App] = DistinctSorted(rows, static r => r.Cluster);
+            if (!tiers.Contains(rows[0].Tier))
             {
-                var dependencies = new List<PolicyDependency>();
-                var previous = tierClusters.Where(tc => tc.Cluster == cluster && tc.Tier < first.Tier)
-                    .Select(tc => (int?)tc.Tier).Max();
-                if (previous is { } prev)
+                tiers.Add(rows[0].Tier);
+            }
+        }
+
+        tiers.Sort();
+
+        // For each tier (by its index in tiers): the clusters it has apps on, and those on which a
+        // later tier waits for it through a per-cluster PolicySet.
+        var clustersOfTier = new List<HashSet<string>>(tiers.Count);
+        var perClusterSets = new List<SortedSet<string>>(tiers.Count);
+        foreach (var _ in tiers)
+        {
+            clustersOfTier.Add(new HashSet<string>(StringComparer.Ordinal));
+            perClusterSets.Add(new SortedSet<string>(StringComparer.Ordinal));
+        }
+
+        foreach (var rows in appRows)
+        {
+            clustersOfTier[tiers.IndexOf(rows[0].Tier)].UnionWith(clustersOf[rows[0].App]);
+        }
+
+        var apps = new List<AppPlan>(appRows.Count);
+        var allPolicies = new List<PolicyPlan>();
+        foreach (var rows in appRows)
+        {
+            var first = rows[0];
+            var name = first.App;
+            var dependsOn = rows.SelectMany(r => r.DependsOn).Distinct().Order(StringComparer.Ordinal).ToList();
+            var appClusters = clustersOf[name];
+            var spans = appClusters.Count > 1;
+            var policies = new List<PolicyPlan>(appClusters.Count);
+            foreach (var cluster in appClusters)
+            {
+                var dependencies = new List<PolicyDependency>(dependsOn.Count + 1);
+                // The nearest earlier tier with apps on this cluster: this policy waits for it.
+                var previous = -1;
+                for (var t = tiers.IndexOf(first.Tier) - 1; t >= 0 && previous < 0; t--)
                 {
-                    var wholeTierHere = tierClusters.Where(tc => tc.Tier == prev).All(tc => tc.Cluster == cluster);
+                    if (clustersOfTier[t].Contains(cluster))
+                    {
+                        previous = t;
+                    }
+                }
+
+                if (previous >= 0)
+                {
+                    var prev = tiers[previous];
+                    // The earlier tier is on this cluster; whole when on no other.
+                    var wholeTierHere = clustersOfTier[previous].Count == 1;
                     if (wholeTierHere)
                     {
                         dependencies.Add(new(PolicyDependency.PolicySetKind, PolicyNames.TierSet(prev)));
                     }
                     else
                     {
-                        perClusterSets.Add((prev, cluster));
+                        perClusterSets[previous].Add(cluster);
                         dependencies.Add(new(PolicyDependency.PolicySetKind, PolicyNames.TierSetOnCluster(prev, cluster)));
                     }
                 }
 
-                dependencies.AddRange(dependsOn.Select(dep =>
-                    new PolicyDependency(PolicyDependency.PolicyKind, PolicyNames.Policy(dep, cluster, clustersOf[dep].Count > 1))));
+                foreach (var dep in dependsOn)
+                {
+                    dependencies.Add(new PolicyDependency(PolicyDependency.PolicyKind, PolicyNames.Policy(dep, cluster, clustersOf[dep].Count > 1)));
+                }
 
-                var vms = rows.Where(r => r.Cluster == cluster).Select(r => new VmRef(r.Namespace, r.Vm)).ToList();
+                var vms = new List<VmRef>(rows.Count);
+                foreach (var row in rows)
+                {
+                    if (row.Cluster == cluster)
+                    {
+                        vms.Add(new VmRef(row.Namespace, row.Vm));
+                    }
+                }
+
                 // A plain sort, not OrderBy/ThenBy (which builds key arrays for each of 10,000 small
                 // lists): the same order, since a validated inventory has each namespace/VM once.
                 vms.Sort(ByNamespaceThenName);
-                policies.Add(new PolicyPlan(PolicyNames.Policy(rows.Key, cluster, spans), rows.Key, first.Tier, cluster, first.RtoMinutes, vms, dependencies));
+                policies.Add(new PolicyPlan(PolicyNames.Policy(name, cluster, spans), name, first.Tier, cluster, first.RtoMinutes, vms, dependencies));
             }
 
-            apps.Add(new AppPlan(rows.Key, first.Tier, first.RtoMinutes, dependsOn, policies));
+            allPolicies.AddRange(policies);
+            apps.Add(new AppPlan(name, first.Tier, first.RtoMinutes, dependsOn, policies));
         }
 
-        var allPolicies = apps.SelectMany(a => a.Policies).ToList();
         var sets = new List<TierSetPlan>();
-        foreach (var tier in tiers)
+        for (var t = 0; t < tiers.Count; t++)
         {
+            var tier = tiers[t];
             sets.Add(new TierSetPlan(PolicyNames.TierSet(tier), tier, null, PolicyNamesIn(allPolicies, tier, null)));
-            foreach (var (_, cluster) in perClusterSets.Where(s => s.Tier == tier))
+            foreach (var cluster in perClusterSets[t])
             {
                 sets.Add(new TierSetPlan(PolicyNames.TierSetOnCluster(tier, cluster), tier, cluster, PolicyNamesIn(allPolicies, tier, cluster)));
             }
         }
 
-        var clusters = allPolicies.Select(p => p.Cluster).Distinct().Order(StringComparer.Ordinal).ToList();
+        var clusters = DistinctSorted(allPolicies, static p => p.Cluster);
         return new DrPlan(settings, tiers, apps, allPolicies, sets, clusters);
+    }
+
+    private static List<string> DistinctSorted<T>(List<T> items, Func<T, string> key)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var values = new List<string>();
+        foreach (var item in items)
+        {
+            var value = key(item);
+            if (seen.Add(value))
+            {
+                values.Add(value);
+            }
+        }
+
+        values.Sort(StringComparer.Ordinal);
+        return values;
     }
 
     private static int ByNamespaceThenName(VmRef a, VmRef b)
