@@ -20,20 +20,31 @@ public static partial class SwitchFile
     /// The switch state in <paramref name="path"/>, or home when the file does not exist. Overrides
     /// for tiers or apps that are no longer in the plan are dropped and reported through <paramref name="dropped"/>.
     /// </summary>
-    public static SwitchState Read(string path, DrPlan plan, Action<string> dropped)
+    public static SwitchState Read(string path, DrPlan plan, Action<string> dropped) => Apply(path, ReadData(path), plan, dropped);
+
+    /// <summary>The data of the switch file at <paramref name="path"/>, or null when there is none. Needs no plan, so it can be read while the plan is built.</summary>
+    public static Dictionary<string, string>? ReadData(string path) =>
+        File.Exists(path) ? Parse(path, File.ReadAllText(path)).Data : null;
+
+    /// <summary>The switch state of <paramref name="data"/> (from <see cref="ReadData"/>; null: home) for <paramref name="plan"/>, as <see cref="Read"/>.</summary>
+    public static SwitchState Apply(string path, Dictionary<string, string>? data, DrPlan plan, Action<string> dropped)
     {
         var settings = plan.Settings;
-        if (!File.Exists(path))
+        if (data is null)
         {
             return SwitchState.Home(settings);
         }
 
-        var (_, data) = Parse(path, File.ReadAllText(path));
         var site = data.GetValueOrDefault(SwitchManifest.SiteKey, settings.HomeSite);
         CheckSite(path, settings, SwitchManifest.SiteKey, site);
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in data.Where(d => IsOverrideKey(d.Key)))
+        foreach (var (key, value) in data)
         {
+            if (!IsOverrideKey(key))
+            {
+                continue;
+            }
+
             var known = key.StartsWith("tier-", StringComparison.Ordinal)
                 ? plan.Tiers.Any(t => PolicyNames.TierOverrideKey(t) == key)
                 : plan.Apps.Any(a => PolicyNames.AppOverrideKey(a.Name) == key);

@@ -16,51 +16,58 @@ public static class ManifestBuilder
     /// The same files as <see cref="Build"/>, each built only when asked for: a caller that renders
     /// and writes them one by one holds one policy's tree at a time, not 100,000 VMs' worth.
     /// </summary>
-    public static IEnumerable<GeneratedFile> Enumerate(DrPlan plan, SwitchState state)
+    public static IEnumerable<GeneratedFile> Enumerate(DrPlan plan, SwitchState state) => Pending(plan, state).Select(f => f.Build());
+
+    /// <summary>Every file's path, in order, with its documents still to build (see <see cref="PendingFile"/>).</summary>
+    public static IReadOnlyList<PendingFile> Pending(DrPlan plan, SwitchState state)
     {
         var settings = plan.Settings;
+        var files = new List<PendingFile>(plan.Policies.Count + plan.PolicySets.Count + (4 * plan.Clusters.Count) + 8);
         var baseResources = new List<string>();
 
-        GeneratedFile Base(string relative, Mapping document)
+        void Add(string relative, Func<IReadOnlyList<Mapping>> documents) => files.Add(new PendingFile(relative, documents));
+
+        void Base(string relative, Func<Mapping> document)
         {
             baseResources.Add(relative);
-            return new GeneratedFile($"{BaseDir}/{relative}", [document]);
+            Add($"{BaseDir}/{relative}", () => [document()]);
         }
 
-        yield return Base($"{PolicyNames.SwitchConfigMap}.yaml", SwitchManifest.Build(settings, state));
+        Base($"{PolicyNames.SwitchConfigMap}.yaml", () => SwitchManifest.Build(settings, state));
         foreach (var set in plan.PolicySets)
         {
-            yield return Base($"policyset-{set.Name["dr-".Length..]}.yaml", PlacementManifests.PolicySet(settings, set));
+            Base($"policyset-{set.Name["dr-".Length..]}.yaml", () => PlacementManifests.PolicySet(settings, set));
         }
 
         foreach (var policy in plan.Policies)
         {
-            yield return Base($"tier-{policy.Tier.ToString(CultureInfo.InvariantCulture)}/{policy.Name}.yaml", PolicyManifest.Build(settings, policy));
+            Base($"tier-{policy.Tier.ToString(CultureInfo.InvariantCulture)}/{policy.Name}.yaml", () => PolicyManifest.Build(settings, policy));
         }
 
-        yield return new GeneratedFile($"{BaseDir}/kustomization.yaml", [KustomizeManifests.Base(baseResources)]);
+        Add($"{BaseDir}/kustomization.yaml", () => [KustomizeManifests.Base(baseResources)]);
 
         foreach (var site in settings.Sites.Skip(1))
         {
-            yield return new GeneratedFile($"{PoliciesDir}/overlays/{KustomizeManifests.OverlayDirectory(site)}/kustomization.yaml",
-                [KustomizeManifests.SiteOverlay(settings, site)]);
+            Add($"{PoliciesDir}/overlays/{KustomizeManifests.OverlayDirectory(site)}/kustomization.yaml",
+                () => [KustomizeManifests.SiteOverlay(settings, site)]);
         }
 
-        yield return new GeneratedFile($"{PoliciesDir}/rbac/acmdr-flip.yaml", [RbacManifests.Role(settings), RbacManifests.RoleBinding(settings)]);
-        yield return new GeneratedFile($"{PoliciesDir}/rbac/kustomization.yaml", [KustomizeManifests.Base(["acmdr-flip.yaml"])]);
+        Add($"{PoliciesDir}/rbac/acmdr-flip.yaml", () => [RbacManifests.Role(settings), RbacManifests.RoleBinding(settings)]);
+        Add($"{PoliciesDir}/rbac/kustomization.yaml", () => [KustomizeManifests.Base(["acmdr-flip.yaml"])]);
 
         var placementResources = new List<string>();
         foreach (var cluster in plan.Clusters)
         {
-            var policies = plan.Policies.Where(p => p.Cluster == cluster).Select(p => p.Name);
-            yield return new GeneratedFile($"{PlacementsDir}/placement-{cluster}.yaml", [PlacementManifests.Placement(settings, cluster)]);
-            yield return new GeneratedFile($"{PlacementsDir}/binding-{cluster}.yaml", [PlacementManifests.Binding(settings, cluster, policies)]);
+            Add($"{PlacementsDir}/placement-{cluster}.yaml", () => [PlacementManifests.Placement(settings, cluster)]);
+            Add($"{PlacementsDir}/binding-{cluster}.yaml",
+                () => [PlacementManifests.Binding(settings, cluster, plan.Policies.Where(p => p.Cluster == cluster).Select(p => p.Name))]);
             placementResources.Add($"placement-{cluster}.yaml");
             placementResources.Add($"binding-{cluster}.yaml");
         }
 
-        yield return new GeneratedFile($"{PlacementsDir}/managedclustersetbinding.yaml", [PlacementManifests.ClusterSetBinding(settings)]);
+        Add($"{PlacementsDir}/managedclustersetbinding.yaml", () => [PlacementManifests.ClusterSetBinding(settings)]);
         placementResources.Add("managedclustersetbinding.yaml");
-        yield return new GeneratedFile($"{PlacementsDir}/kustomization.yaml", [KustomizeManifests.Base(placementResources)]);
+        Add($"{PlacementsDir}/kustomization.yaml", () => [KustomizeManifests.Base(placementResources)]);
+        return files;
     }
 }
