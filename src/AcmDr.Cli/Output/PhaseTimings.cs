@@ -28,7 +28,7 @@ public sealed class PhaseTimings
 
         var start = clock.Elapsed;
         var result = work();
-        sink.WriteLine($"timing: {phase,-10} {(clock.Elapsed - start).TotalMilliseconds,8:F1} ms  ends {SinceProcessStart(),5:F0} ms after start  heap {GC.GetTotalMemory(false) / 1_048_576,5} MB  gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms  jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms ({System.Runtime.JitInfo.GetCompilationTime(currentThread: true).TotalMilliseconds:F0} ms on this thread) so far");
+        sink.WriteLine($"timing: {phase,-10} {(clock.Elapsed - start).TotalMilliseconds,8:F1} ms  ends {SinceProcessStart(),5:F0} ms after start  heap {GC.GetTotalMemory(false) / 1_048_576,5} MB  allocated {GC.GetTotalAllocatedBytes() / 1_048_576,5} MB  gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms  jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms ({System.Runtime.JitInfo.GetCompilationTime(currentThread: true).TotalMilliseconds:F0} ms on this thread) so far");
         return result;
     }
 

@@ -88,7 +88,8 @@ public sealed class StagedFiles : IDisposable
 
     public void Commit(IReadOnlyList<string> deletions)
     {
-        var moves = newFolders.Keys.Order(StringComparer.Ordinal).ToList();
+        var moves = new List<string>(newFolders.Keys);
+        moves.Sort(StringComparer.Ordinal);
         foreach (var to in moves)
         {
             // Checked before anything moves: a folder or file made there since staging began.

@@ -1,29 +1,48 @@
-using System.Buffers;
-
 namespace AcmDr.Core.Inventory;
 
 /// <summary>Kubernetes name rules the inventory and settings values must follow.</summary>
 public static class Names
 {
-    private static readonly SearchValues<char> LabelChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
-
-    private static readonly SearchValues<char> LabelValueChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+    // Plain loops over at most 63 characters, not SearchValues: their vectorised searches have no
+    // precompiled code on machines with AVX-512 and were compiled at the start of every command.
 
     /// <summary>RFC 1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, at most 63.</summary>
-    public static bool IsDns1123Label(ReadOnlySpan<char> value) =>
-        value.Length is > 0 and <= 63
-        && !value.ContainsAnyExcept(LabelChars)
-        && value[0] != '-'
-        && value[^1] != '-';
+    public static bool IsDns1123Label(ReadOnlySpan<char> value)
+    {
+        if (value.Length is 0 or > 63 || value[0] == '-' || value[^1] == '-')
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A Kubernetes label value that is not empty: what a site name must be to sit in a node label.</summary>
-    public static bool IsLabelValue(ReadOnlySpan<char> value) =>
-        value.Length is > 0 and <= 63
-        && !value.ContainsAnyExcept(LabelValueChars)
-        && char.IsAsciiLetterOrDigit(value[0])
-        && char.IsAsciiLetterOrDigit(value[^1]);
+    public static bool IsLabelValue(ReadOnlySpan<char> value)
+    {
+        if (value.Length is 0 or > 63 || !char.IsAsciiLetterOrDigit(value[0]) || !char.IsAsciiLetterOrDigit(value[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A qualified label key: optional DNS subdomain prefix and '/', then a name of at most 63.</summary>
     public static bool IsLabelKey(string value)

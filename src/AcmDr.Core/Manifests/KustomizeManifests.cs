@@ -7,7 +7,7 @@ namespace AcmDr.Core.Manifests;
 public static class KustomizeManifests
 {
     public static Mapping Base(IEnumerable<string> resources) =>
-        Head().Add("resources", Sequence.Of(resources.Order(StringComparer.Ordinal)));
+        Head().Add("resources", Sequence.Of(Meta.Sorted(resources)));
 
     /// <summary>
     /// The state "everything at <paramref name="site"/>" as a one-line delta on the base: a JSON patch

@@ -25,7 +25,7 @@ public static class PlacementManifests
     public static Mapping Binding(DrSettings settings, string cluster, IEnumerable<string> policies)
     {
         var subjects = new Sequence();
-        foreach (var policy in policies.Order(StringComparer.Ordinal))
+        foreach (var policy in Meta.Sorted(policies))
         {
             subjects.Add(new Mapping().Add("apiGroup", Meta.PolicyGroup).Add("kind", "Policy").Add("name", policy));
         }

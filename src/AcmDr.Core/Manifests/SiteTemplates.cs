@@ -66,9 +66,13 @@ public static class SiteTemplates
     /// <summary>A Go (and YAML double-quoted) string literal of a value that has no quotes, backslashes or control characters.</summary>
     private static string Go(string value)
     {
-        if (value.AsSpan().IndexOfAny("\"\\{}") >= 0 || value.Any(char.IsControl))
+        // One loop over a short name, four times per VM: no delegate per character, no vector search to compile.
+        foreach (var c in value)
         {
-            throw new ArgumentException($"'{value}' cannot be placed in a template", nameof(value));
+            if (c is '"' or '\\' or '{' or '}' || char.IsControl(c))
+            {
+                throw new ArgumentException($"'{value}' cannot be placed in a template", nameof(value));
+            }
         }
 
         return "\"" + value + "\"";

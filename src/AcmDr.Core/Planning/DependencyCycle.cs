@@ -8,7 +8,9 @@ public static class DependencyCycle
     {
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
         var path = new List<string>();
-        foreach (var start in edges.Keys.Order(StringComparer.Ordinal))
+        var starts = new List<string>(edges.Keys);
+        starts.Sort(StringComparer.Ordinal);
+        foreach (var start in starts)
         {
             if (Visit(start, edges, state, path) is { } cycle)
             {

@@ -66,7 +66,7 @@ public static class PlanBuilder
         {
             var first = rows[0];
             var name = first.App;
-            var dependsOn = rows.SelectMany(r => r.DependsOn).Distinct().Order(StringComparer.Ordinal).ToList();
+            var dependsOn = DistinctSortedOfAll(rows, static r => r.DependsOn);
             var appClusters = clustersOf[name];
             var spans = appClusters.Count > 1;
             var policies = new List<PolicyPlan>(appClusters.Count);
@@ -155,15 +155,43 @@ public static class PlanBuilder
         return values;
     }
 
+    private static List<string> DistinctSortedOfAll<T>(List<T> items, Func<T, IReadOnlyList<string>> keys)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var values = new List<string>();
+        foreach (var item in items)
+        {
+            foreach (var value in keys(item))
+            {
+                if (seen.Add(value))
+                {
+                    values.Add(value);
+                }
+            }
+        }
+
+        values.Sort(StringComparer.Ordinal);
+        return values;
+    }
+
     private static int ByNamespaceThenName(VmRef a, VmRef b)
     {
         var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
         return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
     }
 
-    private static List<string> PolicyNamesIn(List<PolicyPlan> policies, int tier, string? cluster) =>
-        policies.Where(p => p.Tier == tier && (cluster is null || p.Cluster == cluster))
-            .Select(p => p.Name)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    private static List<string> PolicyNamesIn(List<PolicyPlan> policies, int tier, string? cluster)
+    {
+        var names = new List<string>();
+        foreach (var policy in policies)
+        {
+            if (policy.Tier == tier && (cluster is null || policy.Cluster == cluster))
+            {
+                names.Add(policy.Name);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
 }
