@@ -41,7 +41,8 @@ public sealed class ClusterReader(KubeVirtApi api, string siteLabel)
                 Text(instance["metadata"]?["uid"]) ?? "",
                 Text(instance["status"]?["phase"]),
                 Text(instance["status"]?["nodeName"]) ?? Text(instance["metadata"]?["labels"]?["kubevirt.io/nodeName"]),
-                ConditionIsTrue(instance, "LiveMigratable")),
+                ConditionIsTrue(instance, "LiveMigratable"),
+                instance["metadata"]?["deletionTimestamp"] is not null),
             migration);
     }
 

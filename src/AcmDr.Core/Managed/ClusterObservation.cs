@@ -3,8 +3,11 @@ namespace AcmDr.Core.Managed;
 /// <summary>A node as relocation sees it: its site label value and whether it is Ready.</summary>
 public sealed record NodeState(string Name, string? Site, bool Ready);
 
-/// <summary>A running (or starting) VirtualMachineInstance.</summary>
-public sealed record InstanceState(string Uid, string? Phase, string? NodeName, bool LiveMigratable);
+/// <summary>
+/// A running (or starting) VirtualMachineInstance. <see cref="Terminating"/>: it is being deleted (it has
+/// a deletionTimestamp), as during a restart or a stop, and may run for its grace period still.
+/// </summary>
+public sealed record InstanceState(string Uid, string? Phase, string? NodeName, bool LiveMigratable, bool Terminating = false);
 
 /// <summary>
 /// One VM as read from the managed cluster: the VM, its instance (null when there is none) and the

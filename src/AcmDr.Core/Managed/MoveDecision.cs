@@ -40,6 +40,14 @@ public static class MoveDecision
             return new(MoveKind.Stuck, StuckDiagnosis.NodeNotReady(node.Name, vm.RunStrategy));
         }
 
+        // A restart or stop under way: the instance shuts down (for up to its grace period) while it
+        // still reads Running. Restarting it again would cut that short or stop the new one, so it is
+        // waited on; this is also how a restart whose answer was lost is recognised on the next round.
+        if (instance.Terminating || vm.PrintableStatus == "Stopping")
+        {
+            return new(MoveKind.InFlight, "instance is shutting down (a restart or stop is under way)");
+        }
+
         if (vm.MigrationInFlight is { } migration)
         {
             return new(MoveKind.InFlight, $"migration {migration} in flight");

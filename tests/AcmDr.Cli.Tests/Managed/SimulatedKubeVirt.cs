@@ -6,8 +6,9 @@ namespace AcmDr.Cli.Tests.Managed;
 
 /// <summary>
 /// Just enough KubeVirt for relocation: a migration completes after <see cref="Delay"/> by moving the
-/// instance to a Ready node of the site its VM's nodeSelector names (or fails, on request); a restart
-/// deletes the instance and recreates it there after the same delay. It records the order in which
+/// instance to a Ready node of the site its VM's nodeSelector names (or fails, on request). A restart,
+/// as in KubeVirt, deletes the instance gracefully: it keeps running with a deletionTimestamp and the
+/// VM reads Stopping for half the delay, then it is gone (Starting), then it is recreated there. It records the order in which
 /// it saw migrations start and VMs arrive, and the most moves it ever had in flight at once.
 /// </summary>
 public sealed class SimulatedKubeVirt : IAsyncDisposable
@@ -34,7 +35,13 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
                 throw new KubeApiException(404, "NotFound", $"virtualmachines.kubevirt.io \"{name}\" not found");
             }
 
-            store.Delete(Group, Version, "virtualmachineinstances", ns, name);
+            if (store.Get(Group, Version, "virtualmachineinstances", ns, name) is not null)
+            {
+                store.Update(Group, Version, "virtualmachineinstances", ns, name,
+                    i => i["metadata"]!["deletionTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            SetPrintableStatus(store, ns, name, "Stopping");
             _restarts[(ns, name)] = DateTimeOffset.UtcNow;
             _events.Enqueue($"restart {name}");
             return new JsonObject();
@@ -122,14 +129,33 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
 
         foreach (var ((ns, name), at) in _restarts)
         {
+            if (now - at >= Delay / 2 && store.Delete(Group, Version, "virtualmachineinstances", ns, name))
+            {
+                SetPrintableStatus(store, ns, name, "Starting");
+            }
+
             if (now - at >= Delay && TargetNode(ns, name) is { } node)
             {
                 store.Put(ClusterObjects.Instance(ns, name, node));
+                SetPrintableStatus(store, ns, name, "Running");
                 _restarts.TryRemove((ns, name), out _);
                 _events.Enqueue($"arrived {name}");
             }
         }
     }
+
+    private static void SetPrintableStatus(ObjectStore store, string ns, string name, string status) =>
+        store.Update(Group, Version, "virtualmachines", ns, name, vm =>
+        {
+            if (vm["status"] is JsonObject known)
+            {
+                known["printableStatus"] = status;
+            }
+            else
+            {
+                vm["status"] = new JsonObject { ["printableStatus"] = status };
+            }
+        });
 
     private string? TargetNode(string ns, string vm)
     {

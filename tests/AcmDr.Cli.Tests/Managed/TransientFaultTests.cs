@@ -44,4 +44,23 @@ public sealed class TransientFaultTests
         result.Out.Should().Contain("summary: 3 moved, 0 failed, 0 skipped");
         cluster.Migrations().Should().HaveCount(3, "a migration whose answer was lost is waited on, not created again");
     }
+
+    [TestMethod]
+    public async Task Relocate_survives_a_lost_restart_answer_without_a_second_restart()
+    {
+        await using var cluster = await ManagedCluster.StartAsync(Infrastructure.Inventories.Example);
+        cluster.AddRunningVm("finance", "db-0", "DR", "p-1", liveMigratable: false);
+        cluster.AddRunningVm("finance", "db-1", "DR", "d-1");
+        cluster.AddRunningVm("web", "web-0", "DR", "d-1");
+        // The restart is done (the instance starts shutting down) but its answer never arrives.
+        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(300));
+        cluster.Server.Faults.Add(FaultRule.DropAfter("PUT", "/apis/subresources.kubevirt.io/v1/namespaces/finance/virtualmachines/db-0/restart"));
+
+        var result = await cluster.RunAsync("relocate", "--to", "DR", "--poll-interval", "20ms");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("summary: 1 moved, 0 failed, 2 skipped");
+        kubevirt.Events.Should().ContainSingle(e => e == "restart db-0", "the shutting-down instance shows the restart happened");
+        cluster.Vm("finance", "db-0")!["status"]!["printableStatus"]!.GetValue<string>().Should().Be("Running");
+    }
 }

@@ -38,6 +38,15 @@ public sealed class MoveDecisionTests
     }
 
     [TestMethod]
+    public void Never_restarts_an_instance_that_is_already_shutting_down()
+    {
+        var restarting = Running("p-1", liveMigratable: false) with { Instance = new InstanceState("uid", "Running", "p-1", false, Terminating: true) };
+        Decide(restarting).Should().Be(MoveKind.InFlight, "a restart (perhaps ours, its answer lost) is under way");
+        Decide(Running("p-1", liveMigratable: false) with { PrintableStatus = "Stopping" }).Should().Be(MoveKind.InFlight);
+        Decide(Running("p-1") with { PrintableStatus = "Stopping" }).Should().Be(MoveKind.InFlight, "nor migrated while it stops");
+    }
+
+    [TestMethod]
     public void Refuses_what_would_land_elsewhere_or_cannot_move()
     {
         Decide(VmState.Missing).Should().Be(MoveKind.Missing);
