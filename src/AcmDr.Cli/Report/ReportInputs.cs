@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Output;
+using AcmDr.Core;
 using AcmDr.Core.Compliance;
 
 namespace AcmDr.Cli.Report;
@@ -46,9 +47,9 @@ internal static class ReportInputs
 
         var snapshot = HubSnapshot.Merge(parts);
         var truth = await GroundTruthAsync(options, parse, scope, snapshot, cancel);
-        if (truth.Count > 0)
+        foreach (var cluster in truth.Select(t => t.Cluster).Distinct(StringComparer.Ordinal))
         {
-            sources.Add("managed cluster " + truth[0].Cluster);
+            sources.Add("managed cluster " + cluster);
         }
 
         return timings.Time("assemble", () => ReportAssembler.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow()));
@@ -58,15 +59,65 @@ internal static class ReportInputs
         ReportOptions options, ParseResult parse, ReportScope scope, HubSnapshot snapshot, CancellationToken cancel)
     {
         var kubeconfig = parse.GetValue(options.ManagedKubeconfig);
+        var contexts = parse.GetValue(options.ManagedContext) ?? [];
+        var namedCluster = parse.GetValue(options.ManagedCluster);
         if (kubeconfig is null)
         {
-            return [];
+            return contexts.Length > 0 || namedCluster is not null
+                ? throw new AcmDrException(ExitCodes.InvalidInput, "--managed-context and --managed-cluster need --managed-kubeconfig")
+                : [];
         }
 
-        var connection = ClusterConnection.Open(kubeconfig, parse.GetValue(options.ManagedContext), "managed cluster");
+        if (namedCluster is not null && contexts.Length > 1)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, "--managed-cluster names the cluster of one context; with several, write each as --managed-context CLUSTER=CONTEXT");
+        }
+
         var workloads = scope.InventoryWorkloads ?? PolicyObservations.Workloads(snapshot, scope.HubNamespace).Workloads;
-        var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).ToList();
-        var name = parse.GetValue(options.ManagedCluster) ?? (clusters.Count == 1 ? clusters[0] : connection.Context);
-        return await ManagedClusterTruth.ReadAsync(connection, name, scope.Settings.SiteLabel, workloads.Where(scope.Includes), cancel);
+        var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var truth = new List<VmGroundTruth>();
+        var read = new Dictionary<string, string>(StringComparer.Ordinal);
+        // No context: the kubeconfig's current one, as for one cluster before.
+        var targets = new List<string?>(contexts);
+        if (targets.Count == 0)
+        {
+            targets.Add(null);
+        }
+
+        foreach (var target in targets)
+        {
+            var (cluster, context) = SplitClusterContext(target);
+            var connection = ClusterConnection.Open(kubeconfig, context, "managed cluster");
+            var name = cluster ?? namedCluster ?? (contexts.Length <= 1 && clusters.Count == 1 ? clusters[0] : connection.Context);
+            if (!clusters.Contains(name))
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput,
+                    $"managed context '{connection.Context}' would be cluster '{name}', which has no VMs in {(scope.InventoryWorkloads is null ? "acmdr's policies" : "the inventory")} (clusters: {string.Join(", ", clusters)}); write --managed-context CLUSTER={connection.Context}");
+            }
+
+            if (!read.TryAdd(name, connection.Context))
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput, $"cluster '{name}' is given twice (contexts '{read[name]}' and '{connection.Context}')");
+            }
+
+            truth.AddRange(await ManagedClusterTruth.ReadAsync(connection, name, scope.Settings.SiteLabel, workloads.Where(scope.Includes), cancel));
+        }
+
+        return truth;
+    }
+
+    /// <summary>"CLUSTER=CONTEXT" or "CONTEXT" (no cluster: named by the context, or the only one in scope).</summary>
+    private static (string? Cluster, string? Context) SplitClusterContext(string? value)
+    {
+        var equals = value?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+        if (equals < 0)
+        {
+            return (null, value);
+        }
+
+        var (cluster, context) = (value![..equals], value[(equals + 1)..]);
+        return cluster.Length == 0 || context.Length == 0
+            ? throw new AcmDrException(ExitCodes.InvalidInput, $"--managed-context '{value}': write CLUSTER=CONTEXT")
+            : (cluster, context);
     }
 }

@@ -28,11 +28,14 @@ public sealed class ReportOptions
 
     public Option<int[]> Tiers { get; } = new("--tier") { Description = "Only these tiers (repeatable)" };
 
-    public Option<string?> ManagedKubeconfig { get; } = new("--managed-kubeconfig") { Description = "Kubeconfig of the managed cluster: read where each VM instance really runs" };
+    public Option<string?> ManagedKubeconfig { get; } = new("--managed-kubeconfig") { Description = "Kubeconfig of the managed clusters: read where each VM instance really runs" };
 
-    public Option<string?> ManagedContext { get; } = new("--managed-context") { Description = "Context of the managed cluster" };
+    public Option<string[]> ManagedContext { get; } = new("--managed-context")
+    {
+        Description = "Context of a managed cluster in --managed-kubeconfig (repeatable): CONTEXT, or CLUSTER=CONTEXT when its ACM name differs (default: the current context)",
+    };
 
-    public Option<string?> ManagedCluster { get; } = new("--managed-cluster") { Description = "ACM name of that managed cluster (default: the only cluster, else the context name)" };
+    public Option<string?> ManagedCluster { get; } = new("--managed-cluster") { Description = "ACM name of the one managed cluster read (default: the only cluster, else the context name)" };
 
     public void AddTo(Command command)
     {

@@ -173,11 +173,11 @@ public sealed class EndToEndTests
         await using var managed = await FakeApiServer.StartAsync();
         var managedConfig = hub.Dir.File("managed-kubeconfig");
         managed.WriteKubeconfig(managedConfig, context: "stretch-1", user: "viewer");
-        Node(managed, "node-a", "DR");
-        Node(managed, "node-b", "Primary");
-        Instance(managed, "finance", "db-0", "Running", "node-a");
-        Instance(managed, "finance", "db-1", "Running", "node-b");
-        Instance(managed, "web", "web-0", "Running", "node-a");
+        ManagedObjects.Node(managed, "node-a", "DR");
+        ManagedObjects.Node(managed, "node-b", "Primary");
+        ManagedObjects.Instance(managed, "finance", "db-0", "Running", "node-a");
+        ManagedObjects.Instance(managed, "finance", "db-1", "Running", "node-b");
+        ManagedObjects.Instance(managed, "web", "web-0", "Running", "node-a");
 
         var result = await hub.AcmdrAsync("report", "-o", "json", "--managed-kubeconfig", managedConfig);
 
@@ -201,21 +201,6 @@ public sealed class EndToEndTests
         result.Err.Trim().Split('\n').Should().ContainSingle();
         result.Err.Should().Contain("policies").And.NotContain("   at ");
     }
-
-    private static void Node(FakeApiServer server, string name, string site) => server.Store.Put(new JsonObject
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Node",
-        ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["topology.kubernetes.io/site"] = site } },
-    });
-
-    private static void Instance(FakeApiServer server, string ns, string name, string phase, string node) => server.Store.Put(new JsonObject
-    {
-        ["apiVersion"] = "kubevirt.io/v1",
-        ["kind"] = "VirtualMachineInstance",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-        ["status"] = new JsonObject { ["phase"] = phase, ["nodeName"] = node },
-    });
 
     private static async Task UntilAsync(Func<bool> condition)
     {
