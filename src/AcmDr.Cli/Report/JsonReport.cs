@@ -49,23 +49,8 @@ internal static class JsonReport
                 json.WriteNumber("moved", tier.Moved);
                 json.WriteNumber("total", tier.Total);
                 json.WriteString("verdict", ReportWords.Verdict(tier.Verdict));
-                if (tier.Duration is { } duration)
-                {
-                    json.WriteNumber("durationSeconds", (long)duration.TotalSeconds);
-                }
-                else
-                {
-                    json.WriteNull("durationSeconds");
-                }
-
-                if (tier.RtoMinutes is { } rto)
-                {
-                    json.WriteNumber("rtoMinutes", rto);
-                }
-                else
-                {
-                    json.WriteNull("rtoMinutes");
-                }
+                WriteNumber(json, "durationSeconds", tier.Duration is { } duration ? (long)duration.TotalSeconds : null);
+                WriteNumber(json, "rtoMinutes", tier.RtoMinutes);
 
                 json.WriteString("rto", ReportWords.Rto(tier.Rto));
                 json.WriteEndObject();
@@ -95,6 +80,18 @@ internal static class JsonReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? at)
