@@ -15,6 +15,8 @@ internal static class FigureNames
 
     public static string GenerateUpToDate(int size) => Invariant($"acmdr generate {size / 1000}k (up to date)");
 
+    public static string GenerateCheck(int size) => Invariant($"acmdr generate --check {size / 1000}k");
+
     public static string WriteFloor(int size) => Invariant($"floor: write the {size / 1000}k output's files");
 
     public static string Report(string format) => $"acmdr report -f (10k {format})";

@@ -66,6 +66,8 @@ foreach (var size in options.Sizes)
     });
     // The fresh runs leave a complete output behind: every later run finds it up to date.
     runner.Measure(FigureNames.GenerateUpToDate(size), cli, options.Runs, ["generate", "-i", inventory, "--out", Path.Combine(work, $"out-{size}-fresh")]);
+    // What CI runs on every change: the same comparison, writing nothing.
+    runner.Measure(FigureNames.GenerateCheck(size), cli, options.Runs, ["generate", "-i", inventory, "--out", Path.Combine(work, $"out-{size}-fresh"), "--check"]);
     if (runner.Results.ContainsKey(FigureNames.GenerateFresh(size)))
     {
         var floor = FileWriteFloor.Measure(FigureNames.WriteFloor(size), Path.Combine(work, $"out-{size}-fresh"), Path.Combine(work, "floor"), options.Runs, dir => Fresh(trash, dir));

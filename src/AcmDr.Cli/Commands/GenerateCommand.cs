@@ -49,14 +49,13 @@ public static class GenerateCommand
             return ExitCodes.Success;
         }
 
-        var desired = timings.Time("render", () => GeneratedTree.Render(files.Select(f => f.Build())));
-        var changes = timings.Time("compare", () => tree.Compare(desired));
+        var changes = timings.Time("compare", () => tree.Diff(files));
 
         if (check)
         {
             if (changes.Count == 0)
             {
-                io.Out.WriteLine($"up to date: {desired.Count} files match the inventory");
+                io.Out.WriteLine($"up to date: {files.Count} files match the inventory");
                 return ExitCodes.Success;
             }
 

@@ -30,50 +30,6 @@ public sealed class GeneratedTree(string outputDirectory)
     /// <summary>Test seam: runs before each file of <see cref="Write"/> is staged (see <see cref="StagedFiles.BeforeWrite"/>).</summary>
     internal Action<string>? BeforeStage { get; init; }
 
-    public static IReadOnlyList<(string RelativePath, string Content)> Render(IEnumerable<GeneratedFile> files) =>
-        RenderEach(files).ToList();
-
-    /// <summary>Renders each file only when it is asked for, so one file's text is in memory at a time.</summary>
-    public static IEnumerable<(string RelativePath, string Content)> RenderEach(IEnumerable<GeneratedFile> files)
-    {
-        // One builder for all files, large enough for a policy of a hundred VMs.
-        var text = new System.Text.StringBuilder(1 << 18);
-        foreach (var file in files)
-        {
-            yield return (file.RelativePath, Yaml.ManifestYamlWriter.Write(file.Documents, Header, text));
-        }
-    }
-
-    /// <summary>What writing <paramref name="desired"/> would change, in path order.</summary>
-    public IReadOnlyList<FileChange> Compare(IReadOnlyList<(string RelativePath, string Content)> desired)
-    {
-        var changes = new List<FileChange>();
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (relative, content) in desired)
-        {
-            wanted.Add(relative);
-            var path = Full(relative);
-            if (!File.Exists(path))
-            {
-                changes.Add(new FileChange(relative, FileChangeKind.Create, null, content));
-                continue;
-            }
-
-            var existing = File.ReadAllText(path);
-            if (!string.Equals(existing, content, StringComparison.Ordinal))
-            {
-                changes.Add(new FileChange(relative, FileChangeKind.Update, existing, content));
-            }
-        }
-
-        foreach (var relative in OwnedFilesExcept(wanted))
-        {
-            changes.Add(new FileChange(relative, FileChangeKind.Remove, File.ReadAllText(Full(relative)), null));
-        }
-
-        return ByPath(changes);
-    }
-
     /// <summary>Writes files already built (tests): see <see cref="Write(IReadOnlyList{PendingFile})"/>.</summary>
     public IReadOnlyList<FileChange> Write(IReadOnlyList<GeneratedFile> files) =>
         Write(files.Select(f => new PendingFile(f.RelativePath, () => f.Documents)).ToList());
@@ -81,13 +37,29 @@ public sealed class GeneratedTree(string outputDirectory)
     /// <summary>
     /// Builds, compares and writes in one pass, all or nothing: each changed file is staged as soon as
     /// it is rendered and its text dropped, so 100,000 VMs never hold their 200 MB of YAML in memory
-    /// at once (<see cref="Compare"/> then writing everything peaked at 800 MB). Only an update keeps
-    /// its texts, for the line counts of the summary. Files are built, rendered, compared and staged
-    /// on every core, one whole file per step: each file's text depends only on its own tree, and the
-    /// changes are sorted by path at the end, so the output and the summary do not depend on the
-    /// scheduling.
+    /// at once (rendering everything, then comparing, then writing peaked at 800 MB). Only an update
+    /// keeps its texts, for the line counts of the summary. Files are built, rendered, compared and
+    /// staged on every core, one whole file per step: each file's text depends only on its own
+    /// tree, and the changes are sorted by path at the end, so the output and the summary do not
+    /// depend on the scheduling.
     /// </summary>
     public IReadOnlyList<FileChange> Write(IReadOnlyList<PendingFile> files)
+    {
+        using var batch = new StagedFiles(OutputDirectory) { BeforeWrite = BeforeStage };
+        var (changes, removals) = Changes(files, batch);
+        batch.Commit(removals.Select(Full).ToList());
+        return changes;
+    }
+
+    /// <summary>
+    /// What <see cref="Write(IReadOnlyList{PendingFile})"/> would change, in path order, writing
+    /// nothing (<c>--check</c>, <c>--dry-run</c>): the same pass on every core without staging, so
+    /// checking costs what an up-to-date generate does, in time and in memory.
+    /// </summary>
+    public IReadOnlyList<FileChange> Diff(IReadOnlyList<PendingFile> files) => Changes(files, batch: null).Changes;
+
+    /// <summary>The changes in path order and the owned files no longer generated; each changed file staged in <paramref name="batch"/> when given.</summary>
+    private (List<FileChange> Changes, List<string> Removals) Changes(IReadOnlyList<PendingFile> files, StagedFiles? batch)
     {
         var changes = new List<FileChange>();
         var wanted = new HashSet<string>(files.Count, StringComparer.Ordinal);
@@ -96,16 +68,15 @@ public sealed class GeneratedTree(string outputDirectory)
             wanted.Add(file.RelativePath);
         }
 
-        using var batch = new StagedFiles(OutputDirectory) { BeforeWrite = BeforeStage };
         // The workers take indexes, not items of an enumerator: a shared enumerator is read under a
         // lock, so building each tree inside it made the other workers wait, and spin, on two cores
         // (half of the write phase at 10,000 VMs, measured with dotnet-trace). One worker per core,
-        // this thread included; each builds a tree, renders it, stages it if changed and drops it.
+        // this thread included; each builds a tree, renders it, compares (and stages) it and drops it.
         OnEveryCore(files.Count, (index, text) =>
         {
             var file = files[index].Build();
             Yaml.ManifestYamlWriter.WriteInto(file.Documents, Header, text);
-            if (WriteOne(batch, file.RelativePath, text) is { } change)
+            if (CompareOne(batch, file.RelativePath, text) is { } change)
             {
                 lock (changes)
                 {
@@ -116,8 +87,7 @@ public sealed class GeneratedTree(string outputDirectory)
 
         var removals = OwnedFilesExcept(wanted).ToList();
         changes.AddRange(removals.Select(r => new FileChange(r, FileChangeKind.Remove, null, null)));
-        batch.Commit(removals.Select(Full).ToList());
-        return ByPath(changes);
+        return (ByPath(changes), removals);
     }
 
     /// <summary>
@@ -176,8 +146,8 @@ public sealed class GeneratedTree(string outputDirectory)
         return changes;
     }
 
-    /// <summary>Stages one file when it differs from what is on disk; the change, or null when it is up to date.</summary>
-    private FileChange? WriteOne(StagedFiles batch, string relative, System.Text.StringBuilder text)
+    /// <summary>The change to one file, or null when it is up to date; staged in <paramref name="batch"/> when given.</summary>
+    private FileChange? CompareOne(StagedFiles? batch, string relative, System.Text.StringBuilder text)
     {
         var path = Full(relative);
         // Encoded from the builder into a pooled buffer and the file on disk read into another: at
@@ -189,12 +159,12 @@ public sealed class GeneratedTree(string outputDirectory)
             var bytes = buffer.AsSpan(0, Encode(text, buffer));
             if (!File.Exists(path))
             {
-                batch.Stage(path, bytes);
+                batch?.Stage(path, bytes);
                 return new FileChange(relative, FileChangeKind.Create, null, null);
             }
 
             // Comparing bytes first spares decoding every unchanged file; a byte difference that
-            // decodes to the same text (a byte-order mark) is no change, as in Compare.
+            // decodes to the same text (a byte-order mark) is no change.
             if (HasBytes(path, bytes))
             {
                 return null;
@@ -207,7 +177,7 @@ public sealed class GeneratedTree(string outputDirectory)
                 return null;
             }
 
-            batch.Stage(path, bytes);
+            batch?.Stage(path, bytes);
             return new FileChange(relative, FileChangeKind.Update, before, content);
         }
         finally

@@ -47,6 +47,25 @@ public sealed class GenerateBehaviourTests
     }
 
     [TestMethod]
+    public async Task Check_names_new_and_stale_files_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        dir.File("inventory/apps.csv", Inventories.Example);
+        (await CliRunner.RunAsync(dir.Path, "generate")).ExitCode.Should().Be(0);
+        // web leaves; a new app arrives in a tier (and folder) of its own.
+        dir.File("inventory/apps.csv", Inventories.Header + "\ndb,1,finance,db-0,stretch-1,15,\ndb,1,finance,db-1,stretch-1,15,\nerp,3,erp,erp-0,stretch-1,60,db\n");
+        var before = dir.Snapshot();
+
+        var result = await CliRunner.RunAsync(dir.Path, "generate", "--check");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Out.Should().Contain("+ policies/base/tier-3/dr-erp.yaml (new)")
+            .And.Contain("- policies/base/tier-2/dr-web.yaml (no longer generated: removed)")
+            .And.Contain("out of date");
+        dir.Snapshot().Should().Equal(before, "a check writes nothing, not even a staging folder");
+    }
+
+    [TestMethod]
     public async Task Dry_run_shows_the_changed_lines_and_writes_nothing()
     {
         using var dir = new TempDir();
