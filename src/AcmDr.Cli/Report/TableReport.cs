@@ -13,6 +13,13 @@ internal static class TableReport
 
     public static void Write(ReportData data, TextWriter writer, bool colour)
     {
+        // Plain text (redirected) is written without Spectre when it can be: setting up its console
+        // and layout cost a fifth of a 10,000-VM report. The text is the same byte for byte.
+        if (!colour && TryWritePlain(data, writer))
+        {
+            return;
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
@@ -23,14 +30,25 @@ internal static class TableReport
         if (!colour)
         {
             console.Profile.Width = PlainWidth;
-            if (TryWritePlain(data, writer))
-            {
-                WriteFooter(data, console);
-                return;
-            }
         }
 
         Write(data, console);
+    }
+
+    /// <summary>
+    /// The footer lines as Spectre prints them without colour when each is printable ASCII and shorter
+    /// than the width (Spectre would wrap a longer one); null otherwise.
+    /// </summary>
+    internal static IReadOnlyList<string>? PlainFooter(ReportData data, int width)
+    {
+        var lines = new List<string>();
+        foreach (var warning in data.Warnings)
+        {
+            lines.Add("warning: " + StatusText.Clean(warning));
+        }
+
+        lines.Add(FooterSummary(data.Summary));
+        return lines.TrueForAll(line => line.Length < width && !line.AsSpan().ContainsAnyExceptInRange(' ', '~')) ? lines : null;
     }
 
     /// <summary>The same tables without Spectre's layout cost; false when only Spectre can lay them out.</summary>
@@ -54,10 +72,17 @@ internal static class TableReport
         }
 
         using var buffer = new StringWriter { NewLine = "\n" };
-        if (!PlainTable.TryWrite(buffer, "Tiers", TierHeaders, tiers, PlainWidth)
+        if (PlainFooter(data, PlainWidth) is not { } footer
+            || !PlainTable.TryWrite(buffer, "Tiers", TierHeaders, tiers, PlainWidth)
             || !PlainTable.TryWrite(buffer, "VMs", VmHeaders, vms, PlainWidth))
         {
             return false;
+        }
+
+        foreach (var line in footer)
+        {
+            buffer.Write(line);
+            buffer.Write('\n');
         }
 
         writer.Write(buffer.ToString());
@@ -106,9 +131,13 @@ internal static class TableReport
             console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(StatusText.Clean(warning)));
         }
 
+        console.MarkupLine(Markup.Escape(FooterSummary(summary)));
+    }
+
+    private static string FooterSummary(ComplianceSummary summary)
+    {
         var flip = summary.FlipAt is { } at ? $", flip at {ReportWords.Time(at)}" : ", flip time unknown";
-        console.MarkupLine(Markup.Escape($"{summary.Moved}/{summary.Total} VMs at {summary.TargetSite}{flip}: ")
-            + Markup.Escape(ReportWords.VerdictText(summary.Verdict)));
+        return $"{summary.Moved}/{summary.Total} VMs at {summary.TargetSite}{flip}: {ReportWords.VerdictText(summary.Verdict)}";
     }
 
     private static Markup Cell(string text) => new(Markup.Escape(StatusText.Clean(text)));
