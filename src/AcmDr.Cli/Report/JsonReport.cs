@@ -51,7 +51,6 @@ internal static class JsonReport
                 json.WriteString("verdict", ReportWords.Verdict(tier.Verdict));
                 WriteNumber(json, "durationSeconds", tier.Duration is { } duration ? (long)duration.TotalSeconds : null);
                 WriteNumber(json, "rtoMinutes", tier.RtoMinutes);
-
                 json.WriteString("rto", ReportWords.Rto(tier.Rto));
                 json.WriteEndObject();
             }
