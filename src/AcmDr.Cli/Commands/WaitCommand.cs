@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Output;
 using AcmDr.Cli.Report;
 using AcmDr.Core;
 
@@ -31,9 +32,22 @@ public static class WaitCommand
                 throw new AcmDrException(ExitCodes.InvalidInput, $"--timeout '{parse.GetValue(timeout)}' is not a duration like 30m, 1h or 90s");
             }
 
+            if ((parse.GetValue(options.Files) ?? []).Length > 0)
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput, "wait watches the hub; to read dump files use 'acmdr report -f'");
+            }
+
             var scope = ReportInputs.Scope(options, parse, io);
             var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
-            var data = await new PolicyWatch(hub, scope, io).WaitAsync(limit, cancel);
+            // A wrong managed kubeconfig or context fails now, not after the wait.
+            ReportInputs.ManagedClusters(options, parse);
+            var watch = new PolicyWatch(hub, scope, io);
+            var data = await watch.WaitAsync(limit, cancel);
+            if (parse.GetValue(options.ManagedKubeconfig) is not null)
+            {
+                // The hub's word decides when waiting ends; where the VMs really run decides the report.
+                data = await ReportInputs.AssembleAsync(options, parse, scope, watch.Snapshot, [$"hub {hub.Server}"], io, PhaseTimings.FromEnvironment(io.Err), cancel);
+            }
             ReportWriter.Write(data, ReportCommand.FormatOf(parse, format), parse.GetValue(outputFile), io);
             return data.ExitCode;
         });

@@ -19,6 +19,9 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
     private string? lastProgress;
     private int generation;
 
+    /// <summary>What the hub said last: the policies and the switch the returned report was made of.</summary>
+    public HubSnapshot Snapshot => new(policies.Values.ToList(), switchReading);
+
     public async Task<ReportData> WaitAsync(TimeSpan timeout, CancellationToken cancel)
     {
         using var deadline = new CancellationTokenSource(timeout, io.Clock);
@@ -177,8 +180,7 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
 
     private ReportData Evaluate()
     {
-        var snapshot = new HubSnapshot(policies.Values.ToList(), switchReading);
-        var data = ReportAssembler.Assemble(scope, snapshot, [], [$"hub {hub.Server}"], io.Clock.GetUtcNow());
+        var data = ReportAssembler.Assemble(scope, Snapshot, [], [$"hub {hub.Server}"], io.Clock.GetUtcNow());
         var progress = string.Join(" | ", data.Summary.Tiers.Select(t =>
             string.Create(CultureInfo.InvariantCulture, $"tier {t.Tier}: {t.Moved}/{t.Total} {ReportWords.VerdictText(t.Verdict)}")));
         if (progress != lastProgress)

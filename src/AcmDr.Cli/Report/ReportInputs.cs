@@ -45,7 +45,13 @@ internal static class ReportInputs
             sources.Add($"hub {hub.Server}");
         }
 
-        var snapshot = HubSnapshot.Merge(parts);
+        return await AssembleAsync(options, parse, scope, HubSnapshot.Merge(parts), sources, io, timings, cancel);
+    }
+
+    /// <summary>The report of <paramref name="snapshot"/>, checked against the managed clusters the command line names.</summary>
+    public static async Task<ReportData> AssembleAsync(
+        ReportOptions options, ParseResult parse, ReportScope scope, HubSnapshot snapshot, List<string> sources, CliIo io, PhaseTimings timings, CancellationToken cancel)
+    {
         var truth = await GroundTruthAsync(options, parse, scope, snapshot, cancel);
         foreach (var cluster in truth.Select(t => t.Cluster).Distinct(StringComparer.Ordinal))
         {
@@ -55,8 +61,12 @@ internal static class ReportInputs
         return timings.Time("assemble", () => ReportAssembler.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow()));
     }
 
-    public static async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
-        ReportOptions options, ParseResult parse, ReportScope scope, HubSnapshot snapshot, CancellationToken cancel)
+    /// <summary>
+    /// The managed clusters the command line names, connected (a missing kubeconfig or context fails
+    /// here, before any waiting): each with the ACM cluster name given as CLUSTER=CONTEXT, or null
+    /// when it comes from the context or the scope (see <see cref="GroundTruthAsync"/>).
+    /// </summary>
+    public static IReadOnlyList<(string? Cluster, ClusterConnection Connection)> ManagedClusters(ReportOptions options, ParseResult parse)
     {
         var kubeconfig = parse.GetValue(options.ManagedKubeconfig);
         var contexts = parse.GetValue(options.ManagedContext) ?? [];
@@ -73,22 +83,37 @@ internal static class ReportInputs
             throw new AcmDrException(ExitCodes.InvalidInput, "--managed-cluster names the cluster of one context; with several, write each as --managed-context CLUSTER=CONTEXT");
         }
 
-        var workloads = scope.InventoryWorkloads ?? PolicyObservations.Workloads(snapshot, scope.HubNamespace).Workloads;
-        var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var truth = new List<VmGroundTruth>();
-        var read = new Dictionary<string, string>(StringComparer.Ordinal);
-        // No context: the kubeconfig's current one, as for one cluster before.
+        // No context: the kubeconfig's current one.
         var targets = new List<string?>(contexts);
         if (targets.Count == 0)
         {
             targets.Add(null);
         }
 
-        foreach (var target in targets)
+        return targets.Select(target =>
         {
             var (cluster, context) = SplitClusterContext(target);
-            var connection = ClusterConnection.Open(kubeconfig, context, "managed cluster");
-            var name = cluster ?? namedCluster ?? (contexts.Length <= 1 && clusters.Count == 1 ? clusters[0] : connection.Context);
+            return (cluster ?? namedCluster, ClusterConnection.Open(kubeconfig, context, "managed cluster"));
+        }).ToList();
+    }
+
+    public static async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
+        ReportOptions options, ParseResult parse, ReportScope scope, HubSnapshot snapshot, CancellationToken cancel)
+    {
+        var managed = ManagedClusters(options, parse);
+        if (managed.Count == 0)
+        {
+            return [];
+        }
+
+        var workloads = scope.InventoryWorkloads ?? PolicyObservations.Workloads(snapshot, scope.HubNamespace).Workloads;
+        var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var truth = new List<VmGroundTruth>();
+        var read = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (cluster, connection) in managed)
+        {
+            // Unnamed: the only cluster in scope when one context is read, else the context's name.
+            var name = cluster ?? (managed.Count == 1 && clusters.Count == 1 ? clusters[0] : connection.Context);
             if (!clusters.Contains(name))
             {
                 throw new AcmDrException(ExitCodes.InvalidInput,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AcmDr.Cli.Tests.Flip;
+using AcmDr.Cli.Tests.Infrastructure;
 using AcmDr.FakeKube;
 using FluentAssertions;
 
@@ -163,6 +164,31 @@ public sealed class EndToEndTests
         Vm(JsonDocument.Parse(result.Out).RootElement, "web-0").GetProperty("verdict").GetString().Should().Be("waiting");
     }
 
+    /// <summary>A managed cluster where db-0 and web-0 run at DR and db-1 still at Primary, and its kubeconfig.</summary>
+    private static async Task<(FakeApiServer Managed, string Kubeconfig)> ManagedAsync(FakeHub hub)
+    {
+        var managed = await FakeApiServer.StartAsync();
+        var kubeconfig = hub.Dir.File("managed-kubeconfig");
+        managed.WriteKubeconfig(kubeconfig, context: "stretch-1", user: "viewer");
+        ManagedObjects.Node(managed, "node-a", "DR");
+        ManagedObjects.Node(managed, "node-b", "Primary");
+        ManagedObjects.Instance(managed, "finance", "db-0", "Running", "node-a");
+        ManagedObjects.Instance(managed, "finance", "db-1", "Running", "node-b");
+        ManagedObjects.Instance(managed, "web", "web-0", "Running", "node-a");
+        return (managed, kubeconfig);
+    }
+
+    private static void DbOneStillAtPrimary(CliResult result)
+    {
+        result.ExitCode.Should().Be(1, result.ToString());
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        Vm(report, "db-0").GetProperty("verdict").GetString().Should().Be("moved");
+        Vm(report, "web-0").GetProperty("verdict").GetString().Should().Be("moved");
+        Vm(report, "db-1").GetProperty("verdict").GetString().Should().Be("notMoved", "the policy says Running, the node says Primary");
+        Vm(report, "db-1").GetProperty("reason").GetString().Should().Be("instance Running on node node-b at site Primary (target DR)");
+        report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Should().Contain("managed cluster stretch-1");
+    }
+
     [TestMethod]
     public async Task Ground_truth_from_the_managed_cluster_overrides_the_policy()
     {
@@ -170,23 +196,41 @@ public sealed class EndToEndTests
         await using var _ = hub;
         TierOneMoved(acm, flip);
         TierTwoMoved(acm, flip, minutes: 20);
-        await using var managed = await FakeApiServer.StartAsync();
-        var managedConfig = hub.Dir.File("managed-kubeconfig");
-        managed.WriteKubeconfig(managedConfig, context: "stretch-1", user: "viewer");
-        ManagedObjects.Node(managed, "node-a", "DR");
-        ManagedObjects.Node(managed, "node-b", "Primary");
-        ManagedObjects.Instance(managed, "finance", "db-0", "Running", "node-a");
-        ManagedObjects.Instance(managed, "finance", "db-1", "Running", "node-b");
-        ManagedObjects.Instance(managed, "web", "web-0", "Running", "node-a");
+        var (managed, kubeconfig) = await ManagedAsync(hub);
+        await using var __ = managed;
 
-        var result = await hub.AcmdrAsync("report", "-o", "json", "--managed-kubeconfig", managedConfig);
+        DbOneStillAtPrimary(await hub.AcmdrAsync("report", "-o", "json", "--managed-kubeconfig", kubeconfig));
+    }
 
-        result.ExitCode.Should().Be(1, result.ToString());
-        var report = JsonDocument.Parse(result.Out).RootElement;
-        Vm(report, "db-0").GetProperty("verdict").GetString().Should().Be("moved");
-        Vm(report, "web-0").GetProperty("verdict").GetString().Should().Be("moved");
-        Vm(report, "db-1").GetProperty("verdict").GetString().Should().Be("notMoved", "the policy says Running, the node says Primary");
-        Vm(report, "db-1").GetProperty("reason").GetString().Should().Be("instance Running on node node-b at site Primary (target DR)");
+    [TestMethod]
+    public async Task Wait_checks_the_managed_cluster_once_the_hub_says_everything_moved()
+    {
+        var (hub, acm, flip) = await FlippedAsync();
+        await using var _ = hub;
+        TierOneMoved(acm, flip);
+        TierTwoMoved(acm, flip, minutes: 20);
+        var (managed, kubeconfig) = await ManagedAsync(hub);
+        await using var __ = managed;
+
+        var result = await hub.AcmdrAsync("wait", "--to", "DR", "--timeout", "30s", "-o", "json", "--managed-kubeconfig", kubeconfig);
+
+        DbOneStillAtPrimary(result);
+    }
+
+    [TestMethod]
+    public async Task Wait_refuses_dump_files_and_a_wrong_managed_context_before_waiting()
+    {
+        await using var hub = await FakeHub.StartAsync();
+        var (managed, kubeconfig) = await ManagedAsync(hub);
+        await using var _ = managed;
+
+        var files = await hub.AcmdrAsync("wait", "--to", "DR", "-f", hub.Dir.File("dump.yaml", "kind: List\nitems: []\n"));
+        var context = await hub.AcmdrAsync("wait", "--to", "DR", "--timeout", "10m", "--managed-kubeconfig", kubeconfig, "--managed-context", "nowhere");
+
+        files.ExitCode.Should().Be(2, files.ToString());
+        files.Err.Should().Contain("acmdr report -f");
+        context.ExitCode.Should().Be(3, context.ToString());
+        context.Err.Should().Contain("context 'nowhere' not found");
     }
 
     [TestMethod]
