@@ -38,8 +38,10 @@ public static class SiteTemplates
     /// </summary>
     public static string RunningObjectTemplates(DrSettings settings, PolicyPlan policy)
     {
-        // About 900 characters per VM: sized up front rather than grown block by block for every policy.
-        var text = new StringBuilder(1024 + (policy.Vms.Count * 1024));
+        // One builder per thread, reused: a fresh one for every policy was a third of all the bytes
+        // generate allocates (10,000 VMs), and so of its garbage collections.
+        var text = (reusedText ??= new StringBuilder()).Clear();
+        text.EnsureCapacity(1024 + (policy.Vms.Count * 1024));
         text.Append("{{- $site := \"").Append(HubSite(settings, policy.App, policy.Tier)).Append("\" }}\n");
         foreach (var vm in policy.Vms)
         {
@@ -62,6 +64,9 @@ public static class SiteTemplates
 
         return text.ToString();
     }
+
+    [ThreadStatic]
+    private static StringBuilder? reusedText;
 
     /// <summary>A Go (and YAML double-quoted) string literal of a value that has no quotes, backslashes or control characters.</summary>
     private static string Go(string value)
