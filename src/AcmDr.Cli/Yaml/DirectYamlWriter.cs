@@ -43,8 +43,11 @@ internal static class DirectYamlWriter
     private static bool WriteMapping(StringBuilder text, Mapping mapping, int indent, string? firstLinePrefix)
     {
         var first = true;
-        foreach (var (key, value) in mapping.Entries)
+        // By index: a foreach over the read-only list boxed an enumerator per mapping (4.5 MB at 10,000 VMs).
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var (key, value) = entries[i];
             if (first && firstLinePrefix is not null)
             {
                 text.Append(firstLinePrefix);
@@ -106,11 +109,13 @@ internal static class DirectYamlWriter
     /// <summary>An indented block sequence: "- " at <paramref name="indent"/>, an item mapping's keys two further in.</summary>
     private static bool WriteSequence(StringBuilder text, Sequence sequence, int indent)
     {
-        foreach (var item in sequence.Items)
+        var items = sequence.Items;
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             if (item is Mapping { Entries.Count: > 0 } mapping)
             {
-                if (!WriteMapping(text, mapping, indent + Indent, new string(' ', indent) + "- "))
+                if (!WriteMapping(text, mapping, indent + Indent, ItemPrefix(indent)))
                 {
                     return false;
                 }
@@ -129,6 +134,23 @@ internal static class DirectYamlWriter
 
         return true;
     }
+
+    // "- " after the indent of a sequence item: made once per depth, not once per item.
+    private static readonly string[] ItemPrefixes = MakeItemPrefixes(16);
+
+    private static string[] MakeItemPrefixes(int depths)
+    {
+        var prefixes = new string[depths];
+        for (var depth = 0; depth < depths; depth++)
+        {
+            prefixes[depth] = new string(' ', depth * Indent) + "- ";
+        }
+
+        return prefixes;
+    }
+
+    private static string ItemPrefix(int indent) =>
+        indent % Indent == 0 && indent / Indent < ItemPrefixes.Length ? ItemPrefixes[indent / Indent] : new string(' ', indent) + "- ";
 
     private static bool AppendLeaf(StringBuilder text, ManifestNode node) => node switch
     {

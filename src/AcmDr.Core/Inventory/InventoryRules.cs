@@ -155,11 +155,25 @@ public static class InventoryRules
             Clusters.Add(row.Cluster);
             foreach (var dependency in row.DependsOn)
             {
-                if (!DependsOn.Exists(existing => existing.App == dependency))
+                if (!HasDependency(dependency))
                 {
                     DependsOn.Add(new Dependency(dependency, row.Line));
                 }
             }
+        }
+
+        /// <summary>Whether <paramref name="app"/> is already a dependency (a loop: no delegate per row).</summary>
+        private bool HasDependency(string app)
+        {
+            foreach (var existing in DependsOn)
+            {
+                if (existing.App == app)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static List<Dependency> Of(InventoryRow row)
