@@ -15,6 +15,9 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
 
     private sealed record Move(ScopedVm Vm, string? Migration, string? RestartedUid);
 
+    /// <summary>VMs whose restart call failed in transit: it may have been done, its answer lost.</summary>
+    private readonly HashSet<string> restartsInDoubt = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<VmResult>> RunAsync(IReadOnlyList<ScopedVm> scope, CancellationToken cancel)
     {
         var deadline = clock.GetUtcNow() + limits.Timeout;
@@ -94,6 +97,10 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
         var step = MoveDecision.Decide(state, nodes, limits.Site, limits.SiteLabel);
         switch (step.Kind)
         {
+            case MoveKind.AtSite when restartsInDoubt.Contains(vm.Vm.ToString()):
+                // Our restart went through after all, and the VM came up at the site before this read.
+                Finish(results, vm, RelocationOutcome.Moved, $"restarted on {state.Instance!.NodeName} (the restart's answer was lost)");
+                return null;
             case MoveKind.AtSite or MoveKind.Stopped:
                 Finish(results, vm, RelocationOutcome.Skipped, step.Reason);
                 return null;
@@ -109,7 +116,17 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
                 progress.Note(vm, $"{step.Reason}: migration {name}");
                 return new Move(vm, name, null);
             default:
-                await api.RestartAsync(vm.Vm.Namespace, vm.Vm.Name, cancel);
+                try
+                {
+                    await api.RestartAsync(vm.Vm.Namespace, vm.Vm.Name, cancel);
+                }
+                catch (Exception ex) when (Hub.KubeErrors.IsTransient(ex))
+                {
+                    // The round is retried; what the cluster says then tells whether it happened.
+                    restartsInDoubt.Add(vm.Vm.ToString());
+                    throw;
+                }
+
                 progress.Note(vm, step.Reason);
                 return new Move(vm, null, state.Instance!.Uid);
         }
