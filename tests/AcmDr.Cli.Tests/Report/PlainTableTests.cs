@@ -54,17 +54,8 @@ public sealed class PlainTableTests
         return string.Join(random.Next(6) == 0 ? "  " : " ", words);
     }
 
-    private static string Spectre(string[] headers, List<string[]> rows, int width)
+    private static string Spectre(string[] headers, List<string[]> rows, int width) => PlainSpectre.Render(width, console =>
     {
-        using var writer = new StringWriter { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = width;
         var table = new Table().Title("Title").AddColumns(headers);
         foreach (var row in rows)
         {
@@ -72,6 +63,5 @@ public sealed class PlainTableTests
         }
 
         console.Write(table);
-        return writer.ToString();
-    }
+    });
 }

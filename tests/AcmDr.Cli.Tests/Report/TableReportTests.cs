@@ -2,7 +2,6 @@ using System.Text;
 using AcmDr.Cli.Report;
 using AcmDr.Core.Settings;
 using FluentAssertions;
-using Spectre.Console;
 
 namespace AcmDr.Cli.Tests.Report;
 
@@ -24,20 +23,7 @@ public sealed class TableReportTests
         return writer.ToString();
     }
 
-    private static string Spectre(ReportData data)
-    {
-        using var writer = new StringWriter { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-        TableReport.Write(data, console);
-        return writer.ToString();
-    }
+    private static string Spectre(ReportData data) => PlainSpectre.Render(200, console => TableReport.Write(data, console));
 
     [TestMethod]
     public void Every_scenario_reads_the_same_with_and_without_spectre()
