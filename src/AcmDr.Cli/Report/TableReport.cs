@@ -14,7 +14,7 @@ internal static class TableReport
     public static void Write(ReportData data, TextWriter writer, bool colour)
     {
         // Plain text (redirected) is written without Spectre when it can be: setting up its console
-        // and layout cost a fifth of a 10,000-VM report. The text is the same byte for byte.
+        // cost about 30 ms of a 10,000-VM report (108 -> 81 ms written). The text is the same byte for byte.
         if (!colour && TryWritePlain(data, writer))
         {
             return;

@@ -38,8 +38,8 @@ public static class SiteTemplates
     /// </summary>
     public static string RunningObjectTemplates(DrSettings settings, PolicyPlan policy)
     {
-        // One builder per thread, reused: a fresh one for every policy was a third of all the bytes
-        // generate allocates (10,000 VMs), and so of its garbage collections.
+        // One builder per thread, reused: a fresh one for every policy was 22 of the 79 MB the write
+        // phase allocated at 10,000 VMs, and a good part of its garbage collections.
         var text = (reusedText ??= new StringBuilder()).Clear();
         text.EnsureCapacity(1024 + (policy.Vms.Count * 1024));
         text.Append("{{- $site := \"").Append(HubSite(settings, policy.App, policy.Tier)).Append("\" }}\n");
