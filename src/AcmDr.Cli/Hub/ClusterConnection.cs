@@ -1,6 +1,10 @@
 using AcmDr.Core;
 using k8s;
 using k8s.Exceptions;
+using k8s.KubeConfigModels;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace AcmDr.Cli.Hub;
 
@@ -39,7 +43,7 @@ public sealed class ClusterConnection
 
         try
         {
-            var loaded = KubernetesClientConfiguration.LoadKubeConfig(path);
+            var loaded = LoadKubeconfig(path);
             var contextName = context ?? loaded.CurrentContext;
             var entry = loaded.Contexts?.FirstOrDefault(c => c.Name == contextName)
                 ?? throw new AcmDrException(ExitCodes.ClusterUnavailable,
@@ -48,9 +52,30 @@ public sealed class ClusterConnection
             config.HttpClientTimeout = TimeSpan.FromSeconds(30);
             return new ClusterConnection(new Kubernetes(config), config.Host, entry.ContextDetails?.User ?? "unknown", contextName);
         }
-        catch (KubeConfigException ex)
+        catch (Exception ex) when (ex is KubeConfigException or YamlException or IOException or UnauthorizedAccessException)
         {
             throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: cannot use kubeconfig '{path}': {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// The kubeconfig as KubernetesClient's own loader reads it (the same model, naming, merge keys and
+    /// base folder for relative certificate paths), without its KubernetesYaml: that maps every
+    /// Kubernetes model type for YAML when first used, 300 ms of every command that talks to a
+    /// cluster, where a kubeconfig needs only its own few types, whose members name their YAML keys.
+    /// </summary>
+    internal static K8SConfiguration LoadKubeconfig(string path)
+    {
+        using var reader = new StreamReader(path);
+        var config = KubeconfigReader.Value.Deserialize<K8SConfiguration?>(new MergingParser(new Parser(reader)))
+            ?? throw new KubeConfigException("the file holds no kubeconfig");
+        config.FileName = Path.GetFullPath(path);
+        return config;
+    }
+
+    private static readonly Lazy<IDeserializer> KubeconfigReader = new(() => new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithAttemptingUnquotedStringTypeDeserialization()
+        .IgnoreUnmatchedProperties()
+        .Build());
 }
