@@ -40,14 +40,15 @@ public static class WaitCommand
             var scope = ReportInputs.Scope(options, parse, io);
             var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
             // A wrong managed kubeconfig or context fails now, not after the wait.
-            ReportInputs.ManagedClusters(options, parse);
+            var managed = ReportInputs.ManagedClusters(options, parse);
             var watch = new PolicyWatch(hub, scope, io);
             var data = await watch.WaitAsync(limit, cancel);
-            if (parse.GetValue(options.ManagedKubeconfig) is not null)
+            if (managed.Count > 0)
             {
                 // The hub's word decides when waiting ends; where the VMs really run decides the report.
-                data = await ReportInputs.AssembleAsync(options, parse, scope, watch.Snapshot, [$"hub {hub.Server}"], io, PhaseTimings.FromEnvironment(io.Err), cancel);
+                data = await ReportInputs.AssembleAsync(managed, scope, watch.Snapshot, [$"hub {hub.Server}"], io, PhaseTimings.FromEnvironment(io.Err), cancel);
             }
+
             ReportWriter.Write(data, ReportCommand.FormatOf(parse, format), parse.GetValue(outputFile), io);
             return data.ExitCode;
         });

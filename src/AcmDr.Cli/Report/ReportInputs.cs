@@ -29,6 +29,7 @@ internal static class ReportInputs
     public static async Task<ReportData> LoadAsync(ReportOptions options, ParseResult parse, CliIo io, PhaseTimings timings, CancellationToken cancel)
     {
         var scope = Scope(options, parse, io);
+        var managed = ManagedClusters(options, parse);
         var parts = new List<HubSnapshot>();
         var sources = new List<string>();
         foreach (var file in parse.GetValue(options.Files) ?? [])
@@ -45,14 +46,14 @@ internal static class ReportInputs
             sources.Add($"hub {hub.Server}");
         }
 
-        return await AssembleAsync(options, parse, scope, HubSnapshot.Merge(parts), sources, io, timings, cancel);
+        return await AssembleAsync(managed, scope, HubSnapshot.Merge(parts), sources, io, timings, cancel);
     }
 
-    /// <summary>The report of <paramref name="snapshot"/>, checked against the managed clusters the command line names.</summary>
+    /// <summary>The report of <paramref name="snapshot"/>, checked against the <paramref name="managed"/> clusters (see <see cref="ManagedClusters"/>).</summary>
     public static async Task<ReportData> AssembleAsync(
-        ReportOptions options, ParseResult parse, ReportScope scope, HubSnapshot snapshot, List<string> sources, CliIo io, PhaseTimings timings, CancellationToken cancel)
+        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, List<string> sources, CliIo io, PhaseTimings timings, CancellationToken cancel)
     {
-        var truth = await GroundTruthAsync(options, parse, scope, snapshot, cancel);
+        var truth = await GroundTruthAsync(managed, scope, snapshot, cancel);
         foreach (var cluster in truth.Select(t => t.Cluster).Distinct(StringComparer.Ordinal))
         {
             sources.Add("managed cluster " + cluster);
@@ -97,10 +98,9 @@ internal static class ReportInputs
         }).ToList();
     }
 
-    public static async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
-        ReportOptions options, ParseResult parse, ReportScope scope, HubSnapshot snapshot, CancellationToken cancel)
+    private static async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
+        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, CancellationToken cancel)
     {
-        var managed = ManagedClusters(options, parse);
         if (managed.Count == 0)
         {
             return [];
