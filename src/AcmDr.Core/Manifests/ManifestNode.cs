@@ -44,10 +44,8 @@ public sealed class Mapping : ManifestNode
     {
         // Sorting the keys, not the pairs: LINQ over key-value pairs has no precompiled code and was
         // compiled at start-up by every generate.
-        var keys = new List<string>(values.Keys);
-        keys.Sort(StringComparer.Ordinal);
         var map = new Mapping();
-        foreach (var key in keys)
+        foreach (var key in Meta.Sorted(values.Keys))
         {
             map.Add(key, values[key]);
         }
