@@ -1,3 +1,4 @@
+using AcmDr.Cli.Yaml;
 using AcmDr.Core;
 using AcmDr.Core.Inventory;
 using AcmDr.Core.Settings;
@@ -44,7 +45,7 @@ public static class SettingsFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(DepthLimitedParser.Over(new StringReader(text)));
         }
         catch (YamlException ex)
         {

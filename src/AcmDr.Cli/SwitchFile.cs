@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AcmDr.Cli.Yaml;
 using AcmDr.Core.Inventory;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
@@ -67,7 +68,7 @@ public static partial class SwitchFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(DepthLimitedParser.Over(new StringReader(text)));
         }
         catch (YamlException ex)
         {

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Yaml;
 using AcmDr.Core;
 using k8s;
 using k8s.Exceptions;
@@ -67,7 +68,7 @@ public sealed class ClusterConnection
     internal static K8SConfiguration LoadKubeconfig(string path)
     {
         using var reader = new StreamReader(path);
-        var config = KubeconfigReader.Value.Deserialize<K8SConfiguration?>(new MergingParser(new Parser(reader)))
+        var config = KubeconfigReader.Value.Deserialize<K8SConfiguration?>(new MergingParser(DepthLimitedParser.Over(reader)))
             ?? throw new KubeConfigException("the file holds no kubeconfig");
         config.FileName = Path.GetFullPath(path);
         return config;

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -11,7 +12,7 @@ internal static class YamlDumpReader
 {
     public static List<DumpNode> Read(string file, TextReader text)
     {
-        var parser = new Parser(text);
+        var parser = DepthLimitedParser.Over(text);
         var documents = new List<DumpNode>();
         try
         {
