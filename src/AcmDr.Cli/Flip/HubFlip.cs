@@ -74,7 +74,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
                 reprint = false;
                 var written = await hub.Client.CoreV1.PatchNamespacedConfigMapAsync(
                     new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), PolicyNames.SwitchConfigMap, ns, cancellationToken: cancel);
-                io.Out.WriteLine($"flipped: {string.Join(", ", entries.Select(e => $"{e.Scope} {e.From} -> {e.To}"))} by {StatusText.Clean(hub.User)} at {at:yyyy-MM-ddTHH:mm:ssZ} (resourceVersion {written.Metadata.ResourceVersion})");
+                io.Out.WriteLine($"flipped: {StatusText.Clean(string.Join(", ", entries.Select(e => $"{e.Scope} {e.From} -> {e.To}")))} by {StatusText.Clean(hub.User)} at {at:yyyy-MM-ddTHH:mm:ssZ} (resourceVersion {written.Metadata.ResourceVersion})");
                 await RecordEventAsync(written, entries, cancel);
                 return ExitCodes.Success;
             }
@@ -129,7 +129,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
             : fallbackSites;
         if (request.To is { } to && !sites.Contains(to, StringComparer.Ordinal))
         {
-            throw new AcmDrException(ExitCodes.Refused, $"refused: site '{to}' is not one of the sites the switch allows: {string.Join(", ", sites)}");
+            throw new AcmDrException(ExitCodes.Refused, $"refused: site '{to}' is not one of the sites the switch allows: {StatusText.Clean(string.Join(", ", sites))}");
         }
 
         var changes = SwitchEdit.Changes(before, request);

@@ -171,6 +171,18 @@ public sealed class DamagedFlipHistoryTests
         (await CliRunner.RunAsync(hub.Dir.Path, "flip", "--in-git", "--to", "DR", "--reason", reason)).ExitCode.Should().Be(2);
     }
 
+    [TestMethod]
+    public async Task Values_on_the_hub_switch_reach_the_terminal_without_escapes()
+    {
+        await using var hub = await FakeHub.StartAsync();
+        hub.Server.Store.Update(string.Empty, "v1", "configmaps", "acmdr", "acmdr-sites", cm => cm["data"]!["tier-2"] = "\u001b]0;pwned\u0007\u001b[2JDR");
+
+        var result = await hub.AcmdrAsync("flip", "--to", "Primary", "--tier", "2");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("tier-2: DR -> Primary").And.NotContain("\u001b").And.NotContain("\u0007");
+    }
+
     /// <summary>Whatever the old text held is still on the object: verbatim moved aside, or (a readable entry) verbatim in the trail.</summary>
     private static void AssertPreserved(string old, string trail, string unreadable, string name)
     {
