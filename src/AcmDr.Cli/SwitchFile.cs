@@ -1,21 +1,20 @@
-using System.Text.RegularExpressions;
-using AcmDr.Cli.Yaml;
-using AcmDr.Core.Inventory;
+using System.Text;
+using AcmDr.Core;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace AcmDr.Cli;
 
-/// <summary>Reads the site values of a committed switch file, so regenerating keeps them.</summary>
-public static partial class SwitchFile
+/// <summary>
+/// Reads the committed switch file, so regenerating keeps its values and <c>flip --in-git</c> edits
+/// them. Both go through <see cref="Load"/>: only a missing file means "home"; a file that is not
+/// exactly a switch (see <see cref="SwitchFileReader"/>) is exit 2 and is left as it is.
+/// </summary>
+public static class SwitchFile
 {
-    [GeneratedRegex("^(tier-[0-9]+|app-[a-z0-9]([-a-z0-9]*[a-z0-9])?)$")]
-    private static partial Regex OverrideKey();
-
-    public static bool IsOverrideKey(string key) => OverrideKey().IsMatch(key);
+    /// <summary>A generated switch is well under 1 KB; anything near this is not one, and must not be read whole.</summary>
+    public const int MaxBytes = 1024 * 1024;
 
     /// <summary>
     /// The switch state in <paramref name="path"/>, or home when the file does not exist. Overrides
@@ -23,35 +22,53 @@ public static partial class SwitchFile
     /// </summary>
     public static SwitchState Read(string path, DrPlan plan, Action<string> dropped) => Apply(path, ReadData(path), plan, dropped);
 
-    /// <summary>The data of the switch file at <paramref name="path"/>, or null when there is none. Needs no plan, so it can be read while the plan is built.</summary>
-    public static Dictionary<string, string>? ReadData(string path) =>
-        File.Exists(path) ? Parse(path, File.ReadAllText(path)).Data : null;
+    /// <summary>The switch file at <paramref name="path"/>, or null when there is none. Needs no plan, so it can be read while the plan is built.</summary>
+    public static SwitchRecord? ReadData(string path) => Load(path, path);
 
-    /// <summary>The switch state of <paramref name="data"/> (from <see cref="ReadData"/>; null: home) for <paramref name="plan"/>, as <see cref="Read"/>.</summary>
-    public static SwitchState Apply(string path, Dictionary<string, string>? data, DrPlan plan, Action<string> dropped)
+    /// <summary>The switch file at <paramref name="path"/> (named <paramref name="shown"/> in errors), or null when there is none.</summary>
+    public static SwitchRecord? Load(string path, string shown)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists && !Directory.Exists(path) && info.LinkTarget is null)
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = ReadBounded(path, shown);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}: cannot read the switch file: {ex.Message}", ex);
+        }
+
+        return SwitchFileReader.Parse(shown, text);
+    }
+
+    /// <summary>The switch state of <paramref name="record"/> (from <see cref="ReadData"/>; null: home) for <paramref name="plan"/>, as <see cref="Read"/>.</summary>
+    public static SwitchState Apply(string path, SwitchRecord? record, DrPlan plan, Action<string> dropped)
     {
         var settings = plan.Settings;
-        if (data is null)
+        if (record is null)
         {
             return SwitchState.Home(settings);
         }
 
-        var site = data.GetValueOrDefault(SwitchManifest.SiteKey, settings.HomeSite);
+        // The reader guarantees 'site' is there: a missing one is damage, not "home".
+        var site = record.Data[SwitchManifest.SiteKey];
         CheckSite(path, settings, SwitchManifest.SiteKey, site);
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in data)
+        foreach (var (key, value) in record.Data.Where(d => SwitchManifest.IsOverrideKey(d.Key)))
         {
-            if (!IsOverrideKey(key))
-            {
-                continue;
-            }
-
-            var known = key.StartsWith("tier-", StringComparison.Ordinal)
+            var tier = key.StartsWith("tier-", StringComparison.Ordinal);
+            var known = tier
                 ? plan.Tiers.Any(t => PolicyNames.TierOverrideKey(t) == key)
                 : plan.Apps.Any(a => PolicyNames.AppOverrideKey(a.Name) == key);
             if (!known)
             {
-                dropped($"{path}: dropping override '{key}: {value}': no such {(key.StartsWith("tier-", StringComparison.Ordinal) ? "tier" : "app")} in the inventory");
+                dropped($"{path}: dropping override '{key}: {value}': no such {(tier ? "tier" : "app")} in the inventory");
                 continue;
             }
 
@@ -62,48 +79,33 @@ public static partial class SwitchFile
         return new SwitchState(site, overrides);
     }
 
-    /// <summary>The hub namespace (metadata.namespace) and the data of a switch file's text.</summary>
-    public static (string? Namespace, Dictionary<string, string> Data) Parse(string shown, string text)
+    /// <summary>Reads at most <see cref="MaxBytes"/>: a switch path pointing at a device or a huge file must not exhaust memory.</summary>
+    private static string ReadBounded(string path, string shown)
     {
-        var stream = new YamlStream();
-        try
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[MaxBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = file.Read(buffer, read, buffer.Length - read)) > 0)
         {
-            stream.Load(DepthLimitedParser.Over(new StringReader(text)));
-        }
-        catch (YamlException ex)
-        {
-            throw new InvalidInventoryException([new InventoryError(shown, (int)ex.Start.Line, null, $"invalid YAML: {ex.Message}")]);
-        }
-
-        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-        var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root is not null && root.Children.TryGetValue(new YamlScalarNode("data"), out var node) && node is YamlMappingNode map)
-        {
-            foreach (var (key, value) in map.Children)
-            {
-                if (key is YamlScalarNode { Value: { } k } && value is YamlScalarNode { Value: { } v })
-                {
-                    data[k] = v;
-                }
-            }
+            read += n;
         }
 
-        string? ns = null;
-        if (root is not null && root.Children.TryGetValue(new YamlScalarNode("metadata"), out var meta) && meta is YamlMappingNode metadata
-            && metadata.Children.TryGetValue(new YamlScalarNode("namespace"), out var nsNode) && nsNode is YamlScalarNode { Value: { } recorded })
+        if (read > MaxBytes)
         {
-            ns = recorded;
+            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}: not a switch acmdr can read: larger than {MaxBytes / 1024 / 1024} MiB; left as it is (fix it, or restore it from Git)");
         }
 
-        return (ns, data);
+        using var reader = new StreamReader(new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static void CheckSite(string path, DrSettings settings, string key, string value)
     {
         if (!settings.IsSite(value))
         {
-            throw new InvalidInventoryException([new InventoryError(path, 0, null,
-                $"switch value '{key}: {value}' is not one of the sites {string.Join(", ", settings.Sites)}")]);
+            throw new AcmDrException(ExitCodes.InvalidInput,
+                $"{path}: switch value '{key}: {value}' is not one of the sites {string.Join(", ", settings.Sites)}");
         }
     }
 }

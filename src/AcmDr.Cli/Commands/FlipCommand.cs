@@ -70,6 +70,11 @@ public static class FlipCommand
             throw new AcmDrException(ExitCodes.InvalidInput, "--clear removes overrides and takes no --to");
         }
 
+        if (request.ReasonProblem() is { } reason)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, reason);
+        }
+
         foreach (var app in request.Apps.Where(a => !Names.IsDns1123Label(a)))
         {
             throw new AcmDrException(ExitCodes.InvalidInput, $"--app '{app}' is not an app name (a DNS-1123 label)");

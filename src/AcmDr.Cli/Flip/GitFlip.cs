@@ -1,5 +1,6 @@
 using AcmDr.Cli.Output;
 using AcmDr.Core;
+using AcmDr.Core.Compliance;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
@@ -24,8 +25,12 @@ public static class GitFlip
             throw new AcmDrException(ExitCodes.InvalidInput, $"{io.Show(path)} not found: run 'acmdr generate' there first (or pass --dir)");
         }
 
+        // The one reader generate uses: a damaged file is refused here too, never reset by the rewrite.
+        var record = SwitchFile.Load(path, io.Show(path))
+            ?? throw new AcmDrException(ExitCodes.InvalidInput, $"{io.Show(path)} not found: run 'acmdr generate' there first (or pass --dir)");
         var before = File.ReadAllText(path);
-        var (settings, data) = Read(io.Show(path), before);
+        var settings = record.Settings;
+        var data = new Dictionary<string, string>(record.Data, StringComparer.Ordinal);
         if (request.To is { } to && !settings.IsSite(to))
         {
             throw new AcmDrException(ExitCodes.Refused, $"refused: site '{to}' is not one of the sites the switch allows: {string.Join(", ", settings.Sites)}");
@@ -42,8 +47,8 @@ public static class GitFlip
             return ExitCodes.Success;
         }
 
-        var overrides = after.Where(d => SwitchFile.IsOverrideKey(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
-        var state = new SwitchState(after.GetValueOrDefault(SwitchManifest.SiteKey, settings.HomeSite), overrides);
+        var overrides = after.Where(d => SwitchManifest.IsOverrideKey(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        var state = new SwitchState(after[SwitchManifest.SiteKey], overrides);
         var text = Yaml.ManifestYamlWriter.Write([SwitchManifest.Build(settings, state)], GeneratedTree.Header);
         foreach (var line in LineDiff.Changes(before, text) ?? [])
         {
@@ -59,26 +64,7 @@ public static class GitFlip
         AtomicFiles.Write(path, text);
         var summary = string.Join(", ", changes.Where(c => c.Changes).Select(c => $"{c.Key} {c.Before ?? "(not set)"} -> {c.After ?? "(cleared)"}"));
         io.Out.WriteLine($"changed {io.Show(path)}; review and commit it, for example:");
-        io.Out.WriteLine($"  git commit -m 'acmdr flip: {summary}{(request.Reason is { Length: > 0 } r ? $" ({r.Replace('\'', ' ')})" : string.Empty)}' {io.Show(path)}");
+        io.Out.WriteLine($"  git commit -m 'acmdr flip: {summary}{(request.Reason is { Length: > 0 } r ? $" ({StatusText.Clean(r).Replace('\'', ' ')})" : string.Empty)}' {io.Show(path)}");
         return ExitCodes.Success;
-    }
-
-    /// <summary>The settings and data recorded in a generated switch file.</summary>
-    private static (DrSettings Settings, Dictionary<string, string> Data) Read(string shown, string text)
-    {
-        var (recordedNamespace, data) = SwitchFile.Parse(shown, text);
-        var ns = recordedNamespace ?? DrSettings.Default.HubNamespace;
-        var defaults = DrSettings.Default;
-        var settings = new DrSettings(
-            ns,
-            data.GetValueOrDefault(SwitchManifest.SiteLabelKey, defaults.SiteLabel),
-            data.TryGetValue(SwitchManifest.SitesKey, out var sites) ? sites.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : defaults.Sites,
-            data.GetValueOrDefault(SwitchManifest.ClusterSetKey, defaults.ClusterSet));
-        if (settings.Problems() is { Count: > 0 } problems)
-        {
-            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}: {problems[0]}");
-        }
-
-        return (settings, data);
     }
 }

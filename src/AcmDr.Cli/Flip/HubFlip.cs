@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AcmDr.Cli.Hub;
 using AcmDr.Core;
+using AcmDr.Core.Compliance;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 using k8s;
@@ -26,19 +27,27 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
         var id = Guid.NewGuid().ToString("N");
         var at = io.Clock.GetUtcNow();
         var reprint = false;
+        var warned = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var current = await ReadAsync(cancel);
-                var history = FlipHistory.Parse(current.Metadata?.Annotations is { } notes && notes.TryGetValue(FlipHistory.Annotation, out var trail) ? trail : null);
-                if (history.Any(h => h.Id == id))
+                var trail = FlipTrail.Parse(Annotation(current, FlipHistory.Annotation));
+                if (trail.Ids.Contains(id))
                 {
                     io.Out.WriteLine($"flipped: the write was applied although its answer was lost (resourceVersion {current.Metadata!.ResourceVersion})");
                     return ExitCodes.Success;
                 }
 
                 var plan = Prepare(current, request, fallbackSites, force);
+                if (trail.Problem is { } problem && !warned)
+                {
+                    // The flip goes on: a bad annotation must not block a failover, and its text is kept.
+                    io.Err.WriteLine($"acmdr: warning: annotation {FlipHistory.Annotation} on {ns}/{PolicyNames.SwitchConfigMap} {StatusText.Clean(problem)}; its unreadable text is moved verbatim to annotation {FlipHistory.UnreadableAnnotation}");
+                    warned = true;
+                }
+
                 if (attempt == 1 || reprint)
                 {
                     io.Out.WriteLine($"switch {ns}/{PolicyNames.SwitchConfigMap} on {hub.Server} (resourceVersion {current.Metadata!.ResourceVersion}):");
@@ -54,7 +63,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
 
                 var entries = plan.Changes.Where(c => c.Changes).Select(c => new FlipHistoryEntry(
                     id, at, hub.User, c.Before ?? "(not set)", c.After ?? "(cleared)", c.Key, request.Reason)).ToList();
-                var patch = MergePatch(current, plan, FlipHistory.Prepend(history, entries));
+                var patch = MergePatch(current, plan, Annotations(current, trail, entries));
                 if (dryRun)
                 {
                     io.Out.WriteLine($"dry run: would send this merge patch to {ns}/{PolicyNames.SwitchConfigMap}; nothing was written:");
@@ -65,7 +74,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
                 reprint = false;
                 var written = await hub.Client.CoreV1.PatchNamespacedConfigMapAsync(
                     new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), PolicyNames.SwitchConfigMap, ns, cancellationToken: cancel);
-                io.Out.WriteLine($"flipped: {string.Join(", ", entries.Select(e => $"{e.Scope} {e.From} -> {e.To}"))} by {hub.User} at {at:yyyy-MM-ddTHH:mm:ssZ} (resourceVersion {written.Metadata.ResourceVersion})");
+                io.Out.WriteLine($"flipped: {StatusText.Clean(string.Join(", ", entries.Select(e => $"{e.Scope} {e.From} -> {e.To}")))} by {StatusText.Clean(hub.User)} at {at:yyyy-MM-ddTHH:mm:ssZ} (resourceVersion {written.Metadata.ResourceVersion})");
                 await RecordEventAsync(written, entries, cancel);
                 return ExitCodes.Success;
             }
@@ -120,14 +129,29 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
             : fallbackSites;
         if (request.To is { } to && !sites.Contains(to, StringComparer.Ordinal))
         {
-            throw new AcmDrException(ExitCodes.Refused, $"refused: site '{to}' is not one of the sites the switch allows: {string.Join(", ", sites)}");
+            throw new AcmDrException(ExitCodes.Refused, $"refused: site '{to}' is not one of the sites the switch allows: {StatusText.Clean(string.Join(", ", sites))}");
         }
 
         var changes = SwitchEdit.Changes(before, request);
         return new Prepared(changes, before, SwitchEdit.Apply(before, changes));
     }
 
-    private static JsonObject MergePatch(V1ConfigMap current, Prepared plan, string history)
+    private static string? Annotation(V1ConfigMap map, string name) =>
+        map.Metadata?.Annotations is { } notes && notes.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The new trail, and the unreadable text of a damaged one moved aside (before any moved there earlier).</summary>
+    private static JsonObject Annotations(V1ConfigMap current, FlipTrail trail, IEnumerable<FlipHistoryEntry> entries)
+    {
+        var annotations = new JsonObject { [FlipHistory.Annotation] = FlipHistory.Prepend(trail, entries) };
+        if (trail.Unreadable is { } unreadable)
+        {
+            annotations[FlipHistory.UnreadableAnnotation] = FlipHistory.MoveAside(unreadable, Annotation(current, FlipHistory.UnreadableAnnotation));
+        }
+
+        return annotations;
+    }
+
+    private static JsonObject MergePatch(V1ConfigMap current, Prepared plan, JsonObject annotations)
     {
         var data = new JsonObject();
         foreach (var change in plan.Changes.Where(c => c.Changes))
@@ -140,7 +164,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
             ["metadata"] = new JsonObject
             {
                 ["resourceVersion"] = current.Metadata!.ResourceVersion,
-                ["annotations"] = new JsonObject { [FlipHistory.Annotation] = history },
+                ["annotations"] = annotations,
             },
             ["data"] = data,
         };

@@ -6,7 +6,34 @@ namespace AcmDr.Core.Flip;
 /// </summary>
 public sealed record FlipRequest(string? To, IReadOnlyList<string> Apps, IReadOnlyList<int> Tiers, bool Clear, string? Reason)
 {
+    /// <summary>
+    /// The longest reason recorded. Every entry of the audit trail carries it, and a real API server
+    /// limits all annotations of an object together to 256 KB.
+    /// </summary>
+    public const int MaxReasonLength = 1024;
+
     public bool IsScoped => Apps.Count > 0 || Tiers.Count > 0;
+
+    /// <summary>Why the reason cannot be recorded, or null. Control characters are refused: the reason is shown in terminals and commit messages.</summary>
+    public string? ReasonProblem()
+    {
+        if (Reason is null)
+        {
+            return null;
+        }
+
+        if (Reason.Length > MaxReasonLength)
+        {
+            return $"--reason is {Reason.Length} characters long; at most {MaxReasonLength} are recorded";
+        }
+
+        foreach (var c in Reason.Where(char.IsControl))
+        {
+            return $"--reason holds a control character (U+{(int)c:X4}); write it on one line, without escapes";
+        }
+
+        return null;
+    }
 }
 
 /// <summary>One key of the switch before and after; null means absent.</summary>

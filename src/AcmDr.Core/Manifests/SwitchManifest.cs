@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
 
@@ -6,14 +7,37 @@ namespace AcmDr.Core.Manifests;
 /// <summary>
 /// The switch ConfigMap. Besides the site values it records the settings (allowed sites, home,
 /// label, cluster set) so flip and report on the hub check against what was generated.
+/// A valid switch holds exactly <see cref="SiteKey"/>, the <see cref="SettingsKeys"/> and any number of
+/// override keys (<see cref="IsOverrideKey"/>); any other key is a typo that must not be dropped.
 /// </summary>
-public static class SwitchManifest
+public static partial class SwitchManifest
 {
     public const string SiteKey = "site";
     public const string SitesKey = "sites";
     public const string HomeKey = "home";
     public const string SiteLabelKey = "siteLabel";
     public const string ClusterSetKey = "clusterSet";
+
+    /// <summary>The keys that record the settings; generate always writes all of them.</summary>
+    public static IReadOnlyList<string> SettingsKeys { get; } = [SitesKey, HomeKey, SiteLabelKey, ClusterSetKey];
+
+    /// <summary>How the valid keys are described to a user who wrote another one.</summary>
+    public const string KeysDescription = "site, tier-<1..99>, app-<name>, sites, home, siteLabel, clusterSet";
+
+    // Tiers 1..99 and DNS-1123 app names, as the inventory allows: 'tier-01' or 'tier-100' is a typo, not a tier.
+    [GeneratedRegex("^(tier-[1-9][0-9]?|app-[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)$")]
+    private static partial Regex OverrideKey();
+
+    /// <summary>A <c>tier-&lt;n&gt;</c> or <c>app-&lt;name&gt;</c> key.</summary>
+    public static bool IsOverrideKey(string key) => OverrideKey().IsMatch(key);
+
+    /// <summary>A key a switch may hold.</summary>
+    public static bool IsKnownKey(string key) =>
+        key == SiteKey || SettingsKeys.Contains(key, StringComparer.Ordinal) || IsOverrideKey(key);
+
+    /// <summary>The settings recorded in a switch's data (the inverse of <see cref="Build"/>); every settings key must be there.</summary>
+    public static DrSettings RecordedSettings(string hubNamespace, IReadOnlyDictionary<string, string> data) =>
+        new(hubNamespace, data[SiteLabelKey], data[SitesKey].Split(','), data[ClusterSetKey]);
 
     public static Mapping Build(DrSettings settings, SwitchState state)
     {
