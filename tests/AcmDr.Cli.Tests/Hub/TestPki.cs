@@ -1,0 +1,66 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace AcmDr.Cli.Tests.Hub;
+
+/// <summary>A certificate authority made in the test, issuing server certificates with chosen Subject Alternative Names.</summary>
+public sealed class TestPki : IDisposable
+{
+    private readonly RSA _key = RSA.Create(2048);
+
+    public TestPki(string name = "acmdr-test-ca")
+    {
+        var request = new CertificateRequest($"CN={name}", _key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        Authority = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+    }
+
+    public X509Certificate2 Authority { get; }
+
+    public string AuthorityPem => Authority.ExportCertificatePem();
+
+    /// <summary>The base64 of the PEM, as certificate-authority-data holds it.</summary>
+    public string AuthorityData => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(AuthorityPem));
+
+    /// <summary>A server certificate (with its key) for the given DNS names and IP addresses; the Common Name is set but Go ignores it.</summary>
+    public X509Certificate2 Server(string commonName, string[] dnsNames, params IPAddress[] addresses)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        if (dnsNames.Length > 0 || addresses.Length > 0)
+        {
+            var san = new SubjectAlternativeNameBuilder();
+            foreach (var name in dnsNames)
+            {
+                san.AddDnsName(name);
+            }
+
+            foreach (var address in addresses)
+            {
+                san.AddIpAddress(address);
+            }
+
+            request.CertificateExtensions.Add(san.Build());
+        }
+
+        var serial = new byte[12];
+        RandomNumberGenerator.Fill(serial);
+        using var issued = request.Create(Authority, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), serial);
+        using var withKey = issued.CopyWithPrivateKey(key);
+
+        // Through PKCS#12 so the server's TLS stack gets a key it can use on every platform.
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+
+    public void Dispose()
+    {
+        Authority.Dispose();
+        _key.Dispose();
+    }
+}
