@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -35,18 +36,7 @@ public sealed class TestPki : IDisposable
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         if (dnsNames.Length > 0 || addresses.Length > 0)
         {
-            var san = new SubjectAlternativeNameBuilder();
-            foreach (var name in dnsNames)
-            {
-                san.AddDnsName(name);
-            }
-
-            foreach (var address in addresses)
-            {
-                san.AddIpAddress(address);
-            }
-
-            request.CertificateExtensions.Add(san.Build());
+            request.CertificateExtensions.Add(AlternativeNames(dnsNames, addresses));
         }
 
         var serial = new byte[12];
@@ -56,6 +46,29 @@ public sealed class TestPki : IDisposable
 
         // Through PKCS#12 so the server's TLS stack gets a key it can use on every platform.
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+
+    /// <summary>
+    /// Encoded by hand rather than with SubjectAlternativeNameBuilder, which refuses names a hostile
+    /// server could still put in its certificate (control characters are valid IA5String).
+    /// </summary>
+    private static X509Extension AlternativeNames(string[] dnsNames, IPAddress[] addresses)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            foreach (var name in dnsNames)
+            {
+                writer.WriteCharacterString(UniversalTagNumber.IA5String, name, new Asn1Tag(TagClass.ContextSpecific, 2));
+            }
+
+            foreach (var address in addresses)
+            {
+                writer.WriteOctetString(address.GetAddressBytes(), new Asn1Tag(TagClass.ContextSpecific, 7));
+            }
+        }
+
+        return new X509Extension("2.5.29.17", writer.Encode(), false);
     }
 
     public void Dispose()
