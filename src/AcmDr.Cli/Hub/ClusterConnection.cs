@@ -74,9 +74,13 @@ public sealed class ClusterConnection
         catch (Exception ex) when (ex is KubeConfigException or YamlException or IOException or UnauthorizedAccessException
             or FormatException or ArgumentException or CryptographicException or UriFormatException)
         {
-            throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: cannot use kubeconfig '{path}': {StatusText.Clean(ex.Message)}", ex);
+            throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: cannot use kubeconfig '{path}': {StatusText.Clean(Reason(ex))}", ex);
         }
     }
+
+    /// <summary>YamlDotNet says only "Exception during deserialization" and keeps the reason inside.</summary>
+    private static string Reason(Exception ex) =>
+        ex is YamlException { InnerException: { } inner } yaml ? $"line {yaml.Start.Line}: {inner.Message}" : ex.Message;
 
     private static void UseTls(SocketsHttpHandler handler, ServerTrust trust, X509Certificate2? clientCertificate)
     {
@@ -107,6 +111,7 @@ public sealed class ClusterConnection
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithAttemptingUnquotedStringTypeDeserialization()
         .WithTypeMapping<UserCredentials, KubeconfigUserCredentials>()
+        .WithNodeDeserializer(new KubeconfigBooleans(), where => where.OnTop())
         .IgnoreUnmatchedProperties()
         .Build());
 }

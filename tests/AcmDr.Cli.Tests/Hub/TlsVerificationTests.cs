@@ -82,12 +82,14 @@ public sealed class TlsVerificationTests
     }
 
     [TestMethod]
-    public async Task Insecure_skip_tls_verify_accepts_any_certificate_as_kubectl_does()
+    [DataRow("true")]
+    [DataRow("yes", DisplayName = "YAML 1.1 yes, which kubectl's reader takes as true")]
+    public async Task Insecure_skip_tls_verify_accepts_any_certificate_as_kubectl_does(string value)
     {
         using var pki = new TestPki();
         await using var hub = await TlsHub.StartAsync(pki.Server("hub", ["other.example"]));
 
-        var result = await hub.FlipAsync(hub.Kubeconfig("localhost", "insecure-skip-tls-verify: true"));
+        var result = await hub.FlipAsync(hub.Kubeconfig("localhost", $"insecure-skip-tls-verify: {value}"));
 
         result.ExitCode.Should().Be(0, result.ToString());
         hub.Site.Should().Be("DR");
@@ -151,6 +153,21 @@ public sealed class TlsVerificationTests
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Err.Should().StartWith("acmdr: managed cluster: refusing").And.Contain("valid for other.example, not localhost");
+        hub.Server.Requests.Entries.Should().BeEmpty();
+    }
+
+    [TestMethod]
+    [DataRow("\"true\"")]
+    [DataRow("'yes'")]
+    public async Task A_quoted_insecure_skip_tls_verify_is_refused_as_by_kubectl(string value)
+    {
+        using var pki = new TestPki();
+        await using var hub = await TlsHub.StartAsync(pki.Server("hub", ["other.example"]));
+
+        var result = await hub.FlipAsync(hub.Kubeconfig("localhost", $"insecure-skip-tls-verify: {value}"));
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Err.Should().Contain("is quoted, so it is a string");
         hub.Server.Requests.Entries.Should().BeEmpty();
     }
 }
