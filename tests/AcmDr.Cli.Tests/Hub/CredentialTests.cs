@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Tests.Infrastructure;
 using AcmDr.Core;
@@ -54,6 +55,52 @@ public sealed class CredentialTests
         var cluster = ClusterConnection.Open(Kubeconfig(dir, server.Url, "tokenFile: token"), null);
 
         (await AuthorizationSentAsync(cluster, server)).Should().Be("Bearer s3cret-token");
+    }
+
+    [TestMethod]
+    public async Task A_token_file_is_read_again_after_a_minute()
+    {
+        using var dir = new TempDir();
+        await using var server = await HeaderRecordingServer.StartAsync();
+        var token = dir.File("kube/token", "first");
+        var clock = new SettableClock(DateTimeOffset.UnixEpoch);
+        var cluster = ClusterConnection.Open(Kubeconfig(dir, server.Url, "tokenFile: token"), null, settings: ConnectionSettings.Default with { Clock = clock });
+        File.WriteAllText(token, "rotated");
+
+        var withinTheMinute = await AuthorizationSentAsync(cluster, server);
+        clock.Now += TimeSpan.FromMinutes(1);
+        var afterIt = await AuthorizationSentAsync(cluster, server);
+        File.Delete(token);
+        clock.Now += TimeSpan.FromMinutes(1);
+        var whileMissing = await AuthorizationSentAsync(cluster, server);
+
+        (withinTheMinute, afterIt, whileMissing).Should().Be(("Bearer first", "Bearer rotated", "Bearer rotated"));
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "from files beside the kubeconfig")]
+    [DataRow(true, DisplayName = "from an exec plugin")]
+    public async Task A_client_certificate_is_presented(bool fromPlugin)
+    {
+        using var dir = new TempDir();
+        using var pki = new TestPki();
+        await using var server = await HeaderRecordingServer.StartAsync(pki.Server("api", ["localhost"]));
+        using var client = pki.Server("alice-client", []);
+        var certificatePem = client.ExportCertificatePem();
+        var keyPem = client.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem();
+        dir.File("kube/client.crt", certificatePem);
+        dir.File("kube/client.key", keyPem);
+        Script(dir, "plugin", $$$"""
+            printf '%s\n' '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"{{{certificatePem.ReplaceLineEndings("\\n")}}}","clientKeyData":"{{{keyPem.ReplaceLineEndings("\\n")}}}"}}'
+            """);
+        var user = fromPlugin ? "exec: {apiVersion: client.authentication.k8s.io/v1, command: ./plugin}" : "client-certificate: client.crt\nclient-key: client.key";
+        var kubeconfig = Kubeconfig(dir, server.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), user);
+        File.WriteAllText(kubeconfig, File.ReadAllText(kubeconfig).Replace("    server:", $"    certificate-authority-data: {pki.AuthorityData}\n    server:", StringComparison.Ordinal));
+
+        var cluster = ClusterConnection.Open(kubeconfig, null);
+
+        (await AuthorizationSentAsync(cluster, server)).Should().BeEmpty();
+        server.ClientCertificates.Should().ContainSingle().Which.Should().Be("CN=alice-client");
     }
 
     [TestMethod]
