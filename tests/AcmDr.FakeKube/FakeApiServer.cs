@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,12 +38,20 @@ public sealed class FakeApiServer : IAsyncDisposable
     /// <summary>Extra handlers for paths outside the resource API (aggregated subresources).</summary>
     public CustomRoutes Routes { get; } = new();
 
-    public static async Task<FakeApiServer> StartAsync(TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts the server; with <paramref name="httpsCertificate"/> (holding its private key) it serves HTTPS with that certificate.</summary>
+    public static async Task<FakeApiServer> StartAsync(TimeProvider? clock = null, X509Certificate2? httpsCertificate = null, CancellationToken cancellationToken = default)
     {
         var server = new FakeApiServer(clock ?? TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        {
+            l.Protocols = HttpProtocols.Http1;
+            if (httpsCertificate is not null)
+            {
+                l.UseHttps(httpsCertificate);
+            }
+        }));
         var app = builder.Build();
         var pipeline = new RequestPipeline(server, server._stopping.Token);
         app.Run(pipeline.InvokeAsync);

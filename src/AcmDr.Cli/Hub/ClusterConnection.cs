@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using AcmDr.Cli.Yaml;
 using AcmDr.Core;
+using AcmDr.Core.Compliance;
 using k8s;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
@@ -32,8 +35,9 @@ public sealed class ClusterConnection
 
     public string Context { get; }
 
-    public static ClusterConnection Open(string? kubeconfig, string? context, string role = "hub")
+    public static ClusterConnection Open(string? kubeconfig, string? context, string role = "hub", ConnectionSettings? settings = null)
     {
+        settings ??= ConnectionSettings.Default;
         var path = kubeconfig
             ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
@@ -45,17 +49,46 @@ public sealed class ClusterConnection
         try
         {
             var loaded = LoadKubeconfig(path);
-            var contextName = context ?? loaded.CurrentContext;
-            var entry = loaded.Contexts?.FirstOrDefault(c => c.Name == contextName)
-                ?? throw new AcmDrException(ExitCodes.ClusterUnavailable,
-                    $"{role}: context '{contextName}' not found in {path} (contexts: {string.Join(", ", loaded.Contexts?.Select(c => c.Name) ?? [])})");
-            var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(loaded, contextName);
-            config.HttpClientTimeout = TimeSpan.FromSeconds(30);
-            return new ClusterConnection(new Kubernetes(config), config.Host, entry.ContextDetails?.User ?? "unknown", contextName);
+            var directory = Path.GetDirectoryName(loaded.FileName) ?? ".";
+            var target = KubeconfigTarget.Resolve(loaded, context, role, path);
+            var trust = ServerTrust.FromKubeconfig(target.Cluster.ClusterEndpoint, target.Cluster.Name, directory, role);
+            var credentials = ClusterCredentials.Resolve(target.User, trust, directory, settings);
+            var config = new KubernetesClientConfiguration
+            {
+                Host = trust.Server,
+
+                // KubernetesClient sends this as the Host header, which also makes it the TLS server name (SNI) as in kubectl.
+                TlsServerName = string.IsNullOrEmpty(target.Cluster.ClusterEndpoint.TlsServerName) ? null : trust.VerifiedHost,
+                HttpClientTimeout = settings.RequestTimeout,
+                AccessToken = credentials.Token,
+                TokenProvider = credentials.TokenSource,
+                Username = credentials.Username,
+                Password = credentials.Password,
+
+                // No CA and no skip flag reach KubernetesClient, so it installs no certificate check of its own over this one.
+                FirstMessageHandlerSetup = handler => UseTls(handler, trust, credentials.ClientCertificate),
+            };
+            var client = new Kubernetes(config, new RefusedServerHandler());
+            return new ClusterConnection(client, trust.Server, target.Context.ContextDetails?.User ?? "unknown", target.Context.Name);
         }
-        catch (Exception ex) when (ex is KubeConfigException or YamlException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is KubeConfigException or YamlException or IOException or UnauthorizedAccessException
+            or FormatException or ArgumentException or CryptographicException or UriFormatException)
         {
-            throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: cannot use kubeconfig '{path}': {ex.Message}", ex);
+            throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: cannot use kubeconfig '{path}': {StatusText.Clean(Reason(ex))}", ex);
+        }
+    }
+
+    /// <summary>YamlDotNet says only "Exception during deserialization" and keeps the reason inside.</summary>
+    private static string Reason(Exception ex) =>
+        ex is YamlException { InnerException: { } inner } yaml ? $"line {yaml.Start.Line}: {inner.Message}" : ex.Message;
+
+    private static void UseTls(SocketsHttpHandler handler, ServerTrust trust, X509Certificate2? clientCertificate)
+    {
+        handler.SslOptions.RemoteCertificateValidationCallback = trust.Validate;
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
         }
     }
 
@@ -77,6 +110,8 @@ public sealed class ClusterConnection
     private static readonly Lazy<IDeserializer> KubeconfigReader = new(() => new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithAttemptingUnquotedStringTypeDeserialization()
+        .WithTypeMapping<UserCredentials, KubeconfigUserCredentials>()
+        .WithNodeDeserializer(new KubeconfigBooleans(), where => where.OnTop())
         .IgnoreUnmatchedProperties()
         .Build());
 }

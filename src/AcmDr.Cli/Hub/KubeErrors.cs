@@ -25,6 +25,8 @@ public static class KubeErrors
     /// <summary>The user error for a failed call about <paramref name="what"/> on <paramref name="server"/>.</summary>
     public static AcmDrException ToUserError(Exception ex, string what, string server) => ex switch
     {
+        // Already a user error (a refused certificate, a failed credential plugin): it says what happened.
+        AcmDrException user => user,
         HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } =>
             new AcmDrException(ExitCodes.ClusterUnavailable, $"{what} not found on {server}", ex),
         HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } =>
