@@ -1,3 +1,4 @@
+using AcmDr.Cli.Input;
 using AcmDr.Cli.Yaml;
 using AcmDr.Core;
 using AcmDr.Core.Inventory;
@@ -22,7 +23,7 @@ public static class SettingsFile
 
     public static DrSettings Load(string? path, SettingsOverrides overrides)
     {
-        var settings = path is not null && File.Exists(path) ? Parse(path, File.ReadAllText(path)) : DrSettings.Default;
+        var settings = path is not null ? Parse(path, Text(path)) : DrSettings.Default;
         settings = settings with
         {
             HubNamespace = overrides.HubNamespace ?? settings.HubNamespace,
@@ -33,7 +34,7 @@ public static class SettingsFile
         var problems = settings.Problems();
         if (problems.Count > 0)
         {
-            var where = path is not null && File.Exists(path) ? path : "settings";
+            var where = path ?? "settings";
             throw new InvalidInventoryException(problems.Select(p => new InventoryError(where, 0, null, p)).ToList());
         }
 
@@ -79,6 +80,23 @@ public static class SettingsFile
 
         return settings;
     }
+
+    /// <summary>The file as strict UTF-8, read within <see cref="InputLimit.Settings"/>.</summary>
+    private static string Text(string path)
+    {
+        var bytes = InputFile.Read(path, path, InputLimit.Settings);
+        try
+        {
+            var span = bytes.Span;
+            return StrictUtf8.GetString(span.StartsWith("\uFEFF"u8) ? span[3..] : span);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw Error(path, 0, "the file is not valid UTF-8");
+        }
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static string ScalarOf(string path, YamlNode node) =>
         node is YamlScalarNode { Value: { } value }
