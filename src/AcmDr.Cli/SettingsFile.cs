@@ -81,22 +81,12 @@ public static class SettingsFile
         return settings;
     }
 
-    /// <summary>The file as strict UTF-8, read within <see cref="InputLimit.Settings"/>.</summary>
+    /// <summary>The file's text, read within <see cref="InputLimit.Settings"/> (which also checks it is UTF-8).</summary>
     private static string Text(string path)
     {
-        var bytes = InputFile.Read(path, path, InputLimit.Settings);
-        try
-        {
-            var span = bytes.Span;
-            return StrictUtf8.GetString(span.StartsWith("\uFEFF"u8) ? span[3..] : span);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            throw Error(path, 0, "the file is not valid UTF-8");
-        }
+        var bytes = InputFile.Read(path, path, InputLimit.Settings).Span;
+        return System.Text.Encoding.UTF8.GetString(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
     }
-
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static string ScalarOf(string path, YamlNode node) =>
         node is YamlScalarNode { Value: { } value }

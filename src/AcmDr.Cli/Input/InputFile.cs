@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
 using AcmDr.Core;
 
 namespace AcmDr.Cli.Input;
@@ -54,7 +57,7 @@ internal static class InputFile
                 if (read == 0)
                 {
                     chunks.Add(chunk);
-                    return Join(chunks, filled, length);
+                    return CheckedUtf8(shownAs, Join(chunks, filled, length));
                 }
 
                 var nul = chunk.AsSpan(filled, read).IndexOf((byte)0);
@@ -99,6 +102,30 @@ internal static class InputFile
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> when they are UTF-8; else the line and column of the first bad byte.
+    /// Decoders would quietly put U+FFFD there, and JSON's reader would fail later without a position.
+    /// </summary>
+    private static ReadOnlyMemory<byte> CheckedUtf8(string shownAs, ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        if (Utf8.IsValid(span))
+        {
+            return bytes;
+        }
+
+        var at = 0;
+        while (Rune.DecodeFromUtf8(span[at..], out _, out var consumed) == OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        var lineStart = span[..at].LastIndexOf((byte)'\n') + 1;
+        var line = span[..at].Count((byte)'\n') + 1;
+        var column = Encoding.UTF8.GetCharCount(span[lineStart..at]) + 1;
+        throw Fail($"{shownAs}:{line}:{column}", $"not valid UTF-8 (byte 0x{span[at]:X2}); expected UTF-8 text");
     }
 
     private static AcmDrException TooLarge(string shownAs, InputLimit limit) =>
