@@ -58,6 +58,11 @@ public static class SettingsFile
             return DrSettings.Default;
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            throw Error(path, (int)stream.Documents[1].RootNode.Start.Line, "holds more than one YAML document; settings are one mapping");
+        }
+
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw Error(path, (int)stream.Documents[0].RootNode.Start.Line, "expected a mapping of settings");
@@ -66,8 +71,10 @@ public static class SettingsFile
         var settings = DrSettings.Default;
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
             var line = (int)keyNode.Start.Line;
+            var key = keyNode is YamlScalarNode scalar
+                ? scalar.Value ?? string.Empty
+                : throw Error(path, line, "expected a setting name, found a " + (keyNode is YamlSequenceNode ? "list" : "mapping"));
             settings = key switch
             {
                 "hubNamespace" => settings with { HubNamespace = ScalarOf(path, value) },
