@@ -23,7 +23,7 @@ public static class SettingsFile
 
     public static DrSettings Load(string? path, SettingsOverrides overrides)
     {
-        var settings = path is not null ? Parse(path, Text(path)) : DrSettings.Default;
+        var settings = path is not null ? Parse(path, InputFile.ReadText(path, path, InputLimit.Settings)) : DrSettings.Default;
         settings = settings with
         {
             HubNamespace = overrides.HubNamespace ?? settings.HubNamespace,
@@ -86,13 +86,6 @@ public static class SettingsFile
         }
 
         return settings;
-    }
-
-    /// <summary>The file's text, read within <see cref="InputLimit.Settings"/> (which also checks it is UTF-8).</summary>
-    private static string Text(string path)
-    {
-        var bytes = InputFile.Read(path, path, InputLimit.Settings).Span;
-        return System.Text.Encoding.UTF8.GetString(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
     }
 
     private static string ScalarOf(string path, YamlNode node) =>

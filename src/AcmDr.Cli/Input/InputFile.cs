@@ -24,7 +24,7 @@ internal static class InputFile
     {
         if (Directory.Exists(path))
         {
-            throw Fail(shownAs, "is a folder, not a file");
+            throw Fail(shownAs, limit, "is a folder, not a file");
         }
 
         try
@@ -57,13 +57,13 @@ internal static class InputFile
                 if (read == 0)
                 {
                     chunks.Add(chunk);
-                    return CheckedUtf8(shownAs, Join(chunks, filled, length));
+                    return CheckedUtf8(shownAs, limit, Join(chunks, filled, length));
                 }
 
                 var nul = chunk.AsSpan(filled, read).IndexOf((byte)0);
                 if (nul >= 0)
                 {
-                    throw Fail(shownAs, $"is not a text file (a NUL byte at byte {length + nul + 1}); expected UTF-8 text");
+                    throw Fail(shownAs, limit, $"is not a text file (a NUL byte at byte {length + nul + 1}); expected UTF-8 text");
                 }
 
                 filled += read;
@@ -76,12 +76,19 @@ internal static class InputFile
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw Fail(shownAs, $"{limit.Name} not found");
+            throw Fail(shownAs, limit, $"{limit.Name} not found");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw Fail(shownAs, $"cannot read the file: {ex.Message}");
+            throw Fail(shownAs, limit, $"cannot read the file: {ex.Message}");
         }
+    }
+
+    /// <summary>The file as text (UTF-8, a byte-order mark dropped), read as <see cref="Read"/> reads it.</summary>
+    public static string ReadText(string path, string shownAs, InputLimit limit)
+    {
+        var bytes = Read(path, shownAs, limit).Span;
+        return Encoding.UTF8.GetString(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
     }
 
     /// <summary>The chunks as one block; the last holds <paramref name="lastFilled"/> bytes, all others are full.</summary>
@@ -108,7 +115,7 @@ internal static class InputFile
     /// <paramref name="bytes"/> when they are UTF-8; else the line and column of the first bad byte.
     /// Decoders would quietly put U+FFFD there, and JSON's reader would fail later without a position.
     /// </summary>
-    private static ReadOnlyMemory<byte> CheckedUtf8(string shownAs, ReadOnlyMemory<byte> bytes)
+    private static ReadOnlyMemory<byte> CheckedUtf8(string shownAs, InputLimit limit, ReadOnlyMemory<byte> bytes)
     {
         var span = bytes.Span;
         if (Utf8.IsValid(span))
@@ -125,12 +132,12 @@ internal static class InputFile
         var lineStart = span[..at].LastIndexOf((byte)'\n') + 1;
         var line = span[..at].Count((byte)'\n') + 1;
         var column = Encoding.UTF8.GetCharCount(span[lineStart..at]) + 1;
-        throw Fail($"{shownAs}:{line}:{column}", $"not valid UTF-8 (byte 0x{span[at]:X2}); expected UTF-8 text");
+        throw Fail($"{shownAs}:{line}:{column}", limit, $"not valid UTF-8 (byte 0x{span[at]:X2}); expected UTF-8 text");
     }
 
     private static AcmDrException TooLarge(string shownAs, InputLimit limit) =>
-        Fail(shownAs, $"is larger than {ByteSize.Format(limit.Bytes)}, the {limit.Name} limit{(limit.Raise is null ? string.Empty : "; " + limit.Raise)}");
+        Fail(shownAs, limit, $"is larger than {ByteSize.Format(limit.Bytes)}, the {limit.Name} limit{(limit.Raise is null ? string.Empty : "; " + limit.Raise)}");
 
-    private static AcmDrException Fail(string shownAs, string problem) =>
-        new(ExitCodes.InvalidInput, $"{shownAs}: {problem}");
+    private static AcmDrException Fail(string shownAs, InputLimit limit, string problem) =>
+        new(limit.ExitCode, $"{shownAs}: {problem}");
 }

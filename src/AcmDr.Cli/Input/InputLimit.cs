@@ -5,13 +5,16 @@ namespace AcmDr.Cli.Input;
 /// it (null: it cannot be raised). The defaults are far above any real input and far below what would
 /// exhaust a machine's memory.
 /// </summary>
-internal sealed record InputLimit(long Bytes, string Name, string? Raise)
+internal sealed record InputLimit(long Bytes, string Name, string? Raise, int ExitCode = Core.ExitCodes.InvalidInput)
 {
     /// <summary>About ten times the largest inventory ACM could manage: 100,000 VMs are 6 MiB of CSV.</summary>
     public static InputLimit Inventory { get; } = new(64L << 20, "inventory file", null);
 
     /// <summary>Four short keys: anything near this is not a settings file.</summary>
     public static InputLimit Settings { get; } = new(1L << 20, "settings file", null);
+
+    /// <summary>A thousand clusters with their certificates inline are about 5 MiB. Exit 3, as every kubeconfig error.</summary>
+    public static InputLimit Kubeconfig { get; } = new(16L << 20, "kubeconfig", null, Core.ExitCodes.ClusterUnavailable);
 
     /// <summary>A 10,000-VM policy dump is about 64 MiB of JSON; kubectl's YAML is larger.</summary>
     public const long DefaultDumpBytes = 512L << 20;

@@ -27,6 +27,17 @@ public sealed class InputSizeTests
     }
 
     [TestMethod]
+    public void Dev_zero_as_a_kubeconfig_is_one_line_exit_3()
+    {
+        using var dir = new TempDir();
+        dir.File("inventory/apps.csv", Inventories.Example);
+
+        var result = AcmdrProcess.Run(dir.Path, "flip", "--to", "DR", "--dry-run", "--kubeconfig", "/dev/zero");
+
+        result.ShouldBeOneLineError(3, "/dev/zero", "not a text file");
+    }
+
+    [TestMethod]
     public void An_endless_dump_stops_at_the_limit_and_names_the_option()
     {
         using var dir = new TempDir();
