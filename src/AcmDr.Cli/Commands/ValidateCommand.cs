@@ -43,12 +43,12 @@ public static class ValidateCommand
         {
             foreach (var error in check.Errors)
             {
-                io.Err.WriteLine(error.ToString());
+                io.Err.WriteLine(CliApp.OneLine(error.ToString()));
             }
 
-            io.Err.WriteLine(check.NotShown == 0
+            io.Err.WriteLine(CliApp.OneLine(check.NotShown == 0
                 ? $"{shown}: {check.ErrorCount} error{(check.ErrorCount == 1 ? string.Empty : "s")}"
-                : $"{shown}: {check.ErrorCount} errors in {check.Records} rows; {check.NotShown} more not shown (--max-errors N shows more)");
+                : $"{shown}: {check.ErrorCount} errors in {check.Records} rows; {check.NotShown} more not shown (--max-errors N shows more)"));
             return ExitCodes.InvalidInput;
         }
 

@@ -34,6 +34,9 @@ public sealed class HostileInputTests
     [
         ["dump is a folder", new[] { "report", "-f", "folder", "--to", "DR" }, 2, "folder: is a folder"],
         ["dump missing", new[] { "report", "-f", "nowhere.yaml", "--to", "DR" }, 2, "nowhere.yaml: dump file not found"],
+        ["dump named with a newline and an escape", new[] { "report", "-f", "a\nb\u001b[31m.yaml", "--to", "DR" }, 2, "a b.yaml: dump file not found"],
+        ["inventory named with a newline", new[] { "validate", "-i", "x\ny.csv" }, 2, "x y.csv: inventory file not found"],
+        ["site with a newline", new[] { "report", "-f", "dump.yaml", "--to", "D\nR" }, 2, "unknown site 'D R'"],
         ["dump YAML with invalid UTF-8", new[] { "report", "-f", "bad-utf8.yaml", "--to", "DR" }, 2, "bad-utf8.yaml:6:13: not valid UTF-8"],
         ["dump JSON with invalid UTF-8", new[] { "report", "-f", "bad-utf8.json", "--to", "DR" }, 2, "bad-utf8.json:1:"],
         ["dump JSON with a lone surrogate", new[] { "report", "-f", "surrogate.json", "--to", "DR" }, 2, "surrogate.json:1:"],
