@@ -23,7 +23,7 @@ public static class CliApp
         {
             foreach (var error in parse.Errors)
             {
-                io.Err.WriteLine($"acmdr: {error.Message}");
+                io.Err.WriteLine($"acmdr: {OneLine(error.Message)}");
             }
 
             io.Err.WriteLine("Run 'acmdr --help' for usage.");
@@ -37,7 +37,7 @@ public static class CliApp
         }
         catch (AcmDrException ex)
         {
-            io.Err.WriteLine($"acmdr: {ex.Message}");
+            io.Err.WriteLine($"acmdr: {OneLine(ex.Message)}");
             return ex.ExitCode;
         }
         catch (OperationCanceledException)
@@ -46,4 +46,10 @@ public static class CliApp
             return 130;
         }
     }
+
+    /// <summary>
+    /// Messages quote what the user gave (paths, values, file contents): a newline or a terminal
+    /// escape there would make the promised one line several, or recolour the terminal.
+    /// </summary>
+    public static string OneLine(string message) => Core.Compliance.StatusText.Clean(message);
 }

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Input;
 using AcmDr.Cli.Yaml;
 using AcmDr.Core;
 using AcmDr.Core.Inventory;
@@ -22,7 +23,7 @@ public static class SettingsFile
 
     public static DrSettings Load(string? path, SettingsOverrides overrides)
     {
-        var settings = path is not null && File.Exists(path) ? Parse(path, File.ReadAllText(path)) : DrSettings.Default;
+        var settings = path is not null ? Parse(path, InputFile.ReadText(path, path, InputLimit.Settings)) : DrSettings.Default;
         settings = settings with
         {
             HubNamespace = overrides.HubNamespace ?? settings.HubNamespace,
@@ -33,7 +34,7 @@ public static class SettingsFile
         var problems = settings.Problems();
         if (problems.Count > 0)
         {
-            var where = path is not null && File.Exists(path) ? path : "settings";
+            var where = path ?? "settings";
             throw new InvalidInventoryException(problems.Select(p => new InventoryError(where, 0, null, p)).ToList());
         }
 
@@ -57,6 +58,11 @@ public static class SettingsFile
             return DrSettings.Default;
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            throw Error(path, (int)stream.Documents[1].RootNode.Start.Line, "holds more than one YAML document; settings are one mapping");
+        }
+
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw Error(path, (int)stream.Documents[0].RootNode.Start.Line, "expected a mapping of settings");
@@ -65,8 +71,10 @@ public static class SettingsFile
         var settings = DrSettings.Default;
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
             var line = (int)keyNode.Start.Line;
+            var key = keyNode is YamlScalarNode scalar
+                ? scalar.Value ?? string.Empty
+                : throw Error(path, line, "expected a setting name, found a " + (keyNode is YamlSequenceNode ? "list" : "mapping"));
             settings = key switch
             {
                 "hubNamespace" => settings with { HubNamespace = ScalarOf(path, value) },

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Input;
 using AcmDr.Core.Inventory;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
@@ -47,32 +48,15 @@ public sealed class InventoryOptions
         var path = explicitPath is not null
             ? io.Resolve(explicitPath)
             : Path.Combine(Path.GetDirectoryName(InventoryPath(parse, io))!, SettingsFile.FileName);
-        if (explicitPath is not null && !File.Exists(path))
-        {
-            throw new InvalidInventoryException([new InventoryError(io.Show(path), 0, null, "settings file not found")]);
-        }
-
         var sites = parse.GetValue(Sites)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return SettingsFile.Load(File.Exists(path) ? path : null, new SettingsOverrides(
+        // A named file must be there; beside the inventory, anything of that name is read (a folder
+        // there is an error, not a silent fallback to the defaults).
+        return SettingsFile.Load(explicitPath is not null || Path.Exists(path) ? path : null, new SettingsOverrides(
             parse.GetValue(HubNamespace), parse.GetValue(SiteLabel), sites, parse.GetValue(ClusterSet)));
     }
 
-    /// <summary>Reads the inventory bytes, failing with one clear line when the file is missing.</summary>
-    public static byte[] ReadBytes(string path, CliIo io)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InvalidInventoryException([new InventoryError(io.Show(path), 0, null, "inventory file not found")]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInventoryException([new InventoryError(io.Show(path), 0, null, $"cannot read the inventory: {ex.Message}")]);
-        }
-    }
+    /// <summary>Reads the inventory bytes (bounded, see <see cref="InputLimit.Inventory"/>), failing with one clear line.</summary>
+    public static ReadOnlyMemory<byte> ReadBytes(string path, CliIo io) => InputFile.Read(path, io.Show(path), InputLimit.Inventory);
 
     /// <summary>Loads settings and the validated inventory, and builds the plan.</summary>
     public DrPlan LoadPlan(ParseResult parse, CliIo io)

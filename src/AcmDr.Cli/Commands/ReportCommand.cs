@@ -16,6 +16,7 @@ public static class ReportCommand
         options.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(outputFile);
+        command.Options.Add(options.MaxInputSize);
         command.SetAction(async (parse, cancel) =>
         {
             var timings = PhaseTimings.FromEnvironment(io.Err);

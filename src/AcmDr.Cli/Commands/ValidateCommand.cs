@@ -12,28 +12,43 @@ public static class ValidateCommand
     public static Command Create(CliIo io)
     {
         var options = new InventoryOptions();
+        var maxErrors = new Option<int>("--max-errors")
+        {
+            Description = $"Show at most this many errors, then how many more there are (default {InventoryErrors.DefaultLimit})",
+            DefaultValueFactory = _ => InventoryErrors.DefaultLimit,
+        };
+        maxErrors.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-errors must be at least 1");
+            }
+        });
         var command = new Command("validate", "Check the inventory and report every error found (exit 2 if any)");
         options.AddTo(command);
-        command.SetAction(parse => Run(io, options, parse));
+        command.Options.Add(maxErrors);
+        command.SetAction(parse => Run(io, options, parse, parse.GetValue(maxErrors)));
         return command;
     }
 
-    private static int Run(CliIo io, InventoryOptions options, ParseResult parse)
+    private static int Run(CliIo io, InventoryOptions options, ParseResult parse, int maxErrors)
     {
         var settings = options.LoadSettings(parse, io);
         var path = options.InventoryPath(parse, io);
         var shown = io.Show(path);
         var timings = PhaseTimings.FromEnvironment(io.Err);
         var bytes = timings.Time("read", () => InventoryOptions.ReadBytes(path, io));
-        var (inventory, errors) = timings.Time("check", () => InventoryReader.Check(shown, bytes, settings));
-        if (inventory is null)
+        var check = timings.Time("check", () => InventoryReader.Check(shown, bytes, settings, maxErrors));
+        if (check.Inventory is not { } inventory)
         {
-            foreach (var error in errors)
+            foreach (var error in check.Errors)
             {
-                io.Err.WriteLine(error.ToString());
+                io.Err.WriteLine(CliApp.OneLine(error.ToString()));
             }
 
-            io.Err.WriteLine($"{shown}: {errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}");
+            io.Err.WriteLine(CliApp.OneLine(check.NotShown == 0
+                ? $"{shown}: {check.ErrorCount} error{(check.ErrorCount == 1 ? string.Empty : "s")}"
+                : $"{shown}: {check.ErrorCount} errors in {check.Records} rows; {check.NotShown} more not shown (--max-errors N shows more)"));
             return ExitCodes.InvalidInput;
         }
 

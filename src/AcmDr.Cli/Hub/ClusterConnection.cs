@@ -100,7 +100,7 @@ public sealed class ClusterConnection
     /// </summary>
     internal static K8SConfiguration LoadKubeconfig(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StringReader(Input.InputFile.ReadText(path, path, Input.InputLimit.Kubeconfig));
         var config = KubeconfigReader.Value.Deserialize<K8SConfiguration?>(new MergingParser(DepthLimitedParser.Over(reader)))
             ?? throw new KubeConfigException("the file holds no kubeconfig");
         config.FileName = Path.GetFullPath(path);

@@ -36,6 +36,14 @@ internal static class JsonDumpReader
             throw new DumpFileException(file, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1,
                 "not valid JSON: " + FirstSentence(ex.Message), ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // A string the reader cannot turn into text: an escaped lone surrogate such as "\ud800".
+            var before = bytes[..(int)reader.TokenStartIndex];
+            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            throw new DumpFileException(file, before.Count((byte)'\n') + 1, before.Length - lineStart + 1,
+                "not valid JSON: " + ex.Message.TrimEnd('.'), ex);
+        }
 
         return documents;
     }

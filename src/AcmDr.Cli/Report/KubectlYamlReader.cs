@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AcmDr.Cli.Yaml;
 
 namespace AcmDr.Cli.Report;
 
@@ -8,8 +9,10 @@ namespace AcmDr.Cli.Report;
 /// mappings and sequences, single-line plain and quoted scalars, <c>{}</c> and <c>[]</c>), building
 /// the same tree as <see cref="YamlDumpReader"/> several times faster. Anything outside that subset
 /// (block or folded scalars, anchors, tags, flow collections, several documents, tabs, a malformed
-/// line) gives null, and the caller reads the text with the full YAML parser instead, which also
-/// reports errors with their position.
+/// line), or nesting deeper than <see cref="DepthLimitedParser.MaxDepth"/>, gives null, and the
+/// caller reads the text with the full YAML parser instead, which also reports errors with their
+/// position. The reader recurses once per level, so the depth bound is also what keeps a hostile
+/// dump from overflowing the stack.
 /// </summary>
 internal sealed class KubectlYamlReader
 {
@@ -21,6 +24,9 @@ internal sealed class KubectlYamlReader
 
     // Where the current line's content starts; a "- key: v" line is read again as a mapping line at the key's column.
     private int contentStart;
+
+    // Mappings and sequences open around the current line, counted as the full parser counts them.
+    private int depth;
 
     private KubectlYamlReader(string text)
     {
@@ -84,7 +90,24 @@ internal sealed class KubectlYamlReader
 
     private DumpNode? Block(int indent) => IsItem() ? Sequence(indent) : Mapping(indent);
 
-    private DumpNode? Mapping(int indent)
+    private DumpNode? Mapping(int indent) => Nested(indent, static (reader, at) => reader.MappingBody(at));
+
+    private DumpNode? Sequence(int indent) => Nested(indent, static (reader, at) => reader.SequenceBody(at));
+
+    private DumpNode? Nested(int indent, Func<KubectlYamlReader, int, DumpNode?> body)
+    {
+        if (depth == DepthLimitedParser.MaxDepth)
+        {
+            return null;
+        }
+
+        depth++;
+        var node = body(this, indent);
+        depth--;
+        return node;
+    }
+
+    private DumpNode? MappingBody(int indent)
     {
         var map = new Dictionary<string, DumpNode>(StringComparer.Ordinal);
         while (pos < lines.Count && Indent() == indent && !IsItem())
@@ -127,7 +150,7 @@ internal sealed class KubectlYamlReader
         return pos < lines.Count && Indent() > indent ? null : DumpNode.OfMap(map);
     }
 
-    private DumpNode? Sequence(int indent)
+    private DumpNode? SequenceBody(int indent)
     {
         var items = new List<DumpNode>();
         while (pos < lines.Count && Indent() == indent && IsItem())

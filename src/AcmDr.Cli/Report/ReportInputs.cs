@@ -35,7 +35,7 @@ internal static class ReportInputs
         foreach (var file in parse.GetValue(options.Files) ?? [])
         {
             var full = io.Resolve(file);
-            parts.Add(timings.Time("read", () => DumpFiles.Read(full, io.Show(full), scope.HubNamespace)));
+            parts.Add(timings.Time("read", () => DumpFiles.Read(full, io.Show(full), scope.HubNamespace, options.DumpLimit(parse))));
             sources.Add("file " + io.Show(full));
         }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Commands;
+using AcmDr.Cli.Input;
+using AcmDr.Core;
 
 namespace AcmDr.Cli.Report;
 
@@ -37,6 +39,12 @@ public sealed class ReportOptions
 
     public Option<string?> ManagedCluster { get; } = new("--managed-cluster") { Description = "ACM name of the one managed cluster read (default: the only cluster, else the context name)" };
 
+    /// <summary>Only <c>report</c> reads dump files, so only it adds this option (see <see cref="DumpLimit"/>).</summary>
+    public Option<string?> MaxInputSize { get; } = new("--max-input-size")
+    {
+        Description = $"Largest dump file read, e.g. 800M or 1G (default {ByteSize.Format(InputLimit.DefaultDumpBytes)}, at most {ByteSize.Format(InputLimit.MaxDumpBytes)})",
+    };
+
     public void AddTo(Command command)
     {
         Inventory.AddTo(command);
@@ -44,6 +52,21 @@ public sealed class ReportOptions
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>How large each <c>-f</c> dump may be: <see cref="MaxInputSize"/>, else the default.</summary>
+    internal InputLimit DumpLimit(ParseResult parse)
+    {
+        var text = parse.GetValue(MaxInputSize);
+        if (text is null)
+        {
+            return InputLimit.Dump(InputLimit.DefaultDumpBytes);
+        }
+
+        return ByteSize.TryParse(text, out var bytes) && bytes is > 0 and <= InputLimit.MaxDumpBytes
+            ? InputLimit.Dump(bytes)
+            : throw new AcmDrException(ExitCodes.InvalidInput,
+                $"--max-input-size '{text}' is not a size from 1 to {ByteSize.Format(InputLimit.MaxDumpBytes)} like 800M or 1G");
     }
 
     /// <summary>True when the user named an inventory (the option has a default, which alone does not count).</summary>

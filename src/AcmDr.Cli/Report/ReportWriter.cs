@@ -1,5 +1,3 @@
-using AcmDr.Cli.Output;
-
 namespace AcmDr.Cli.Report;
 
 /// <summary>Renders the report in the chosen format to stdout or, atomically, to a file.</summary>
@@ -20,8 +18,9 @@ internal static class ReportWriter
             return;
         }
 
-        AtomicFiles.Write(io.Resolve(outputFile), text);
-        io.Err.WriteLine($"acmdr: report written to {io.Show(io.Resolve(outputFile))}: {data.Summary.Moved}/{data.Summary.Total} moved");
+        var path = io.Resolve(outputFile);
+        ReportFile.Write(path, io.Show(path), text);
+        io.Err.WriteLine($"acmdr: report written to {io.Show(path)}: {data.Summary.Moved}/{data.Summary.Total} moved");
     }
 
     public static string Render(ReportData data, ReportFormat format)

@@ -16,7 +16,7 @@ internal sealed class ColumnMap
     public int IndexOf(string column) => indexes.GetValueOrDefault(column, -1);
 
     /// <summary>Maps the header; reports unknown, duplicate and missing columns and returns null if any.</summary>
-    public static ColumnMap? FromHeader(string source, IReadOnlyList<string> headers, List<InventoryError> errors)
+    public static ColumnMap? FromHeader(string source, IReadOnlyList<string> headers, InventoryErrors errors)
     {
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         var before = errors.Count;

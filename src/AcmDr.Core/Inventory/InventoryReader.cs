@@ -25,33 +25,32 @@ public static class InventoryReader
         DetectSeparatorHint = false,
     };
 
-    /// <summary>Reads and validates an inventory; throws <see cref="InvalidInventoryException"/> listing every error.</summary>
+    /// <summary>Reads and validates an inventory; throws <see cref="InvalidInventoryException"/> naming the first error and how many there are.</summary>
     public static Inventory Read(string source, ReadOnlyMemory<byte> utf8, DrSettings settings)
     {
-        var (inventory, errors) = Check(source, utf8, settings);
-        return inventory ?? throw new InvalidInventoryException(errors);
+        var check = Check(source, utf8, settings);
+        return check.Inventory ?? throw new InvalidInventoryException(check.Errors, check.ErrorCount);
     }
 
     /// <summary>
-    /// The inventory when valid, and every error found, in file order. Rules across rows run on the
+    /// The inventory when valid, else the first <paramref name="maxErrors"/> errors in file order and
+    /// how many there are in all (see <see cref="InventoryErrors"/>). Rules across rows run on the
     /// rows that did parse, so one bad field does not hide every other mistake in the file.
     /// </summary>
-    public static (Inventory? Inventory, IReadOnlyList<InventoryError> Errors) Check(string source, ReadOnlyMemory<byte> utf8, DrSettings settings)
+    public static InventoryCheck Check(string source, ReadOnlyMemory<byte> utf8, DrSettings settings, int maxErrors = InventoryErrors.DefaultLimit)
     {
-        var (rows, errors) = ReadRows(source, utf8);
-        errors.AddRange(InventoryRules.Check(source, rows, settings));
-        if (errors.Count == 0)
-        {
-            return (new Inventory(source, rows), errors);
-        }
-
-        return (null, errors.OrderBy(e => e.Line).ThenBy(e => e.Column ?? int.MaxValue).ToList());
+        var errors = new InventoryErrors(maxErrors);
+        var rows = ReadRows(source, utf8, errors, out var records);
+        InventoryRules.Check(source, rows, settings, errors);
+        return errors.Count == 0
+            ? new InventoryCheck(new Inventory(source, rows), [], 0, records)
+            : new InventoryCheck(null, errors.InFileOrder(), errors.Count, records);
     }
 
-    private static (List<InventoryRow> Rows, List<InventoryError> Errors) ReadRows(string source, ReadOnlyMemory<byte> utf8)
+    private static List<InventoryRow> ReadRows(string source, ReadOnlyMemory<byte> utf8, InventoryErrors errors, out int records)
     {
         var rows = new List<InventoryRow>();
-        var errors = new List<InventoryError>();
+        records = 0;
         try
         {
             using var reader = CsvReader.Create(utf8, Options);
@@ -59,18 +58,19 @@ public static class InventoryReader
             if (reader.Headers.Count == 0 || (reader.Headers.Count == 1 && reader.Headers[0].Trim().TrimStart('\uFEFF').Length == 0))
             {
                 errors.Add(new InventoryError(source, 0, null, "the inventory is empty: it needs a header line and at least one VM"));
-                return (rows, errors);
+                return rows;
             }
 
             var columns = ColumnMap.FromHeader(source, reader.Headers, errors);
             if (columns is null)
             {
-                return (rows, errors);
+                return rows;
             }
 
             var dependsOnCache = new DependsOnCache();
             while (reader.Read())
             {
+                records++;
                 var line = (int)reader.LineNumber;
                 if (reader.FieldCount != columns.Width)
                 {
@@ -100,7 +100,7 @@ public static class InventoryReader
             errors.Add(new InventoryError(source, 0, null, "the inventory lists no VMs"));
         }
 
-        return (rows, errors);
+        return rows;
     }
 
     private static string FirstSentence(string message)

@@ -6,17 +6,16 @@ namespace AcmDr.Core.Inventory;
 /// <summary>Rules that span rows: duplicates, app consistency, dependencies, and generated name limits.</summary>
 public static class InventoryRules
 {
-    public static IReadOnlyList<InventoryError> Check(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings)
+    /// <summary>Adds every problem across <paramref name="rows"/> to <paramref name="errors"/>.</summary>
+    public static void Check(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings, InventoryErrors errors)
     {
-        var errors = new List<InventoryError>();
         CheckDuplicateVms(source, rows, errors);
         var apps = CheckAppConsistency(source, rows, errors);
         CheckDependencies(source, apps, errors);
         CheckGeneratedNames(source, apps, settings, errors);
-        return errors;
     }
 
-    private static void CheckDuplicateVms(string source, IReadOnlyList<InventoryRow> rows, List<InventoryError> errors)
+    private static void CheckDuplicateVms(string source, IReadOnlyList<InventoryRow> rows, InventoryErrors errors)
     {
         // Keyed by "namespace/vm" (neither may hold a '/'), not by a tuple: a dictionary over a tuple
         // of strings has no precompiled code in the runtime, and compiling it was start-up time.
@@ -32,7 +31,7 @@ public static class InventoryRules
         }
     }
 
-    private static Dictionary<string, AppFacts> CheckAppConsistency(string source, IReadOnlyList<InventoryRow> rows, List<InventoryError> errors)
+    private static Dictionary<string, AppFacts> CheckAppConsistency(string source, IReadOnlyList<InventoryRow> rows, InventoryErrors errors)
     {
         var apps = new Dictionary<string, AppFacts>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -61,7 +60,7 @@ public static class InventoryRules
         return apps;
     }
 
-    private static void CheckDependencies(string source, Dictionary<string, AppFacts> apps, List<InventoryError> errors)
+    private static void CheckDependencies(string source, Dictionary<string, AppFacts> apps, InventoryErrors errors)
     {
         foreach (var app in apps.Values)
         {
@@ -110,7 +109,7 @@ public static class InventoryRules
         }
     }
 
-    private static void CheckGeneratedNames(string source, Dictionary<string, AppFacts> apps, DrSettings settings, List<InventoryError> errors)
+    private static void CheckGeneratedNames(string source, Dictionary<string, AppFacts> apps, DrSettings settings, InventoryErrors errors)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var app in apps.Values)

@@ -10,7 +10,7 @@ internal static class RowParser
     /// <summary>A recovery-time target beyond a week is almost certainly a unit mistake.</summary>
     public const int MaxRtoMinutes = 10_080;
 
-    public static InventoryRow? Parse(string source, int line, ColumnMap columns, CsvReader reader, List<InventoryError> errors, DependsOnCache dependsOnCache)
+    public static InventoryRow? Parse(string source, int line, ColumnMap columns, CsvReader reader, InventoryErrors errors, DependsOnCache dependsOnCache)
     {
         // Plain methods over a struct, not local functions turned into delegates: those were built
         // afresh for every row and were the largest single cost of validating 100,000 rows.
@@ -104,7 +104,7 @@ internal static class RowParser
     }
 
     /// <summary>The fields of the row being parsed, and where its errors go.</summary>
-    private readonly struct RowFields(string source, int line, ColumnMap columns, CsvReader reader, List<InventoryError> errors)
+    private readonly struct RowFields(string source, int line, ColumnMap columns, CsvReader reader, InventoryErrors errors)
     {
         public string Field(string column)
         {
