@@ -92,16 +92,16 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         {
             // Nothing the hub said: an all-unknown report would pass for an answer.
             throw new AcmDrException(ExitCodes.ClusterUnavailable,
-                $"hub {hub.Server} did not answer within {ReportWords.Duration(timeout)} (--timeout): no report");
+                $"hub {hub.Server} did not answer within {Span(timeout)} (--timeout): no report");
         }
 
         if (contact.Lost is { } cause)
         {
             return new WaitOutcome(Evaluate(),
-                $"hub {hub.Server} stopped answering after {ReportWords.Time(contact.LastAnswer)} ({TransientRetry.Describe(cause)}) and had not answered again when --timeout {ReportWords.Duration(timeout)} was up: the report is what it said last");
+                $"hub {hub.Server} stopped answering after {ReportWords.Time(contact.LastAnswer)} ({TransientRetry.Describe(cause)}) and had not answered again when --timeout {Span(timeout)} was up: the report is what it said last");
         }
 
-        io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acmdr: timed out after {timeout} waiting for {scope.To}"));
+        io.Err.WriteLine($"acmdr: timed out after {Span(timeout)} waiting for {scope.To}");
         return new WaitOutcome(Evaluate(), null);
     }
 
@@ -275,6 +275,12 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
 
         return data;
     }
+
+    /// <summary>A --timeout as it is written: 10s, 1m30s, 2h.</summary>
+    private static string Span(TimeSpan span) => string.Concat(
+        span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h") : string.Empty,
+        span.Minutes > 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m") : string.Empty,
+        span.Seconds > 0 || span < TimeSpan.FromMinutes(1) ? string.Create(CultureInfo.InvariantCulture, $"{span.Seconds}s") : string.Empty);
 
     private static bool IsDone(ReportData data) => data.ExitCode == ExitCodes.Success;
 
