@@ -11,6 +11,9 @@ public static class KubeErrors
     {
         HttpOperationException op => op.Response.StatusCode is HttpStatusCode.TooManyRequests
             or >= HttpStatusCode.InternalServerError,
+        // A failed TLS handshake (wrong certificate or name, not TLS at all) does not mend in seconds.
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => false,
+        HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } => false,
         HttpRequestException or IOException => true,
         TaskCanceledException or TimeoutException => true,
         _ => false,
@@ -46,8 +49,24 @@ public static class KubeErrors
             new AcmDrException(ExitCodes.ClusterUnavailable, $"{server} did not answer in time for {what}: {ex.Message}", ex),
         TaskCanceledException or TimeoutException =>
             new AcmDrException(ExitCodes.ClusterUnavailable, $"{server} did not answer in time for {what}", ex),
-        _ => new AcmDrException(ExitCodes.ClusterUnavailable, $"cannot reach {server} for {what}: {Flat(ex.Message)}", ex),
+        _ => new AcmDrException(ExitCodes.ClusterUnavailable, $"cannot reach {server} for {what}: {Flat(Reason(ex))}", ex),
     };
+
+    /// <summary>The message with the causes it points to ("see inner exception") spelt out.</summary>
+    private static string Reason(Exception ex)
+    {
+        var parts = new List<string>();
+        for (var e = ex; e is not null && parts.Count < 4; e = e.InnerException)
+        {
+            var text = e.Message.Replace(", see inner exception.", string.Empty, StringComparison.Ordinal).TrimEnd('.');
+            if (text.Length > 0 && !parts.Contains(text))
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join(": ", parts);
+    }
 
     private static string Flat(string? text)
     {
