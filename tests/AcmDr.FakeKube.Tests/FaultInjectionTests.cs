@@ -52,6 +52,27 @@ public sealed class FaultInjectionTests
     }
 
     [TestMethod]
+    public async Task Hang_fault_takes_the_request_and_never_answers()
+    {
+        await using var server = await StartWithSitesAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        var rule = FaultRule.Hang("GET", SitesPath, times: 1);
+        server.Faults.Add(rule);
+        var uri = new Uri("api/v1/namespaces/acmdr/configmaps/acmdr-sites", UriKind.Relative);
+
+        using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            var hung = () => http.GetAsync(uri, giveUp.Token);
+            await hung.Should().ThrowAsync<OperationCanceledException>("no status line, no headers, nothing");
+        }
+
+        server.Faults.FiredCount(rule).Should().Be(1);
+        server.Requests.Entries.Should().ContainSingle(r => r.Path.EndsWith("/acmdr-sites", StringComparison.Ordinal) && r.StatusCode == 0);
+        using var next = await http.GetAsync(uri);
+        next.StatusCode.Should().Be(HttpStatusCode.OK, "only the matched request hangs");
+    }
+
+    [TestMethod]
     public async Task Skip_lets_the_first_matches_through()
     {
         await using var server = await StartWithSitesAsync();

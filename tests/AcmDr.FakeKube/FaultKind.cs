@@ -17,4 +17,7 @@ public enum FaultKind
 
     /// <summary>Run <see cref="FaultRule.Callback"/> against the store, then handle the request normally.</summary>
     RunBeforeHandling,
+
+    /// <summary>Accept the request and never answer (until the client gives up or the server stops): a hung API server.</summary>
+    Hang,
 }

@@ -40,6 +40,9 @@ public sealed class FaultRule
     public static FaultRule DropAfter(string? method, string pathPattern, int? times = 1) =>
         new() { Kind = FaultKind.DropAfterHandling, Method = method, PathPattern = pathPattern, Times = times };
 
+    public static FaultRule Hang(string? method, string pathPattern, int? times = null) =>
+        new() { Kind = FaultKind.Hang, Method = method, PathPattern = pathPattern, Times = times };
+
     public static FaultRule Before(string? method, string pathPattern, Action<ObjectStore> callback, int? times = 1) =>
         new() { Kind = FaultKind.RunBeforeHandling, Method = method, PathPattern = pathPattern, Callback = callback, Times = times };
 

@@ -35,6 +35,10 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
                     Log(fault.StatusCode);
                     await injected.WriteAsync(context);
                     return;
+                case FaultKind.Hang:
+                    Log(0);
+                    await HangAsync(context);
+                    return;
                 case FaultKind.DropBeforeHandling:
                     Log(0);
                     context.Abort();
@@ -54,6 +58,22 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
 
         Log(response.StatusCode);
         await response.WriteAsync(context);
+    }
+
+    /// <summary>Holds the request open without a byte of answer until the client leaves or the server stops.</summary>
+    private async Task HangAsync(HttpContext context)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serverStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up or the server is stopping: end the connection without an answer.
+        }
+
+        context.Abort();
     }
 
     private async Task<KubeResponse> HandleAsync(HttpContext context, string path)

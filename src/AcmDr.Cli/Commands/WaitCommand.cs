@@ -41,15 +41,28 @@ public static class WaitCommand
             var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
             // A wrong managed kubeconfig or context fails now, not after the wait.
             var managed = ReportInputs.ManagedClusters(options, parse);
-            var watch = new PolicyWatch(hub, scope, io);
-            var data = await watch.WaitAsync(limit, cancel);
+            var retry = ReadRetry.For(io);
+            var watch = new PolicyWatch(hub, scope, io, retry);
+            var (data, lost) = await watch.WaitAsync(limit, cancel);
             if (managed.Count > 0)
             {
                 // The hub's word decides when waiting ends; where the VMs really run decides the report.
-                data = await ReportInputs.AssembleAsync(managed, scope, watch.Snapshot, [$"hub {hub.Server}"], io, PhaseTimings.FromEnvironment(io.Err), cancel);
+                data = await ReportInputs.AssembleAsync(managed, scope, watch.Snapshot, [$"hub {hub.Server}"], io, retry, PhaseTimings.FromEnvironment(io.Err), cancel);
+            }
+
+            if (lost is not null)
+            {
+                // The hub went away mid-wait: what it said last is worth showing, but marked, and not a verdict.
+                data = data with { Warnings = [.. data.Warnings, $"stale: {lost}"] };
             }
 
             ReportWriter.Write(data, ReportCommand.FormatOf(parse, format), parse.GetValue(outputFile), io);
+            if (lost is not null)
+            {
+                io.Err.WriteLine($"acmdr: {lost}");
+                return ExitCodes.ClusterUnavailable;
+            }
+
             return data.ExitCode;
         });
         return command;

@@ -11,6 +11,9 @@ public static class KubeErrors
     {
         HttpOperationException op => op.Response.StatusCode is HttpStatusCode.TooManyRequests
             or >= HttpStatusCode.InternalServerError,
+        // A failed TLS handshake (wrong certificate or name, not TLS at all) does not mend in seconds.
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => false,
+        HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } => false,
         HttpRequestException or IOException => true,
         TaskCanceledException or TimeoutException => true,
         _ => false,
@@ -23,7 +26,16 @@ public static class KubeErrors
         ex is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound };
 
     /// <summary>The user error for a failed call about <paramref name="what"/> on <paramref name="server"/>.</summary>
-    public static AcmDrException ToUserError(Exception ex, string what, string server) => ex switch
+    public static AcmDrException ToUserError(Exception ex, string what, string server)
+    {
+        var error = Map(ex, what, server);
+        // A failure given up on after retries says so: the user knows it was not a blip.
+        return ex.Data[TransientRetry.AttemptsKey] is int attempts && attempts > 1
+            ? new AcmDrException(error.ExitCode, $"{error.Message} (gave up after {attempts} attempts)", ex)
+            : error;
+    }
+
+    private static AcmDrException Map(Exception ex, string what, string server) => ex switch
     {
         // Already a user error (a refused certificate, a failed credential plugin): it says what happened.
         AcmDrException user => user,
@@ -35,10 +47,28 @@ public static class KubeErrors
             new AcmDrException(ExitCodes.ClusterUnavailable, $"not allowed on {server} (403) for {what}: {Flat(op.Response.Content)}", ex),
         HttpOperationException op =>
             new AcmDrException(ExitCodes.ClusterUnavailable, $"{server} answered {(int)op.Response.StatusCode} for {what}: {Flat(op.Response.Content)}", ex),
+        TimeoutException { InnerException: OperationCanceledException } =>
+            new AcmDrException(ExitCodes.ClusterUnavailable, $"{server} did not answer in time for {what}: {ex.Message}", ex),
         TaskCanceledException or TimeoutException =>
             new AcmDrException(ExitCodes.ClusterUnavailable, $"{server} did not answer in time for {what}", ex),
-        _ => new AcmDrException(ExitCodes.ClusterUnavailable, $"cannot reach {server} for {what}: {Flat(ex.Message)}", ex),
+        _ => new AcmDrException(ExitCodes.ClusterUnavailable, $"cannot reach {server} for {what}: {Flat(Reason(ex))}", ex),
     };
+
+    /// <summary>The message with the causes it points to ("see inner exception") spelt out.</summary>
+    private static string Reason(Exception ex)
+    {
+        var parts = new List<string>();
+        for (var e = ex; e is not null && parts.Count < 4; e = e.InnerException)
+        {
+            var text = e.Message.Replace(", see inner exception.", string.Empty, StringComparison.Ordinal).TrimEnd('.');
+            if (text.Length > 0 && !parts.Contains(text))
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join(": ", parts);
+    }
 
     private static string Flat(string? text)
     {

@@ -1,32 +1,133 @@
+using System.Globalization;
+using System.Net;
+using k8s.Autorest;
+
 namespace AcmDr.Cli.Hub;
 
 /// <summary>
 /// Retries an idempotent cluster call on 429, 5xx, timeouts and dropped connections, with doubling
-/// backoff, a bounded number of times. Only for calls that are safe to repeat (reads, merge patches
-/// that set a value): creating or restarting is not retried here.
+/// backoff (or the server's Retry-After), a bounded number of times. Only for calls that are safe to
+/// repeat (reads, merge patches that set a value): creating or restarting is not retried here.
 /// </summary>
 public sealed class TransientRetry(TimeSpan backoff, TimeProvider clock, Action<string> onRetry, int attempts = 6)
 {
-    public async Task<T> RunAsync<T>(string what, Func<Task<T>> call, CancellationToken cancel)
+    /// <summary>
+    /// The longest pause between attempts: a server asking for more (Retry-After) is not waited on
+    /// longer, so a hostile or confused answer cannot park the command.
+    /// </summary>
+    public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
+
+    /// <summary>Key in <see cref="Exception.Data"/> of the failure given up on: how many attempts were made.</summary>
+    public const string AttemptsKey = "acmdr.attempts";
+
+    /// <summary>How long one attempt may go without an answer (null: the client's own timeout).</summary>
+    public TimeSpan? AttemptTimeout { get; init; }
+
+    /// <summary>No attempt starts after this long since the first one (null: only the attempt count bounds the call).</summary>
+    public TimeSpan? Budget { get; init; }
+
+    /// <summary>The clock the pauses and timeouts run on.</summary>
+    public TimeProvider Clock => clock;
+
+    public Task<T> RunAsync<T>(string what, Func<Task<T>> call, CancellationToken cancel) =>
+        RunAsync(what, _ => call(), cancel);
+
+    /// <summary>Runs <paramref name="call"/> with a token that also ends when the attempt's <see cref="AttemptTimeout"/> is up.</summary>
+    public async Task<T> RunAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancel)
     {
+        var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
+            TimeSpan pause;
             try
             {
-                return await call();
+                return await AttemptAsync(call, cancel);
             }
-            catch (Exception ex) when (attempt < attempts && KubeErrors.IsTransient(ex) && !cancel.IsCancellationRequested)
+            catch (Exception ex) when (KubeErrors.IsTransient(ex) && !cancel.IsCancellationRequested)
             {
-                onRetry($"{what}: {Describe(ex)}; retrying ({attempt}/{attempts - 1})");
-                await Task.Delay(backoff * Math.Pow(2, attempt - 1), clock, cancel);
+                pause = PauseAfter(ex, attempt, backoff, clock);
+                if (attempt >= attempts || (Budget is { } budget && clock.GetElapsedTime(started) + pause >= budget))
+                {
+                    ex.Data[AttemptsKey] = attempt;
+                    throw;
+                }
+
+                onRetry($"{what}: {Describe(ex)}; retrying in {Words(pause)} ({attempt}/{attempts - 1})");
             }
+
+            await Task.Delay(pause, clock, cancel);
         }
+    }
+
+    /// <summary>
+    /// The pause before attempt <paramref name="attempt"/> + 1: the Retry-After of a 429 or 503 when
+    /// the server sent one, else <paramref name="backoff"/> doubled per attempt; at most <see cref="MaxPause"/>.
+    /// </summary>
+    public static TimeSpan PauseAfter(Exception ex, int attempt, TimeSpan backoff, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var pause = RetryAfter(ex, clock.GetUtcNow()) ?? Backoff(attempt, backoff);
+        return pause > MaxPause ? MaxPause : pause;
+    }
+
+    /// <summary><paramref name="backoff"/> doubled per attempt after the first, at most <see cref="MaxPause"/>.</summary>
+    public static TimeSpan Backoff(int attempt, TimeSpan backoff)
+    {
+        var pause = backoff * Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
+        return pause > MaxPause ? MaxPause : pause;
     }
 
     public static string Describe(Exception ex) => ex switch
     {
-        k8s.Autorest.HttpOperationException op => $"the cluster answered {(int)op.Response.StatusCode}",
+        HttpOperationException op => $"the cluster answered {(int)op.Response.StatusCode}",
+        TimeoutException timeout => timeout.Message,
         TaskCanceledException => "the cluster did not answer in time",
         _ => ex.Message.ReplaceLineEndings(" "),
     };
+
+    /// <summary>A pause as a user reads it: 250ms, 2s, 1.5s.</summary>
+    public static string Words(TimeSpan span) => span < TimeSpan.FromSeconds(1)
+        ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0}ms")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#}s");
+
+    private async Task<T> AttemptAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancel)
+    {
+        if (AttemptTimeout is not { } limit)
+        {
+            return await call(cancel);
+        }
+
+        using var attempt = new CancellationTokenSource(limit, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, attempt.Token);
+        try
+        {
+            return await call(linked.Token);
+        }
+        catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            // Our own per-attempt limit, not the caller giving up: a hung request, retried like a timeout.
+            throw new TimeoutException($"no answer within {Words(limit)}", ex);
+        }
+    }
+
+    /// <summary>The server's Retry-After (seconds or an HTTP date) on a 429 or 503, if it sent one.</summary>
+    private static TimeSpan? RetryAfter(Exception ex, DateTimeOffset now)
+    {
+        if (ex is not HttpOperationException { Response: { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } response }
+            || response.Headers is null
+            || !response.Headers.TryGetValue("Retry-After", out var values)
+            || values?.FirstOrDefault()?.Trim() is not { Length: > 0 } value)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? (at - now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero)
+            : null;
+    }
 }

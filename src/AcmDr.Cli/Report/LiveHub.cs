@@ -14,22 +14,22 @@ internal static class LiveHub
     public const string PolicyPlural = "policies";
     public static readonly string OwnedSelector = $"{PolicyNames.ManagedByLabel}={PolicyNames.ManagedByValue}";
 
-    public static async Task<HubSnapshot> ReadAsync(ClusterConnection hub, string hubNamespace, CancellationToken cancel)
+    public static async Task<HubSnapshot> ReadAsync(ClusterConnection hub, string hubNamespace, TransientRetry retry, CancellationToken cancel)
     {
-        var (policies, _) = await ListPoliciesAsync(hub, hubNamespace, cancel);
-        return new HubSnapshot(policies, await ReadSwitchAsync(hub, hubNamespace, cancel));
+        var (policies, _) = await ListPoliciesAsync(hub, hubNamespace, retry, cancel);
+        return new HubSnapshot(policies, await ReadSwitchAsync(hub, hubNamespace, retry, cancel));
     }
 
     /// <summary>acmdr's policies and the list's resourceVersion, to watch from.</summary>
     public static async Task<(IReadOnlyList<HubPolicy> Policies, string? ResourceVersion)> ListPoliciesAsync(
-        ClusterConnection hub, string hubNamespace, CancellationToken cancel)
+        ClusterConnection hub, string hubNamespace, TransientRetry retry, CancellationToken cancel)
     {
         object list;
         try
         {
             // One cluster-wide list returns the roots in the hub namespace and their replicas in the cluster namespaces.
-            list = await hub.Client.CustomObjects.ListClusterCustomObjectAsync(
-                PolicyGroup, PolicyVersion, PolicyPlural, labelSelector: OwnedSelector, cancellationToken: cancel);
+            list = await retry.RunAsync("list of policies", token => hub.Client.CustomObjects.ListClusterCustomObjectAsync(
+                PolicyGroup, PolicyVersion, PolicyPlural, labelSelector: OwnedSelector, cancellationToken: token), cancel);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
@@ -46,11 +46,12 @@ internal static class LiveHub
         HubObjects.From(JsonDumpReader.Read("watch", JsonSerializer.SerializeToUtf8Bytes(watched)), hubNamespace, "watch")
             .Policies is [var policy, ..] ? policy : null;
 
-    public static async Task<SwitchReading?> ReadSwitchAsync(ClusterConnection hub, string hubNamespace, CancellationToken cancel)
+    public static async Task<SwitchReading?> ReadSwitchAsync(ClusterConnection hub, string hubNamespace, TransientRetry retry, CancellationToken cancel)
     {
         try
         {
-            var map = await hub.Client.CoreV1.ReadNamespacedConfigMapAsync(PolicyNames.SwitchConfigMap, hubNamespace, cancellationToken: cancel);
+            var map = await retry.RunAsync("read of the switch", token =>
+                hub.Client.CoreV1.ReadNamespacedConfigMapAsync(PolicyNames.SwitchConfigMap, hubNamespace, cancellationToken: token), cancel);
             return SwitchOf(map, hub);
         }
         catch (Exception ex) when (KubeErrors.IsNotFound(ex))

@@ -12,19 +12,19 @@ namespace AcmDr.Cli.Report;
 internal static class ManagedClusterTruth
 {
     public static async Task<IReadOnlyList<VmGroundTruth>> ReadAsync(
-        ClusterConnection cluster, string clusterName, string siteLabel, IEnumerable<Workload> workloads, CancellationToken cancel)
+        ClusterConnection cluster, string clusterName, string siteLabel, IEnumerable<Workload> workloads, TransientRetry retry, CancellationToken cancel)
     {
         Dictionary<string, string?> siteOfNode;
         Dictionary<(string Ns, string Name), (string? Phase, string? Node)> instances;
         try
         {
-            var nodes = await cluster.Client.CoreV1.ListNodeAsync(cancellationToken: cancel);
+            var nodes = await retry.RunAsync($"list of nodes on {clusterName}", token => cluster.Client.CoreV1.ListNodeAsync(cancellationToken: token), cancel);
             siteOfNode = nodes.Items.ToDictionary(
                 n => n.Metadata.Name,
                 n => n.Metadata.Labels is { } labels && labels.TryGetValue(siteLabel, out var site) ? site : null,
                 StringComparer.Ordinal);
-            var list = await cluster.Client.CustomObjects.ListClusterCustomObjectAsync(
-                "kubevirt.io", "v1", "virtualmachineinstances", cancellationToken: cancel);
+            var list = await retry.RunAsync($"list of virtualmachineinstances on {clusterName}", token => cluster.Client.CustomObjects.ListClusterCustomObjectAsync(
+                "kubevirt.io", "v1", "virtualmachineinstances", cancellationToken: token), cancel);
             instances = Instances(JsonSerializer.SerializeToElement(list));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)

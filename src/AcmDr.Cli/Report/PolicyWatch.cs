@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using AcmDr.Cli.Hub;
+using AcmDr.Core;
 using AcmDr.Core.Compliance;
 using k8s;
 
@@ -9,20 +10,38 @@ namespace AcmDr.Cli.Report;
 /// <summary>
 /// Lists acmdr's policies once, then follows a watch of them (re-listing when the watch ends or
 /// expires) and a watch of the switch, re-summarising on every change until everything in scope
-/// moved or the time is up.
+/// moved or the time is up. Every read goes through <paramref name="retry"/>; once the hub has
+/// answered, a hub that goes away is tried again (with growing pauses) until the deadline, since a
+/// failover may well restart the API server.
 /// </summary>
-internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliIo io)
+internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliIo io, TransientRetry retry)
 {
+    /// <summary>How long one watch of the policies runs before it is ended and the policies listed again.</summary>
+    public static readonly TimeSpan WatchPeriod = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan WatchSlack = TimeSpan.FromSeconds(30);
+
+    /// <summary>A watch ended sooner than this without an event is a server turning watches away.</summary>
+    private static readonly TimeSpan QuickEnd = TimeSpan.FromSeconds(10);
+
     private readonly Dictionary<(string Namespace, string Name), HubPolicy> policies = [];
     private readonly Channel<WatchChange> changes = Channel.CreateUnbounded<WatchChange>(new UnboundedChannelOptions { SingleReader = true });
     private SwitchReading? switchReading;
     private string? lastProgress;
     private int generation;
+    private readonly HubContact contact = new(io);
+
+    /// <summary>Lists during an outage: one line per round (<see cref="HubContact.LostAsync"/>), not one per attempt.</summary>
+    private readonly TransientRetry quietRetry = ReadRetry.For(io, quiet: true);
 
     /// <summary>What the hub said last: the policies and the switch the returned report was made of.</summary>
     public HubSnapshot Snapshot => new(policies.Values.ToList(), switchReading);
 
-    public async Task<ReportData> WaitAsync(TimeSpan timeout, CancellationToken cancel)
+    /// <summary>
+    /// The report once everything moved or the time is up. Never-answered hub: exit 3 (thrown).
+    /// A hub that stopped answering mid-wait: the last report, with <see cref="WaitOutcome.Lost"/> saying so.
+    /// </summary>
+    public async Task<WaitOutcome> WaitAsync(TimeSpan timeout, CancellationToken cancel)
     {
         using var deadline = new CancellationTokenSource(timeout, io.Clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, deadline.Token);
@@ -31,33 +50,31 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         Task? switchWatch = null;
         try
         {
-            switchReading = await LiveHub.ReadSwitchAsync(hub, scope.HubNamespace, token);
-            switchWatch = new SwitchWatch(hub, scope.HubNamespace, io.Clock).RunAsync(changes.Writer, stopSwitch.Token);
+            switchReading = await LiveHub.ReadSwitchAsync(hub, scope.HubNamespace, retry, token);
+            switchWatch = new SwitchWatch(hub, scope.HubNamespace, io.Clock, io.RetryBackoff).RunAsync(changes.Writer, stopSwitch.Token);
             while (true)
             {
-                var (listed, version) = await LiveHub.ListPoliciesAsync(hub, scope.HubNamespace, token);
-                policies.Clear();
-                foreach (var policy in listed)
+                var (ok, version) = await ListAsync(token);
+                if (!ok)
                 {
-                    policies[(policy.Namespace, policy.Name)] = policy;
+                    continue;
                 }
 
                 var data = Evaluate();
                 if (IsDone(data))
                 {
-                    return data;
+                    return new WaitOutcome(data, null);
                 }
 
                 if (await FollowAsync(version, token) is { } done)
                 {
-                    return done;
+                    return new WaitOutcome(done, null);
                 }
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested)
         {
-            io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acmdr: timed out after {timeout} waiting for {scope.To}"));
-            return Evaluate();
+            return TimedOut(timeout);
         }
         finally
         {
@@ -69,12 +86,59 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         }
     }
 
+    private WaitOutcome TimedOut(TimeSpan timeout)
+    {
+        if (!contact.Listed)
+        {
+            // Nothing the hub said: an all-unknown report would pass for an answer.
+            throw new AcmDrException(ExitCodes.ClusterUnavailable,
+                $"hub {hub.Server} did not answer within {Span(timeout)} (--timeout): no report");
+        }
+
+        if (contact.Lost is { } cause)
+        {
+            return new WaitOutcome(Evaluate(),
+                $"hub {hub.Server} stopped answering after {ReportWords.Time(contact.LastAnswer)} ({TransientRetry.Describe(cause)}) and had not answered again when --timeout {Span(timeout)} was up: the report is what it said last");
+        }
+
+        io.Err.WriteLine($"acmdr: timed out after {Span(timeout)} waiting for {scope.To}");
+        return new WaitOutcome(Evaluate(), null);
+    }
+
+    /// <summary>Lists the policies; not ok when the hub, which answered before, fails for now (list again).</summary>
+    private async Task<(bool Ok, string? Version)> ListAsync(CancellationToken token)
+    {
+        try
+        {
+            var (found, version) = await LiveHub.ListPoliciesAsync(hub, scope.HubNamespace, contact.Lost is null ? retry : quietRetry, token);
+            policies.Clear();
+            foreach (var policy in found)
+            {
+                policies[(policy.Namespace, policy.Name)] = policy;
+            }
+
+            contact.Answered();
+            return (true, version);
+        }
+        catch (AcmDrException ex) when (contact.Listed && ex.InnerException is { } cause && KubeErrors.IsTransient(cause) && !token.IsCancellationRequested)
+        {
+            // The hub answered before: ride out an API server restart until the deadline.
+            await contact.LostAsync(cause, "list of policies", token);
+            return (false, null);
+        }
+    }
+
     /// <summary>Applies changes until done (the report) or the policy watch ends (null: list again).</summary>
     private async Task<ReportData?> FollowAsync(string? version, CancellationToken token)
     {
         var current = ++generation;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var pump = PumpPoliciesAsync(current, version, stop.Token);
+        // A hub that hangs while the watch stays open looks like a quiet one: end the watch after a
+        // while (as the server is asked to) and list again, which a hung hub does not answer.
+        using var period = new CancellationTokenSource(WatchPeriod + WatchSlack, io.Clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token, period.Token);
+        var pump = PumpPoliciesAsync(current, version, stop.Token, period.Token);
+        var delivered = false;
+        var started = io.Clock.GetTimestamp();
         try
         {
             while (true)
@@ -94,11 +158,16 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
                 }
                 else if (change.Ended || change.Type == WatchEventType.Error)
                 {
-                    return null;
+                    return await EndedAsync(delivered || io.Clock.GetElapsedTime(started) > QuickEnd, token);
                 }
-                else if (!Apply(change))
+                else
                 {
-                    continue;
+                    delivered = true;
+                    contact.Delivered();
+                    if (!Apply(change))
+                    {
+                        continue;
+                    }
                 }
 
                 var data = Evaluate();
@@ -115,13 +184,25 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         }
     }
 
-    private async Task PumpPoliciesAsync(int current, string? version, CancellationToken token)
+    /// <summary>A watch that ended: list again, after a pause when it ended at once without a word and keeps doing so.</summary>
+    private async Task<ReportData?> EndedAsync(bool normal, CancellationToken token)
+    {
+        if (!normal)
+        {
+            await contact.TurnedAwayAsync(token);
+        }
+
+        return null;
+    }
+
+    private async Task PumpPoliciesAsync(int current, string? version, CancellationToken token, CancellationToken period)
     {
         try
         {
             var events = hub.Client.CustomObjects.WatchListClusterCustomObjectAsync(
                 LiveHub.PolicyGroup, LiveHub.PolicyVersion, LiveHub.PolicyPlural,
-                labelSelector: LiveHub.OwnedSelector, resourceVersion: version, cancellationToken: token);
+                labelSelector: LiveHub.OwnedSelector, resourceVersion: version,
+                timeoutSeconds: (int)WatchPeriod.TotalSeconds, cancellationToken: token);
             await foreach (var (type, watched) in events.WithCancellation(token))
             {
                 changes.Writer.TryWrite(new WatchChange(current, type, watched, null, false, null, false));
@@ -131,7 +212,11 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // Stopped by the reader: it is done or lists again.
+            // Stopped by the reader (it is done or lists again), or at the end of the period: list again.
+            if (period.IsCancellationRequested)
+            {
+                changes.Writer.TryWrite(new WatchChange(current, WatchEventType.Bookmark, null, null, false, null, true));
+            }
         }
         catch (Exception ex)
         {
@@ -167,11 +252,10 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
             return null;
         }
 
-        if (ex is not OperationCanceledException && KubeErrors.IsTransient(ex))
+        if (KubeErrors.IsTransient(ex) && !token.IsCancellationRequested)
         {
-            // A dropped watch is normal on a long wait: list again after a pause (a failing list exits 3).
-            io.Err.WriteLine($"acmdr: watch interrupted ({ex.GetType().Name}); listing again");
-            await Task.Delay(TimeSpan.FromSeconds(2), io.Clock, token);
+            // A dropped watch is normal on a long wait: list again after a pause.
+            await contact.LostAsync(ex, "watch of policies", token);
             return null;
         }
 
@@ -192,7 +276,13 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         return data;
     }
 
-    private static bool IsDone(ReportData data) => data.ExitCode == Core.ExitCodes.Success;
+    /// <summary>A --timeout as it is written: 10s, 1m30s, 2h.</summary>
+    private static string Span(TimeSpan span) => string.Concat(
+        span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h") : string.Empty,
+        span.Minutes > 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m") : string.Empty,
+        span.Seconds > 0 || span < TimeSpan.FromMinutes(1) ? string.Create(CultureInfo.InvariantCulture, $"{span.Seconds}s") : string.Empty);
+
+    private static bool IsDone(ReportData data) => data.ExitCode == ExitCodes.Success;
 
     private static bool IsGone(Exception ex) =>
         ex is k8s.Autorest.HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.Gone };

@@ -30,6 +30,7 @@ internal static class ReportInputs
     {
         var scope = Scope(options, parse, io);
         var managed = ManagedClusters(options, parse);
+        var retry = ReadRetry.For(io);
         var parts = new List<HubSnapshot>();
         var sources = new List<string>();
         foreach (var file in parse.GetValue(options.Files) ?? [])
@@ -42,18 +43,18 @@ internal static class ReportInputs
         if (options.LiveHub(parse))
         {
             var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
-            parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel));
+            parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, retry, cancel));
             sources.Add($"hub {hub.Server}");
         }
 
-        return await AssembleAsync(managed, scope, HubSnapshot.Merge(parts), sources, io, timings, cancel);
+        return await AssembleAsync(managed, scope, HubSnapshot.Merge(parts), sources, io, retry, timings, cancel);
     }
 
     /// <summary>The report of <paramref name="snapshot"/>, checked against the <paramref name="managed"/> clusters (see <see cref="ManagedClusters"/>).</summary>
     public static async Task<ReportData> AssembleAsync(
-        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, List<string> sources, CliIo io, PhaseTimings timings, CancellationToken cancel)
+        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, List<string> sources, CliIo io, TransientRetry retry, PhaseTimings timings, CancellationToken cancel)
     {
-        var truth = await GroundTruthAsync(managed, scope, snapshot, cancel);
+        var truth = await GroundTruthAsync(managed, scope, snapshot, retry, cancel);
         foreach (var cluster in truth.Select(t => t.Cluster).Distinct(StringComparer.Ordinal))
         {
             sources.Add("managed cluster " + cluster);
@@ -99,7 +100,7 @@ internal static class ReportInputs
     }
 
     private static async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
-        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, CancellationToken cancel)
+        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, TransientRetry retry, CancellationToken cancel)
     {
         if (managed.Count == 0)
         {
@@ -125,7 +126,7 @@ internal static class ReportInputs
                 throw new AcmDrException(ExitCodes.InvalidInput, $"cluster '{name}' is given twice (contexts '{read[name]}' and '{connection.Context}')");
             }
 
-            truth.AddRange(await ManagedClusterTruth.ReadAsync(connection, name, scope.Settings.SiteLabel, workloads.Where(scope.Includes), cancel));
+            truth.AddRange(await ManagedClusterTruth.ReadAsync(connection, name, scope.Settings.SiteLabel, workloads.Where(scope.Includes), retry, cancel));
         }
 
         return truth;

@@ -8,20 +8,25 @@ namespace AcmDr.Cli.Report;
 /// <summary>
 /// Follows the switch ConfigMap while <c>acmdr wait</c> runs, so a flip made after the wait started
 /// moves the clock start (and overrides) of the report. Best effort: a failing watch is retried
-/// after a pause and the wait goes on with the switch it last saw.
+/// after a pause (doubling from <paramref name="backoff"/> while it keeps failing, or the server's
+/// Retry-After) and the wait goes on with the switch it last saw.
 /// </summary>
-internal sealed class SwitchWatch(ClusterConnection hub, string hubNamespace, TimeProvider clock)
+internal sealed class SwitchWatch(ClusterConnection hub, string hubNamespace, TimeProvider clock, TimeSpan backoff)
 {
     public async Task RunAsync(ChannelWriter<WatchChange> changes, CancellationToken token)
     {
+        var failures = 0;
         while (!token.IsCancellationRequested)
         {
+            TimeSpan pause;
             try
             {
                 var events = hub.Client.CoreV1.WatchListNamespacedConfigMapAsync(
                     hubNamespace, fieldSelector: $"metadata.name={PolicyNames.SwitchConfigMap}", cancellationToken: token);
+                var delivered = false;
                 await foreach (var (type, map) in events.WithCancellation(token))
                 {
+                    (delivered, failures) = (true, 0);
                     if (type is WatchEventType.Added or WatchEventType.Modified)
                     {
                         changes.TryWrite(WatchChange.OfSwitch(LiveHub.SwitchOf(map, hub)));
@@ -31,19 +36,23 @@ internal sealed class SwitchWatch(ClusterConnection hub, string hubNamespace, Ti
                         changes.TryWrite(WatchChange.OfSwitch(null));
                     }
                 }
+
+                // Closed by the server: watch again at once, unless it closes without a word every time.
+                pause = delivered ? TimeSpan.Zero : TransientRetry.Backoff(++failures, backoff);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 // The policies' watch reports real failures; the switch is kept as last seen.
+                pause = TransientRetry.PauseAfter(ex, ++failures, backoff, clock);
             }
 
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(2), clock, token);
+                await Task.Delay(pause, clock, token);
             }
             catch (OperationCanceledException)
             {

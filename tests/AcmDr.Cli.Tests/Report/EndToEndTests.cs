@@ -17,7 +17,7 @@ public sealed class EndToEndTests
 {
     private const string PoliciesPath = "^/apis/policy.open-cluster-management.io/v1/policies$";
 
-    private static async Task<(FakeHub Hub, Propagation Acm, DateTimeOffset Flip)> FlippedAsync()
+    internal static async Task<(FakeHub Hub, Propagation Acm, DateTimeOffset Flip)> FlippedAsync()
     {
         var hub = await FakeHub.StartAsync();
         var acm = new Propagation(hub.Server);
@@ -28,7 +28,7 @@ public sealed class EndToEndTests
     }
 
     /// <summary>Tier 1 runs at DR 8 minutes after the flip; tier 2 waits on it (ACM's dependency Pending).</summary>
-    private static void TierOneMoved(Propagation acm, DateTimeOffset flip)
+    internal static void TierOneMoved(Propagation acm, DateTimeOffset flip)
     {
         acm.Report("dr-db", "stretch-1", "Compliant",
             [(flip.AddMinutes(1), Propagation.AtSite("db-0, db-1", "finance"))],
@@ -39,7 +39,7 @@ public sealed class EndToEndTests
             [(flip.AddSeconds(30), Propagation.PendingOn("dr-tier-1"))]);
     }
 
-    private static void TierTwoMoved(Propagation acm, DateTimeOffset flip, int minutes) =>
+    internal static void TierTwoMoved(Propagation acm, DateTimeOffset flip, int minutes) =>
         acm.Report("dr-web", "stretch-1", "Compliant",
             [(flip.AddMinutes(minutes - 2), Propagation.AtSite("web-0", "web")), (flip.AddSeconds(30), Propagation.PendingOn("dr-tier-1"))],
             [(flip.AddMinutes(minutes), Propagation.Running("web-0", "web")), (flip.AddSeconds(30), Propagation.PendingOn("dr-tier-1"))]);
@@ -165,7 +165,7 @@ public sealed class EndToEndTests
     }
 
     /// <summary>A managed cluster where db-0 and web-0 run at DR and db-1 still at Primary, and its kubeconfig.</summary>
-    private static async Task<(FakeApiServer Managed, string Kubeconfig)> ManagedAsync(FakeHub hub)
+    internal static async Task<(FakeApiServer Managed, string Kubeconfig)> ManagedAsync(FakeHub hub)
     {
         var managed = await FakeApiServer.StartAsync();
         var kubeconfig = hub.Dir.File("managed-kubeconfig");
@@ -234,7 +234,7 @@ public sealed class EndToEndTests
         result.Err.Should().Contain("policies").And.NotContain("   at ");
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
+    internal static async Task UntilAsync(Func<bool> condition)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while (!condition())

@@ -35,6 +35,39 @@ public sealed class LiveHubErrorTests
         result.Err.Should().Contain("127.0.0.1:1").And.NotContain("   at ");
     }
 
+    /// <summary>A failed TLS handshake is not a blip: one line at once, no retries.</summary>
+    [TestMethod]
+    [DataRow("report")]
+    [DataRow("wait")]
+    public async Task A_hub_that_fails_the_tls_handshake_exits_3_without_retrying(string command)
+    {
+        using var dir = new TempDir();
+        await using var plain = await FakeKube.FakeApiServer.StartAsync();
+        var kubeconfig = dir.File("kubeconfig", $$"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: hub
+              cluster:
+                server: https://127.0.0.1:{{plain.BaseUri.Port}}
+                insecure-skip-tls-verify: true
+            users:
+            - name: admin
+              user:
+                token: t
+            contexts:
+            - name: hub
+              context: {cluster: hub, user: admin}
+            current-context: hub
+            """);
+
+        string[] wait = command == "wait" ? ["--timeout", "1m"] : [];
+        var result = await CliRunner.RunAsync(dir.Path, [command, "--kubeconfig", kubeconfig, "--to", "DR", .. wait]);
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain($"127.0.0.1:{plain.BaseUri.Port}").And.NotContain("retrying").And.NotContain("inner exception");
+    }
+
     [TestMethod]
     public async Task Report_with_an_unknown_context_exits_3()
     {
