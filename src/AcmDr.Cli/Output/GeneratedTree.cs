@@ -77,16 +77,7 @@ public sealed class GeneratedTree(string outputDirectory)
     public IReadOnlyList<FileChange> Write(IReadOnlyList<PendingFile> files, CancellationToken cancel = default)
     {
         using var held = OutputLock.Acquire(OutputDirectory, Show(OutputDirectory));
-        var scan = Scan();
-        var finished = CommitJournal.Recover(OutputDirectory, Show);
-        if (finished > 0)
-        {
-            Note?.Invoke($"finished the {finished} renames and deletions an interrupted acmdr run left in {Show(OutputDirectory)}");
-            held.KeepFolder();
-            scan = Scan();
-        }
-
-        scan.RemoveLeftovers();
+        var scan = Prepare(held);
         using var batch = new StagedFiles(OutputDirectory) { BeforeWrite = BeforeStage, AfterStep = AfterCommitStep };
         var (changes, removals) = Changes(files, batch, scan, cancel);
         cancel.ThrowIfCancellationRequested();
@@ -108,7 +99,38 @@ public sealed class GeneratedTree(string outputDirectory)
     public IReadOnlyList<FileChange> Diff(IReadOnlyList<PendingFile> files, CancellationToken cancel = default) =>
         Changes(files, batch: null, Scan(), cancel).Changes;
 
+    /// <summary>
+    /// Replaces one generated file (<c>flip --in-git</c> on the switch file) under the same rules as
+    /// <see cref="Write(IReadOnlyList{PendingFile}, CancellationToken)"/>: the lock, no link, an
+    /// interrupted commit finished first.
+    /// </summary>
+    public void WriteFile(string relative, string text)
+    {
+        using var held = OutputLock.Acquire(OutputDirectory, Show(OutputDirectory));
+        Prepare(held);
+        held.KeepFolder();
+        using var batch = new StagedFiles(OutputDirectory);
+        batch.Stage(Full(relative), AtomicFiles.Utf8NoBom.GetBytes(text));
+        batch.Commit([]);
+    }
+
     public string Full(string relative) => Path.Combine(OutputDirectory, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>Under the lock, before staging: refuses links, finishes an interrupted commit, removes earlier runs' temporary files.</summary>
+    private TreeScan Prepare(OutputLock held)
+    {
+        var scan = Scan();
+        var finished = CommitJournal.Recover(OutputDirectory, Show);
+        if (finished > 0)
+        {
+            Note?.Invoke($"finished the {finished} renames and deletions an interrupted acmdr run left in {Show(OutputDirectory)}");
+            held.KeepFolder();
+            scan = Scan();
+        }
+
+        scan.RemoveLeftovers();
+        return scan;
+    }
 
     private TreeScan Scan()
     {

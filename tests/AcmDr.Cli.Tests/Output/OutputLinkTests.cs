@@ -113,6 +113,25 @@ public sealed class OutputLinkTests
         outside.Snapshot().Should().Equal(outsideBefore);
     }
 
+    [TestMethod]
+    public async Task Flip_in_git_refuses_a_switch_folder_linked_out_of_the_tree()
+    {
+        using var dir = new TempDir();
+        using var outside = new TempDir();
+        dir.File("inventory/apps.csv", Inventories.Example);
+        (await CliRunner.RunAsync(dir.Path, "generate")).ExitCode.Should().Be(0);
+        var inside = dir.File("policies/base");
+        Directory.Move(inside, Path.Combine(outside.Path, "base"));
+        Directory.CreateSymbolicLink(inside, Path.Combine(outside.Path, "base"));
+        var outsideBefore = outside.Snapshot();
+
+        var result = await CliRunner.RunAsync(dir.Path, "flip", "--in-git", "--to", "DR");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Err.Should().Be($"acmdr: refused: '{Path.Combine("policies", "base")}' is a symbolic link; acmdr writes only real files and folders in its output folders (it never follows a link out of the tree): replace it with a real folder or file; nothing was changed\n");
+        outside.Snapshot().Should().Equal(outsideBefore);
+    }
+
     private static async Task<TempDir> Generated()
     {
         var dir = new TempDir();
