@@ -8,7 +8,8 @@ namespace AcmDr.Cli.Output;
 /// lock is the file opened with <see cref="FileShare.None"/>, which .NET takes as an exclusive
 /// <c>flock</c> on Unix: the kernel drops it when the process dies, so a killed run never leaves a
 /// stale lock. A second run refuses at once (exit 4) rather than wait: a generate takes well under a
-/// second, and a refusal names what to do where a wait would only hide a run still going.
+/// second, and a refusal names what to do where a wait would only hide a run still going. Opened for
+/// reading only: an exclusive flock needs no write access, so a lock file made read-only still works.
 /// </summary>
 public sealed class OutputLock : IDisposable
 {
@@ -34,7 +35,7 @@ public sealed class OutputLock : IDisposable
         try
         {
             Directory.CreateDirectory(root);
-            return new OutputLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), root, createdRoot);
+            return new OutputLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None), root, createdRoot);
         }
         catch (IOException ex) when (ex.GetType() == typeof(IOException) && File.Exists(path))
         {
