@@ -107,17 +107,25 @@ public sealed class StagedFiles : IDisposable
             }
         }
 
-        committed = true;
         var journal = root is not null && staged.Count + moves.Count + deletions.Count > 0;
-        try
+        if (journal)
         {
-            if (journal)
+            try
             {
                 CommitJournal.Write(root!, staged.Select(s => new CommitJournal.CommitStep(CommitJournal.StepKind.Rename, s.Temp, s.Target))
                     .Concat(moves.Select(to => new CommitJournal.CommitStep(CommitJournal.StepKind.MoveFolder, Staged(to), to)))
                     .Concat(deletions.Select(d => new CommitJournal.CommitStep(CommitJournal.StepKind.Delete, null, d))));
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // No journal in place, no rename made: Dispose removes the staged files.
+                throw new Core.AcmDrException(Core.ExitCodes.InvalidInput, $"cannot write the output: {ex.Message}; nothing was changed", ex);
+            }
+        }
 
+        committed = true;
+        try
+        {
             var done = 0;
             foreach (var (temp, target) in staged)
             {
@@ -150,7 +158,7 @@ public sealed class StagedFiles : IDisposable
         }
         catch (Exception ex) when (journal && ex is IOException or UnauthorizedAccessException)
         {
-            throw new Core.AcmDrException(Core.ExitCodes.InvalidInput, $"cannot finish writing the output: {ex.Message}; the next 'acmdr generate' there finishes it");
+            throw new Core.AcmDrException(Core.ExitCodes.InvalidInput, $"cannot finish writing the output: {ex.Message}; the next 'acmdr generate' there finishes it", ex);
         }
     }
 

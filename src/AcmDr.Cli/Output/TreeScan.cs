@@ -1,5 +1,4 @@
 using System.IO.Enumeration;
-using System.Text.RegularExpressions;
 using AcmDr.Core;
 
 namespace AcmDr.Cli.Output;
@@ -15,9 +14,11 @@ namespace AcmDr.Cli.Output;
 /// never descends into a link, nor into a dot-folder (acmdr writes none; <c>.git</c> stays unread).
 /// The root itself may be a link: the user chose it.
 /// </remarks>
-public sealed partial class TreeScan
+public sealed class TreeScan
 {
     private const int MaxNamed = 3;
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private TreeScan(string root) => Root = root;
 
@@ -119,16 +120,13 @@ public sealed partial class TreeScan
                 }
                 else if (entry.IsDirectory)
                 {
+                    // Staging folders are only made in the root, and found by the root's own listing.
                     if (!entry.Name.StartsWith('.'))
                     {
                         pending.Push(entry.Path);
                     }
-                    else if (IsStagingFolder(entry.Name))
-                    {
-                        Leftovers.Add(entry.Path);
-                    }
                 }
-                else if (TempFile().IsMatch(entry.Name))
+                else if (IsTempFile(entry.Name))
                 {
                     Leftovers.Add(entry.Path);
                 }
@@ -140,9 +138,7 @@ public sealed partial class TreeScan
         }
     }
 
-    private static bool IsStagingFolder(string name) => StagingFolder().IsMatch(name);
-
-    public static bool IsTempFileName(string name) => TempFile().IsMatch(name);
+    public static bool IsTempFileName(string name) => IsTempFile(name);
 
     /// <summary>Whether a root-relative path ('/' separators) lies in a staging folder.</summary>
     public static bool IsInStagingFolder(string relative) => IsStagingFolder(relative.Split('/')[0]) && relative.Contains('/', StringComparison.Ordinal);
@@ -152,11 +148,34 @@ public sealed partial class TreeScan
             e.ToFullPath(), e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
 
-    [GeneratedRegex(@"^\..+\.acmdr-[0-9]+\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex TempFile();
+    /// <summary><c>.NAME.acmdr-PID.tmp</c> (a string test, not a regular expression: loading the regex engine cost start-up time).</summary>
+    private static bool IsTempFile(string name)
+    {
+        const string Tag = ".acmdr-";
+        if (!name.StartsWith('.') || !name.EndsWith(".tmp", StringComparison.Ordinal))
+        {
+            return false;
+        }
 
-    [GeneratedRegex(@"^\.acmdr-[0-9]+-[0-9a-f]{8}\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex StagingFolder();
+        var tag = name.LastIndexOf(Tag, StringComparison.Ordinal);
+        return tag > 1 && AllDigits(name.AsSpan(tag + Tag.Length, name.Length - 4 - tag - Tag.Length));
+    }
+
+    /// <summary><c>.acmdr-PID-RANDOM.tmp</c>, RANDOM eight lowercase hexadecimal digits.</summary>
+    private static bool IsStagingFolder(string name)
+    {
+        const string Tag = ".acmdr-";
+        if (!name.StartsWith(Tag, StringComparison.Ordinal) || !name.EndsWith(".tmp", StringComparison.Ordinal) || name.Length < Tag.Length + 1 + 1 + 8 + 4)
+        {
+            return false;
+        }
+
+        var middle = name.AsSpan(Tag.Length, name.Length - Tag.Length - 4);
+        var random = middle[^8..];
+        return middle[^9] == '-' && AllDigits(middle[..^9]) && !random.ContainsAnyExcept(LowerHex);
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text) => text.Length > 0 && !text.ContainsAnyExceptInRange('0', '9');
 
     private sealed record Entry(string Path, string Name, bool IsDirectory, bool IsLink);
 }
