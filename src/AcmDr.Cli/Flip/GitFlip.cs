@@ -17,7 +17,7 @@ public static class GitFlip
 {
     public static int Run(CliIo io, string dir, FlipRequest request, bool dryRun, Func<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> apps)
     {
-        var tree = new GeneratedTree(dir);
+        var tree = new GeneratedTree(dir) { Show = io.Show, Note = note => io.Err.WriteLine($"acmdr: {note}") };
         var relative = $"{ManifestBuilder.BaseDir}/{PolicyNames.SwitchConfigMap}.yaml";
         var path = tree.Full(relative);
         if (!File.Exists(path))
@@ -61,7 +61,7 @@ public static class GitFlip
             return ExitCodes.Success;
         }
 
-        AtomicFiles.Write(path, text);
+        tree.WriteFile(relative, text);
         var summary = string.Join(", ", changes.Where(c => c.Changes).Select(c => $"{c.Key} {c.Before ?? "(not set)"} -> {c.After ?? "(cleared)"}"));
         io.Out.WriteLine($"changed {io.Show(path)}; review and commit it, for example:");
         io.Out.WriteLine($"  git commit -m 'acmdr flip: {summary}{(request.Reason is { Length: > 0 } r ? $" ({StatusText.Clean(r).Replace('\'', ' ')})" : string.Empty)}' {io.Show(path)}");

@@ -59,7 +59,7 @@ public sealed class StagedFiles : IDisposable
             var mode = FileMode.Create;
             if (newFolder is null)
             {
-                temp = Path.Combine(directory, $".{Path.GetFileName(path)}.acmdr-{Environment.ProcessId}.tmp");
+                temp = Path.Combine(directory, TreeScan.TempFileName(Path.GetFileName(path)));
                 lock (staged)
                 {
                     // Listed before writing, so a failed write's temporary file is removed too.
@@ -86,6 +86,14 @@ public sealed class StagedFiles : IDisposable
         }
     }
 
+    /// <summary>Test seam: runs after each rename or deletion of <see cref="Commit"/>, with how many were done.</summary>
+    internal Action<int>? AfterStep { get; init; }
+
+    /// <summary>
+    /// Moves every staged file into place and deletes <paramref name="deletions"/>. With a root, the
+    /// whole list is first written to the root's <see cref="CommitJournal"/>, so a run killed midway
+    /// is finished by the next one instead of leaving a mix of old and new files.
+    /// </summary>
     public void Commit(IReadOnlyList<string> deletions)
     {
         var moves = new List<string>(newFolders.Keys);
@@ -99,26 +107,58 @@ public sealed class StagedFiles : IDisposable
             }
         }
 
+        var journal = root is not null && staged.Count + moves.Count + deletions.Count > 0;
+        if (journal)
+        {
+            try
+            {
+                CommitJournal.Write(root!, staged.Select(s => new CommitJournal.CommitStep(CommitJournal.StepKind.Rename, s.Temp, s.Target))
+                    .Concat(moves.Select(to => new CommitJournal.CommitStep(CommitJournal.StepKind.MoveFolder, Staged(to), to)))
+                    .Concat(deletions.Select(d => new CommitJournal.CommitStep(CommitJournal.StepKind.Delete, null, d))));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // No journal in place, no rename made: Dispose removes the staged files.
+                throw new Core.AcmDrException(Core.ExitCodes.InvalidInput, $"cannot write the output: {ex.Message}; nothing was changed", ex);
+            }
+        }
+
         committed = true;
-        foreach (var (temp, target) in staged)
+        try
         {
-            File.Move(temp, target, overwrite: true);
-        }
+            var done = 0;
+            foreach (var (temp, target) in staged)
+            {
+                File.Move(temp, target, overwrite: true);
+                AfterStep?.Invoke(++done);
+            }
 
-        foreach (var to in moves)
-        {
-            Directory.Move(Staged(to), to);
-        }
+            foreach (var to in moves)
+            {
+                Directory.Move(Staged(to), to);
+                AfterStep?.Invoke(++done);
+            }
 
-        if (staging is not null && Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+            if (staging is not null && Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
 
-        foreach (var path in deletions)
+            foreach (var path in deletions)
+            {
+                File.Delete(path);
+                RemoveEmptyParents(root, Path.GetDirectoryName(path)!);
+                AfterStep?.Invoke(++done);
+            }
+
+            if (journal)
+            {
+                CommitJournal.Remove(root!);
+            }
+        }
+        catch (Exception ex) when (journal && ex is IOException or UnauthorizedAccessException)
         {
-            File.Delete(path);
-            RemoveEmptyParents(Path.GetDirectoryName(path)!);
+            throw new Core.AcmDrException(Core.ExitCodes.InvalidInput, $"cannot finish writing the output: {ex.Message}; the next 'acmdr generate' there finishes it", ex);
         }
     }
 
@@ -198,9 +238,10 @@ public sealed class StagedFiles : IDisposable
         }
     }
 
-    private static void RemoveEmptyParents(string directory)
+    /// <summary>Removes <paramref name="directory"/> and its parents while empty, never <paramref name="root"/> or above.</summary>
+    internal static void RemoveEmptyParents(string? root, string directory)
     {
-        while (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+        while ((root is null || directory.Length > root.Length) && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
         {
             Directory.Delete(directory);
             directory = Path.GetDirectoryName(directory)!;

@@ -42,7 +42,7 @@ public sealed class BreakGlassRenderTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         dir.Snapshot().Keys.Should().BeEquivalentTo(
-            Path.Combine("inventory", "apps.csv"), Path.Combine("out", "README.txt"), Path.Combine("out", "kustomization.yaml"),
+            Path.Combine("inventory", "apps.csv"), Path.Combine("out", "README.txt"), Path.Combine("out", ".acmdr.lock"), Path.Combine("out", "kustomization.yaml"),
             Path.Combine("out", "tier-2", "kustomization.yaml"), Path.Combine("out", "tier-2", "web.web-0.yaml"));
     }
 

@@ -44,6 +44,20 @@ public sealed class GeneratedTreeAtomicityTests
         var act = () => new GeneratedTree(dir.Path) { BeforeStage = FailAt(files.Count / 2) }.Write(files);
 
         act.Should().Throw<AcmDrException>().WithMessage("*disk full (injected)*nothing was changed*");
+        // The folder existed: only its lock file, kept for the next run (see OutputLock), is there.
+        Entries(dir.Path).Should().Equal(Path.Combine(dir.Path, OutputLock.FileName));
+    }
+
+    [TestMethod]
+    public void A_failure_midway_into_a_folder_not_there_yet_leaves_no_folder()
+    {
+        using var dir = new TempDir();
+        var files = SampleFiles(Inventories.Example);
+        var root = Path.Combine(dir.Path, "out");
+
+        var act = () => new GeneratedTree(root) { BeforeStage = FailAt(files.Count / 2) }.Write(files);
+
+        act.Should().Throw<AcmDrException>().WithMessage("*disk full (injected)*nothing was changed*");
         Entries(dir.Path).Should().BeEmpty();
     }
 
