@@ -86,7 +86,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
             catch (Exception ex) when (KubeErrors.IsTransient(ex) && attempt < MaxAttempts)
             {
                 io.Err.WriteLine($"acmdr: {Describe(ex)}; retrying ({attempt}/{MaxAttempts - 1})");
-                await Task.Delay(backoff * Math.Pow(2, attempt - 1), io.Clock, cancel);
+                await Task.Delay(TransientRetry.PauseAfter(ex, attempt, backoff, io.Clock), io.Clock, cancel);
             }
             catch (Exception ex) when (KubeErrors.IsConflict(ex))
             {

@@ -102,6 +102,22 @@ public sealed class HubFlipTests
     }
 
     [TestMethod]
+    public async Task A_429_with_retry_after_is_retried_no_sooner_than_the_server_asked()
+    {
+        await using var hub = await FakeHub.StartAsync();
+        hub.Server.Faults.Add(FaultRule.Status("PATCH", SwitchPath, 429, retryAfter: TimeSpan.FromSeconds(3), times: 1));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await hub.AcmdrAsync("flip", "--to", "DR");
+
+        // A lower bound only: the own backoff (250 ms) would retry long before the 3 s the server asked for.
+        started.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2.9));
+        result.ExitCode.Should().Be(0, result.ToString());
+        hub.Data("site").Should().Be("DR");
+        HistoryCount(hub).Should().Be(1);
+    }
+
+    [TestMethod]
     public async Task A_dropped_connection_before_the_write_is_retried()
     {
         await using var hub = await FakeHub.StartAsync();

@@ -64,7 +64,9 @@ public sealed class UnmarkedFileTests
     public async Task Many_conflicts_name_three_and_count_the_others()
     {
         using var dir = await Generated();
-        foreach (var file in Directory.EnumerateFiles(dir.File("out/policies"), "*.yaml", SearchOption.AllDirectories))
+        // Every file but the switch: a switch file that is not a switch is refused as damaged first (DamagedSwitchFileTests).
+        foreach (var file in Directory.EnumerateFiles(dir.File("out/policies"), "*.yaml", SearchOption.AllDirectories)
+                     .Where(f => Path.GetFileName(f) != "acmdr-sites.yaml"))
         {
             File.WriteAllText(file, HandWritten);
         }
