@@ -133,7 +133,7 @@ public sealed class EndToEndTests
         await using var hub = await FakeHub.StartAsync();
         var acm = new Propagation(hub.Server);
         acm.LoadRoots(hub.Dir.Path);
-        var waiting = hub.AcmdrAsync("wait", "--to", "DR", "--timeout", "20s", "-o", "json");
+        var waiting = hub.AcmdrAsync("wait", "--to", "DR", "--timeout", "2m", "-o", "json");
         await UntilAsync(() => hub.Server.Requests.Entries.Count(r => r.Query.Contains("watch=true", StringComparison.Ordinal)) >= 2);
 
         var flipped = await hub.AcmdrAsync("flip", "--to", "DR");
