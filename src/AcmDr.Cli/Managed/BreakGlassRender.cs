@@ -17,7 +17,7 @@ public static class BreakGlassRender
     {
         ArgumentNullException.ThrowIfNull(options);
         var files = BreakGlassManifests.Directory(scope, siteLabel, site)
-            .Select(f => new PendingFile(f.Path, () => [f.Document]))
+            .Select(f => new PendingFile(f.Path, _ => [f.Document]))
             .ToList();
         new GeneratedTree(dir)
         {

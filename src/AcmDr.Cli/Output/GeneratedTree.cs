@@ -62,7 +62,7 @@ public sealed class GeneratedTree(string outputDirectory)
 
     /// <summary>Writes files already built (tests): see <see cref="Write(IReadOnlyList{PendingFile}, CancellationToken)"/>.</summary>
     public IReadOnlyList<FileChange> Write(IReadOnlyList<GeneratedFile> files) =>
-        Write(files.Select(f => new PendingFile(f.RelativePath, () => f.Documents)).ToList());
+        Write(files.Select(f => new PendingFile(f.RelativePath, _ => f.Documents)).ToList());
 
     /// <summary>
     /// Builds, compares and writes in one pass, all or nothing: each changed file is staged as soon as
@@ -156,7 +156,8 @@ public sealed class GeneratedTree(string outputDirectory)
         // this thread included; each builds a tree, renders it, compares (and stages) it and drops it.
         EveryCore.Run(files.Count, (index, text) =>
         {
-            var file = files[index].Build();
+            // The worker's buffer serves the tree's own text first, then (cleared) its YAML.
+            var file = files[index].Build(text);
             Yaml.ManifestYamlWriter.WriteInto(file.Documents, FileHeader, text);
             if (CompareOne(batch, file.RelativePath, text, conflicts) is { } change)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AcmDr.Core.Planning;
 
 namespace AcmDr.Core.Manifests;
@@ -16,7 +17,7 @@ public static class ManifestBuilder
     /// The same files as <see cref="Build"/>, each built only when asked for: a caller that renders
     /// and writes them one by one holds one policy's tree at a time, not 100,000 VMs' worth.
     /// </summary>
-    public static IEnumerable<GeneratedFile> Enumerate(DrPlan plan, SwitchState state) => Pending(plan, state).Select(f => f.Build());
+    public static IEnumerable<GeneratedFile> Enumerate(DrPlan plan, SwitchState state) => Pending(plan, state).Select(f => f.Build(new StringBuilder()));
 
     /// <summary>Every file's path, in order, with its documents still to build (see <see cref="PendingFile"/>).</summary>
     public static IReadOnlyList<PendingFile> Pending(DrPlan plan, SwitchState state)
@@ -25,23 +26,23 @@ public static class ManifestBuilder
         var files = new List<PendingFile>(plan.Policies.Count + plan.PolicySets.Count + (4 * plan.Clusters.Count) + 8);
         var baseResources = new List<string>();
 
-        void Add(string relative, Func<IReadOnlyList<Mapping>> documents) => files.Add(new PendingFile(relative, documents));
+        void Add(string relative, Func<IReadOnlyList<Mapping>> documents) => files.Add(new PendingFile(relative, _ => documents()));
 
-        void Base(string relative, Func<Mapping> document)
+        void Base(string relative, Func<StringBuilder, Mapping> document)
         {
             baseResources.Add(relative);
-            Add($"{BaseDir}/{relative}", () => [document()]);
+            files.Add(new PendingFile($"{BaseDir}/{relative}", scratch => [document(scratch)]));
         }
 
-        Base($"{PolicyNames.SwitchConfigMap}.yaml", () => SwitchManifest.Build(settings, state));
+        Base($"{PolicyNames.SwitchConfigMap}.yaml", _ => SwitchManifest.Build(settings, state));
         foreach (var set in plan.PolicySets)
         {
-            Base($"policyset-{set.Name["dr-".Length..]}.yaml", () => PlacementManifests.PolicySet(settings, set));
+            Base($"policyset-{set.Name["dr-".Length..]}.yaml", _ => PlacementManifests.PolicySet(settings, set));
         }
 
         foreach (var policy in plan.Policies)
         {
-            Base($"tier-{policy.Tier.ToString(CultureInfo.InvariantCulture)}/{policy.Name}.yaml", () => PolicyManifest.Build(settings, policy));
+            Base($"tier-{policy.Tier.ToString(CultureInfo.InvariantCulture)}/{policy.Name}.yaml", scratch => PolicyManifest.Build(settings, policy, scratch));
         }
 
         Add($"{BaseDir}/kustomization.yaml", () => [KustomizeManifests.Base(baseResources)]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
 
@@ -10,7 +11,8 @@ namespace AcmDr.Core.Manifests;
 /// </summary>
 public static class PolicyManifest
 {
-    public static Mapping Build(DrSettings settings, PolicyPlan policy)
+    /// <summary>The Policy of <paramref name="policy"/>; <paramref name="scratch"/> is a text buffer the caller may reuse across policies.</summary>
+    public static Mapping Build(DrSettings settings, PolicyPlan policy, StringBuilder? scratch = null)
     {
         var tier = policy.Tier.ToString(CultureInfo.InvariantCulture);
         var annotations = new Mapping()
@@ -36,7 +38,7 @@ public static class PolicyManifest
             .Add("disabled", TypedScalar.Of(false))
             .Add("policy-templates", new Sequence()
                 .Add(new Mapping().Add("objectDefinition", SiteConfigurationPolicy(settings, policy)))
-                .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy))));
+                .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy, scratch ?? new StringBuilder()))));
         if (policy.Dependencies.Count > 0)
         {
             spec.Add("dependencies", new Sequence(policy.Dependencies.Select(d => (ManifestNode)Dependency(settings, d))));
@@ -64,9 +66,9 @@ public static class PolicyManifest
         return ConfigurationPolicy(PolicyNames.SiteTemplate(policy.Name), "enforce", "object-templates", objects);
     }
 
-    private static Mapping RunningConfigurationPolicy(DrSettings settings, PolicyPlan policy) =>
+    private static Mapping RunningConfigurationPolicy(DrSettings settings, PolicyPlan policy, StringBuilder scratch) =>
         ConfigurationPolicy(PolicyNames.RunningTemplate(policy.Name), "inform",
-            "object-templates-raw", new Scalar(SiteTemplates.RunningObjectTemplates(settings, policy)));
+            "object-templates-raw", new Scalar(SiteTemplates.RunningObjectTemplates(settings, policy, scratch)));
 
     private static Mapping ConfigurationPolicy(string name, string remediation, string objectsKey, ManifestNode objects)
     {
