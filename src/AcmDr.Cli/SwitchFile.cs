@@ -1,4 +1,4 @@
-using System.Text;
+using AcmDr.Cli.Input;
 using AcmDr.Core;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
@@ -13,9 +13,6 @@ namespace AcmDr.Cli;
 /// </summary>
 public static class SwitchFile
 {
-    /// <summary>A generated switch is well under 1 KB; anything near this is not one, and must not be read whole.</summary>
-    public const int MaxBytes = 1024 * 1024;
-
     /// <summary>
     /// The switch state in <paramref name="path"/>, or home when the file does not exist. Overrides
     /// for tiers or apps that are no longer in the plan are dropped and reported through <paramref name="dropped"/>.
@@ -34,17 +31,7 @@ public static class SwitchFile
             return null;
         }
 
-        string text;
-        try
-        {
-            text = ReadBounded(path, shown);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}: cannot read the switch file: {ex.Message}", ex);
-        }
-
-        return SwitchFileReader.Parse(shown, text);
+        return SwitchFileReader.Parse(shown, InputFile.ReadText(path, shown, InputLimit.SwitchFile));
     }
 
     /// <summary>The switch state of <paramref name="record"/> (from <see cref="ReadData"/>; null: home) for <paramref name="plan"/>, as <see cref="Read"/>.</summary>
@@ -77,27 +64,6 @@ public static class SwitchFile
         }
 
         return new SwitchState(site, overrides);
-    }
-
-    /// <summary>Reads at most <see cref="MaxBytes"/>: a switch path pointing at a device or a huge file must not exhaust memory.</summary>
-    private static string ReadBounded(string path, string shown)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var buffer = new byte[MaxBytes + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = file.Read(buffer, read, buffer.Length - read)) > 0)
-        {
-            read += n;
-        }
-
-        if (read > MaxBytes)
-        {
-            throw new AcmDrException(ExitCodes.InvalidInput, $"{shown}: not a switch acmdr can read: larger than {MaxBytes / 1024 / 1024} MiB; left as it is (fix it, or restore it from Git)");
-        }
-
-        using var reader = new StreamReader(new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     private static void CheckSite(string path, DrSettings settings, string key, string value)

@@ -13,6 +13,9 @@ internal sealed record InputLimit(long Bytes, string Name, string? Raise, int Ex
     /// <summary>Four short keys: anything near this is not a settings file.</summary>
     public static InputLimit Settings { get; } = new(1L << 20, "settings file", null);
 
+    /// <summary>The committed switch: a dozen keys and the overrides of a few hundred apps.</summary>
+    public static InputLimit SwitchFile { get; } = new(1L << 20, "switch file", null);
+
     /// <summary>A thousand clusters with their certificates inline are about 5 MiB. Exit 3, as every kubeconfig error.</summary>
     public static InputLimit Kubeconfig { get; } = new(16L << 20, "kubeconfig", null, Core.ExitCodes.ClusterUnavailable);
 
