@@ -7,13 +7,16 @@ namespace AcmDr.Cli.Tests.Report;
 public sealed class LiveHubErrorTests
 {
     /// <summary>A kubeconfig naming a port nothing listens on.</summary>
-    private static string UnreachableKubeconfig(TempDir dir) => dir.File("kubeconfig", """
+    private static string UnreachableKubeconfig(TempDir dir) => HubKubeconfig(dir, "https://127.0.0.1:1");
+
+    /// <summary>A kubeconfig for a hub at <paramref name="server"/>, with TLS checks off (the servers here are plain or closed).</summary>
+    private static string HubKubeconfig(TempDir dir, string server) => dir.File("kubeconfig", $$"""
         apiVersion: v1
         kind: Config
         clusters:
         - name: hub
           cluster:
-            server: https://127.0.0.1:1
+            server: {{server}}
             insecure-skip-tls-verify: true
         users:
         - name: admin
@@ -43,23 +46,7 @@ public sealed class LiveHubErrorTests
     {
         using var dir = new TempDir();
         await using var plain = await FakeKube.FakeApiServer.StartAsync();
-        var kubeconfig = dir.File("kubeconfig", $$"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: hub
-              cluster:
-                server: https://127.0.0.1:{{plain.BaseUri.Port}}
-                insecure-skip-tls-verify: true
-            users:
-            - name: admin
-              user:
-                token: t
-            contexts:
-            - name: hub
-              context: {cluster: hub, user: admin}
-            current-context: hub
-            """);
+        var kubeconfig = HubKubeconfig(dir, $"https://127.0.0.1:{plain.BaseUri.Port}");
 
         string[] wait = command == "wait" ? ["--timeout", "1m"] : [];
         var result = await CliRunner.RunAsync(dir.Path, [command, "--kubeconfig", kubeconfig, "--to", "DR", .. wait]);
