@@ -7,7 +7,13 @@ public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirecto
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public static CliIo FromConsole() =>
-        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System);
+        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System) { IsTerminal = !Console.IsOutputRedirected };
+
+    /// <summary>
+    /// Whether <see cref="Out"/> is the process's own stdout on a terminal: live displays and colour
+    /// only then. Tests pass their own writers (never a terminal); redirected output is not one either.
+    /// </summary>
+    public bool IsTerminal { get; init; }
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 

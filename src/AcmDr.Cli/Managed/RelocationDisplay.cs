@@ -9,7 +9,7 @@ public static class RelocationDisplay
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(run);
-        if (!ReferenceEquals(io.Out, Console.Out) || Console.IsOutputRedirected)
+        if (!io.IsTerminal)
         {
             return await run(new PlainProgress(io.Out));
         }

@@ -7,7 +7,7 @@ internal static class ReportWriter
     {
         if (outputFile is null && format == ReportFormat.Table)
         {
-            TableReport.Write(data, io.Out, colour: IsTerminal(io.Out));
+            TableReport.Write(data, io.Out, colour: io.IsTerminal);
             return;
         }
 
@@ -43,7 +43,4 @@ internal static class ReportWriter
                 }
         }
     }
-
-    private static bool IsTerminal(TextWriter writer) =>
-        ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
 }
