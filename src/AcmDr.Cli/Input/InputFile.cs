@@ -30,49 +30,9 @@ internal static class InputFile
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-            // A regular file says its size: refuse a too large one before reading it. Anything else
-            // (a device, a FIFO) is read and counted.
-            var known = stream.CanSeek ? stream.Length : 0;
-            if (known > limit.Bytes)
-            {
-                throw TooLarge(shownAs, limit);
-            }
-
-            // Chunks, joined at the end: growing one array by doubling would hold the old and the new
-            // copy at once, three times the limit for an endless stream before it is refused.
-            var chunks = new List<byte[]>();
-            var chunk = new byte[known > 0 ? known + 1 : Chunk];
-            var filled = 0;
-            long length = 0;
-            while (true)
-            {
-                if (filled == chunk.Length)
-                {
-                    chunks.Add(chunk);
-                    chunk = new byte[Math.Min(Math.Max(Chunk, length / 4), MaxChunk)];
-                    filled = 0;
-                }
-
-                var read = stream.Read(chunk, filled, chunk.Length - filled);
-                if (read == 0)
-                {
-                    chunks.Add(chunk);
-                    return CheckedUtf8(shownAs, limit, Join(chunks, filled, length));
-                }
-
-                var nul = chunk.AsSpan(filled, read).IndexOf((byte)0);
-                if (nul >= 0)
-                {
-                    throw Fail(shownAs, limit, $"is not a text file (a NUL byte at byte {length + nul + 1}); expected UTF-8 text");
-                }
-
-                filled += read;
-                length += read;
-                if (length > limit.Bytes)
-                {
-                    throw TooLarge(shownAs, limit);
-                }
-            }
+            var bytes = ReadBounded(stream, limit.Bytes, () => TooLarge(shownAs, limit),
+                at => Fail(shownAs, limit, $"is not a text file (a NUL byte at byte {at}); expected UTF-8 text"));
+            return CheckedUtf8(shownAs, limit, bytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -81,6 +41,67 @@ internal static class InputFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Fail(shownAs, limit, $"cannot read the file: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The bytes of a small file another file points at (a kubeconfig's certificate, key or token
+    /// file), at most <paramref name="maxBytes"/>; no text checks, as a key may be binary. Failures
+    /// are <see cref="IOException"/>s for the caller to name the field that points there.
+    /// </summary>
+    public static byte[] ReadReferenced(string path, long maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        return ReadBounded(stream, maxBytes, () => new IOException($"it is larger than {ByteSize.Format(maxBytes)}"), nulAt: null).ToArray();
+    }
+
+    /// <summary>
+    /// The stream's bytes, counted as they come and refused past <paramref name="maxBytes"/>: a regular
+    /// file says its size and is refused before reading; anything else (a device, a FIFO) is read and
+    /// counted. With <paramref name="nulAt"/> (text), a NUL byte ends the read at once (its 1-based position).
+    /// </summary>
+    private static ReadOnlyMemory<byte> ReadBounded(FileStream stream, long maxBytes, Func<Exception> tooLarge, Func<long, Exception>? nulAt)
+    {
+        var known = stream.CanSeek ? stream.Length : 0;
+        if (known > maxBytes)
+        {
+            throw tooLarge();
+        }
+
+        // Chunks, joined at the end: growing one array by doubling would hold the old and the new
+        // copy at once, three times the limit for an endless stream before it is refused.
+        var chunks = new List<byte[]>();
+        var chunk = new byte[known > 0 ? known + 1 : Chunk];
+        var filled = 0;
+        long length = 0;
+        while (true)
+        {
+            if (filled == chunk.Length)
+            {
+                chunks.Add(chunk);
+                chunk = new byte[Math.Min(Math.Max(Chunk, length / 4), MaxChunk)];
+                filled = 0;
+            }
+
+            var read = stream.Read(chunk, filled, chunk.Length - filled);
+            if (read == 0)
+            {
+                chunks.Add(chunk);
+                return Join(chunks, filled, length);
+            }
+
+            var nul = nulAt is null ? -1 : chunk.AsSpan(filled, read).IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                throw nulAt!(length + nul + 1);
+            }
+
+            filled += read;
+            length += read;
+            if (length > maxBytes)
+            {
+                throw tooLarge();
+            }
         }
     }
 
