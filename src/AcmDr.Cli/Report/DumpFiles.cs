@@ -1,4 +1,5 @@
 using AcmDr.Cli.Input;
+using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report;
 

@@ -2,6 +2,7 @@ using AcmDr.Cli.Flip;
 using System.Globalization;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report;
 

@@ -2,6 +2,7 @@ using AcmDr.Cli.Flip;
 using System.Text.Json;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Reporting;
 using k8s;
 
 namespace AcmDr.Cli.Report;

@@ -1,5 +1,6 @@
 using AcmDr.Cli.Flip;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report;
 
@@ -15,4 +16,15 @@ public sealed record ReportData(
     public int ExitCode => Summary.Total > 0 && Summary.Verdict == MoveVerdict.Moved
         ? Core.ExitCodes.Success
         : Core.ExitCodes.Difference;
+
+    /// <summary>The report of <paramref name="snapshot"/>: Core assembles it from the switch's flip trail as read here.</summary>
+    public static ReportData Assemble(
+        ReportScope scope, HubSnapshot snapshot, IReadOnlyList<VmGroundTruth> groundTruth,
+        IReadOnlyList<string> sources, DateTimeOffset now)
+    {
+        var (flips, flipProblem) = FlipHistory.Read(snapshot.Switch?.FlipHistory);
+        var assembly = ReportAssembler.Assemble(scope, snapshot, flips.Select(f => new FlipMark(f.At, f.To)).ToList(), groundTruth, now);
+        IReadOnlyList<string> warnings = flipProblem is null ? assembly.Warnings : [flipProblem, .. assembly.Warnings];
+        return new ReportData(assembly.Summary, scope.HubNamespace, flips, sources, warnings);
+    }
 }

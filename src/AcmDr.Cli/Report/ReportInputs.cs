@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Output;
+using AcmDr.Core.Reporting;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
 
@@ -60,7 +61,7 @@ internal static class ReportInputs
             sources.Add("managed cluster " + cluster);
         }
 
-        return timings.Time("assemble", () => ReportAssembler.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow()));
+        return timings.Time("assemble", () => ReportData.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow()));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Reporting;
 using k8s;
 
 namespace AcmDr.Cli.Report;
