@@ -1,6 +1,9 @@
 using System.CommandLine;
+using AcmDr.Cli.Commands;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Output;
+using AcmDr.Cli.Report.Dumps;
+using AcmDr.Cli.Report.Live;
 using AcmDr.Core.Reporting;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;

@@ -1,4 +1,5 @@
 using System.Text;
+using AcmDr.Cli.Report.Dumps;
 using AcmDr.Cli.Report;
 using AcmDr.Core.Reporting;
 using AcmDr.Core.Settings;

@@ -6,7 +6,7 @@ using AcmDr.Core;
 using AcmDr.Core.Compliance;
 using k8s;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Live;
 
 /// <summary>
 /// Lists acmdr's policies once, then follows a watch of them (re-listing when the watch ends or
