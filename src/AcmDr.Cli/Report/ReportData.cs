@@ -13,9 +13,7 @@ public sealed record ReportData(
     IReadOnlyList<string> Warnings)
 {
     /// <summary>0 when every VM in scope moved, 1 otherwise (an empty scope proves nothing, so 1).</summary>
-    public int ExitCode => Summary.Total > 0 && Summary.Verdict == MoveVerdict.Moved
-        ? Core.ExitCodes.Success
-        : Core.ExitCodes.Difference;
+    public int ExitCode => ReportAssembler.ExitCodeOf(Summary);
 
     /// <summary>The report of <paramref name="snapshot"/>: Core assembles it from the switch's flip trail as read here.</summary>
     public static ReportData Assemble(

@@ -17,8 +17,6 @@ public static class ReportAssembler
         ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipMark> flips,
         IReadOnlyList<VmGroundTruth> groundTruth, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(snapshot);
         var warnings = new List<string>();
         var target = TargetSites.Global(scope, snapshot.Switch, flips);
         var overrides = TargetSites.Overrides(scope, snapshot.Switch, warnings);
@@ -42,4 +40,8 @@ public static class ReportAssembler
             PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides);
         return new ReportAssembly(ComplianceSummariser.Summarise(observation), warnings);
     }
+
+    /// <summary>A report's exit code: 0 when every VM in scope moved, 1 otherwise (an empty scope proves nothing, so 1).</summary>
+    public static int ExitCodeOf(ComplianceSummary summary) =>
+        summary.Total > 0 && summary.Verdict == MoveVerdict.Moved ? ExitCodes.Success : ExitCodes.Difference;
 }

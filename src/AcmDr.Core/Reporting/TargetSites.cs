@@ -14,8 +14,6 @@ public static class TargetSites
     /// <summary>The global target site; an invalid-input error when there is none or it is not a site.</summary>
     public static string Global(ReportScope scope, SwitchReading? switchReading, IReadOnlyList<FlipMark> flips)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(flips);
         string? target = scope.To;
         if (target is null && switchReading is not null)
         {
@@ -44,8 +42,6 @@ public static class TargetSites
     /// </summary>
     public static IReadOnlyDictionary<string, string>? Overrides(ReportScope scope, SwitchReading? switchReading, ICollection<string> warnings)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(warnings);
         if (scope.To is not null || switchReading is null)
         {
             return null;
@@ -67,7 +63,6 @@ public static class TargetSites
     /// <summary>Where <paramref name="vm"/> should run: its app's override, else its tier's, else <paramref name="global"/>.</summary>
     public static string Of(Workload vm, string global, IReadOnlyDictionary<string, string>? overrides)
     {
-        ArgumentNullException.ThrowIfNull(vm);
         if (overrides is null)
         {
             return global;
@@ -81,8 +76,6 @@ public static class TargetSites
     /// <summary>When the clock started: <c>--flip-at</c>, else the newest flip to <paramref name="target"/>, else the newest flip.</summary>
     public static DateTimeOffset? FlipAt(ReportScope scope, IReadOnlyList<FlipMark> flips, string target)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(flips);
         return scope.FlipAt ?? flips.FirstOrDefault(f => f.To == target)?.At ?? (flips.Count > 0 ? flips[0].At : null);
     }
 }

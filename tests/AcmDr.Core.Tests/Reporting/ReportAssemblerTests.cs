@@ -130,6 +130,24 @@ public sealed class ReportAssemblerTests
     }
 
     [TestMethod]
+    public void A_policy_whose_vms_cannot_be_read_is_warned_about_and_the_others_reported()
+    {
+        var report = Assemble(Scope(), [DbRoot, Root("web", 2, "web-0")]);
+
+        report.Summary.Vms.Select(v => v.Vm).Should().Equal("db-0", "db-1");
+        report.Warnings.Should().Equal("policy dr-web: 'web-0' in acmdr.io/vms is not namespace/name");
+    }
+
+    [TestMethod]
+    public void Only_a_report_where_every_vm_in_scope_moved_exits_zero()
+    {
+        ReportAssembler.ExitCodeOf(Assemble(Scope(), [DbRoot, DbRunning(9)]).Summary).Should().Be(ExitCodes.Success);
+        ReportAssembler.ExitCodeOf(Assemble(Scope(), [DbRoot, WebRoot, DbRunning(9)]).Summary).Should().Be(ExitCodes.Difference);
+        ReportAssembler.ExitCodeOf(Assemble(Scope(apps: ["mail"]), [DbRoot, DbRunning(9)]).Summary)
+            .Should().Be(ExitCodes.Difference, "an empty scope proves nothing");
+    }
+
+    [TestMethod]
     public void The_report_is_read_at_the_time_given()
     {
         var report = Assemble(Scope(), [DbRoot]);

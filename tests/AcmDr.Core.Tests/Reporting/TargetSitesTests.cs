@@ -90,8 +90,9 @@ public sealed class TargetSitesTests
     {
         var warnings = new List<string>();
 
-        TargetSites.Overrides(Scope(to: null), Switch(("site", "DR"), ("other", "Primary"), ("tier-2", string.Empty)), warnings)
+        TargetSites.Overrides(Scope(to: null), Switch(("site", "DR"), ("other", "Mars"), ("tier-2", string.Empty)), warnings)
             .Should().BeNull();
+        warnings.Should().BeEmpty("an empty override is no override, not an unknown site");
     }
 
     [TestMethod]
