@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AcmDr.Cli.Output;
+using AcmDr.Cli.Report.Formats;
 using AcmDr.Cli.Report;
 
 namespace AcmDr.Cli.Commands;

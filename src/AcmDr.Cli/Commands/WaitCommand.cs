@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Output;
+using AcmDr.Cli.Report.Formats;
+using AcmDr.Cli.Report.Live;
 using AcmDr.Cli.Report;
 using AcmDr.Core;
 

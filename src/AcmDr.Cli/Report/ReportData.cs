@@ -1,5 +1,6 @@
 using AcmDr.Cli.Flip;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report;
 
@@ -12,7 +13,16 @@ public sealed record ReportData(
     IReadOnlyList<string> Warnings)
 {
     /// <summary>0 when every VM in scope moved, 1 otherwise (an empty scope proves nothing, so 1).</summary>
-    public int ExitCode => Summary.Total > 0 && Summary.Verdict == MoveVerdict.Moved
-        ? Core.ExitCodes.Success
-        : Core.ExitCodes.Difference;
+    public int ExitCode => ReportAssembler.ExitCodeOf(Summary);
+
+    /// <summary>The report of <paramref name="snapshot"/>: Core assembles it from the switch's flip trail as read here.</summary>
+    public static ReportData Assemble(
+        ReportScope scope, HubSnapshot snapshot, IReadOnlyList<VmGroundTruth> groundTruth,
+        IReadOnlyList<string> sources, DateTimeOffset now)
+    {
+        var (flips, flipProblem) = FlipHistory.Read(snapshot.Switch?.FlipHistory);
+        var assembly = ReportAssembler.Assemble(scope, snapshot, flips.Select(f => new FlipMark(f.At, f.To)).ToList(), groundTruth, now);
+        IReadOnlyList<string> warnings = flipProblem is null ? assembly.Warnings : [flipProblem, .. assembly.Warnings];
+        return new ReportData(assembly.Summary, scope.HubNamespace, flips, sources, warnings);
+    }
 }

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using AcmDr.Cli.Commands;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Output;
+using AcmDr.Cli.Report.Dumps;
+using AcmDr.Cli.Report.Live;
+using AcmDr.Core.Reporting;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
 
@@ -60,7 +64,7 @@ internal static class ReportInputs
             sources.Add("managed cluster " + cluster);
         }
 
-        return timings.Time("assemble", () => ReportAssembler.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow()));
+        return timings.Time("assemble", () => ReportData.Assemble(scope, snapshot, truth, sources, io.Clock.GetUtcNow()));
     }
 
     /// <summary>

@@ -18,17 +18,6 @@ public sealed record ComplianceObservation(
     DateTimeOffset Now,
     IReadOnlyDictionary<string, string>? SiteOverrides = null)
 {
-    /// <summary>Where this VM should run.</summary>
-    public string TargetOf(Workload vm)
-    {
-        ArgumentNullException.ThrowIfNull(vm);
-        if (SiteOverrides is null)
-        {
-            return TargetSite;
-        }
-
-        return SiteOverrides.TryGetValue(Planning.PolicyNames.AppOverrideKey(vm.App), out var app) && app.Length > 0 ? app
-            : SiteOverrides.TryGetValue(Planning.PolicyNames.TierOverrideKey(vm.Tier), out var tier) && tier.Length > 0 ? tier
-            : TargetSite;
-    }
+    /// <summary>Where this VM should run (see <see cref="Reporting.TargetSites.Of"/>).</summary>
+    public string TargetOf(Workload vm) => Reporting.TargetSites.Of(vm, TargetSite, SiteOverrides);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using AcmDr.Cli.Report.Dumps;
 using AcmDr.Cli.Report;
 using AcmDr.Cli.Yaml;
 using FluentAssertions;

@@ -1,5 +1,7 @@
 using System.Text;
+using AcmDr.Cli.Report.Dumps;
 using AcmDr.Cli.Report;
+using AcmDr.Core.Reporting;
 using AcmDr.Core.Settings;
 using FluentAssertions;
 
@@ -13,7 +15,7 @@ public sealed class TableReportTests
     {
         var snapshot = HubObjects.From(DumpFiles.Parse("dump.yaml", Encoding.UTF8.GetBytes(dump.Yaml())), "acmdr", "dump.yaml");
         var scope = new ReportScope(DrSettings.Default, "acmdr", null, "DR", null, [], []);
-        return ReportAssembler.Assemble(scope, snapshot, [], ["file dump.yaml"], new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero));
+        return ReportData.Assemble(scope, snapshot, [], ["file dump.yaml"], new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero));
     }
 
     private static string Plain(ReportData data)

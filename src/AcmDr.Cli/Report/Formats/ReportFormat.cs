@@ -1,4 +1,4 @@
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 public enum ReportFormat
 {

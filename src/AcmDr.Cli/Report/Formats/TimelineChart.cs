@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using AcmDr.Core.Compliance;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>
 /// An inline SVG of each tier's move: a bar from the flip to when the tier was all at the new site

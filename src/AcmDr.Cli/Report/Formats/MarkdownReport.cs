@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AcmDr.Core.Compliance;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>The report as Markdown, to paste into a change record.</summary>
 internal static class MarkdownReport

@@ -1,6 +1,6 @@
 using AcmDr.Core;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>
 /// Writes the report to <c>--output-file</c> atomically: a temporary file beside the target, renamed

@@ -1,10 +1,12 @@
 using AcmDr.Cli.Flip;
 using System.Text.Json;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Report.Dumps;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Reporting;
 using k8s;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Live;
 
 /// <summary>Reads acmdr's policies (root and replicated) and the switch from a live hub.</summary>
 internal static class LiveHub
@@ -36,15 +38,13 @@ internal static class LiveHub
             throw KubeErrors.ToUserError(ex, "policies", hub.Server);
         }
 
-        var documents = JsonDumpReader.Read($"hub {hub.Server}", JsonSerializer.SerializeToUtf8Bytes(list));
-        var version = documents.Count == 1 ? documents[0].Text("metadata", "resourceVersion") : null;
-        return (HubObjects.From(documents, hubNamespace, $"hub {hub.Server}").Policies, version);
+        var document = NodeOf(Json(list));
+        return (HubObjects.From([document], hubNamespace, $"hub {hub.Server}").Policies, document.Text("metadata", "resourceVersion"));
     }
 
     /// <summary>One watched object as a policy, or null when it is not one of acmdr's.</summary>
     public static HubPolicy? PolicyOf(object watched, string hubNamespace) =>
-        HubObjects.From(JsonDumpReader.Read("watch", JsonSerializer.SerializeToUtf8Bytes(watched)), hubNamespace, "watch")
-            .Policies is [var policy, ..] ? policy : null;
+        HubObjects.From([NodeOf(Json(watched))], hubNamespace, "watch").Policies is [var policy, ..] ? policy : null;
 
     public static async Task<SwitchReading?> ReadSwitchAsync(ClusterConnection hub, string hubNamespace, TransientRetry retry, CancellationToken cancel)
     {
@@ -73,4 +73,23 @@ internal static class LiveHub
             map.Data is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(map.Data, StringComparer.Ordinal),
             history, $"hub {hub.Server}");
     }
+
+    /// <summary>A custom object as the client returns it: the JSON it read, not yet bound to a type.</summary>
+    private static JsonElement Json(object value) => value is JsonElement element
+        ? element
+        : throw new InvalidOperationException($"the Kubernetes client returned a {value.GetType().Name} for a custom object, not its JSON");
+
+    /// <summary>The client's JSON as the tree the dump readers build, read once (no text in between) and leaving out what they skip.</summary>
+    private static DumpNode NodeOf(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => DumpNode.OfMap(element.EnumerateObject()
+            .Where(p => !DumpNode.IsSkipped(p.Name))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => NodeOf(g.Last().Value), StringComparer.Ordinal)),
+        JsonValueKind.Array => DumpNode.OfItems(element.EnumerateArray().Select(NodeOf).ToList()),
+        JsonValueKind.String => DumpNode.OfScalar(element.GetString()),
+        JsonValueKind.Null or JsonValueKind.Undefined => DumpNode.OfScalar(null),
+        // Numbers and booleans keep their JSON text, as the dump readers keep them.
+        _ => DumpNode.OfScalar(element.GetRawText()),
+    };
 }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using AcmDr.Core.Compliance;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>The report as JUnit XML: one test case per VM, passed when it moved, grouped by tier/app.</summary>
 internal static class JUnitReport

@@ -1,9 +1,10 @@
 using System.Threading.Channels;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Reporting;
 using k8s;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Live;
 
 /// <summary>
 /// Follows the switch ConfigMap while <c>acmdr wait</c> runs, so a flip made after the wait started

@@ -2,8 +2,9 @@ using AcmDr.Cli.Flip;
 using System.Globalization;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Reporting;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Dumps;
 
 /// <summary>Picks acmdr's policies and switch out of dumped or listed Kubernetes objects.</summary>
 internal static class HubObjects

@@ -1,13 +1,13 @@
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Settings;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Core.Reporting;
 
 /// <summary>What the user asked the report about, fixed before the hub is read.</summary>
 /// <param name="InventoryWorkloads">The inventory's VMs when one was given; else they come from the policies.</param>
 /// <param name="To">The target site from <c>--to</c>.</param>
 /// <param name="FlipAt">The flip time from <c>--flip-at</c>.</param>
-internal sealed record ReportScope(
+public sealed record ReportScope(
     DrSettings Settings,
     string HubNamespace,
     IReadOnlyList<Workload>? InventoryWorkloads,

@@ -1,9 +1,9 @@
 using AcmDr.Core.Compliance;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Core.Reporting;
 
 /// <summary>One acmdr policy as read from a dump or the hub: only the fields the report needs.</summary>
-internal sealed record HubPolicy(
+public sealed record HubPolicy(
     string Name,
     string Namespace,
     IReadOnlyDictionary<string, string> Labels,
@@ -13,11 +13,12 @@ internal sealed record HubPolicy(
     IReadOnlyList<(string Template, TemplateObservation Status)> Templates);
 
 /// <summary>The site switch ConfigMap: its data and the flip audit trail annotation.</summary>
-internal sealed record SwitchReading(IReadOnlyDictionary<string, string> Data, string? FlipHistory, string Source);
+public sealed record SwitchReading(IReadOnlyDictionary<string, string> Data, string? FlipHistory, string Source);
 
 /// <summary>Everything read from dumps or the live hub before it is matched to workloads.</summary>
-internal sealed record HubSnapshot(IReadOnlyList<HubPolicy> Policies, SwitchReading? Switch)
+public sealed record HubSnapshot(IReadOnlyList<HubPolicy> Policies, SwitchReading? Switch)
 {
+    /// <summary>All parts' policies; the switch of the last part that has one.</summary>
     public static HubSnapshot Merge(IEnumerable<HubSnapshot> parts)
     {
         var list = parts.ToList();

@@ -1,4 +1,4 @@
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>Renders the report in the chosen format to stdout or, atomically, to a file.</summary>
 internal static class ReportWriter

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Dumps;
 
 /// <summary>
 /// Reads <c>kubectl get -o json</c> output (one List, one object, or several concatenated) with a

@@ -2,13 +2,13 @@ using System.Globalization;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Planning;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Core.Reporting;
 
 /// <summary>
 /// Matches root and replicated policies into one observation per root policy and cluster, and reads
 /// the workloads a policy carries from its labels and annotations.
 /// </summary>
-internal static class PolicyObservations
+public static class PolicyObservations
 {
     public const string RootPolicyLabel = "policy.open-cluster-management.io/root-policy";
     public const string ClusterNameLabel = "policy.open-cluster-management.io/cluster-name";

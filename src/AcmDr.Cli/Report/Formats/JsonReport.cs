@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AcmDr.Core.Compliance;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>The report as JSON; the shape is documented in docs/report.schema.json and only grows.</summary>
 internal static class JsonReport

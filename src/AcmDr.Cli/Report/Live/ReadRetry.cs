@@ -1,6 +1,6 @@
 using AcmDr.Cli.Hub;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Live;
 
 /// <summary>
 /// How report and wait read the hub and the managed clusters: every read through the one

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Threading.Channels;
 using AcmDr.Cli.Hub;
+using AcmDr.Core.Reporting;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
 using k8s;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Live;
 
 /// <summary>
 /// Lists acmdr's policies once, then follows a watch of them (re-listing when the watch ends or
@@ -264,7 +265,7 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
 
     private ReportData Evaluate()
     {
-        var data = ReportAssembler.Assemble(scope, Snapshot, [], [$"hub {hub.Server}"], io.Clock.GetUtcNow());
+        var data = ReportData.Assemble(scope, Snapshot, [], [$"hub {hub.Server}"], io.Clock.GetUtcNow());
         var progress = string.Join(" | ", data.Summary.Tiers.Select(t =>
             string.Create(CultureInfo.InvariantCulture, $"tier {t.Tier}: {t.Moved}/{t.Total} {ReportWords.VerdictText(t.Verdict)}")));
         if (progress != lastProgress)

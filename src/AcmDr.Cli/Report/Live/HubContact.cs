@@ -1,6 +1,6 @@
 using AcmDr.Cli.Hub;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Live;
 
 /// <summary>
 /// What <c>acmdr wait</c> knows of the hub's answers: whether it ever listed the policies, when it

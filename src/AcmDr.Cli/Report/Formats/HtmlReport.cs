@@ -2,7 +2,7 @@ using AcmDr.Core.Compliance;
 using Scriban;
 using Scriban.Runtime;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>The report as one self-contained HTML page (inline CSS and SVG, no external assets).</summary>
 internal static class HtmlReport
@@ -40,7 +40,7 @@ internal static class HtmlReport
 
     private static Template Load()
     {
-        using var stream = typeof(HtmlReport).Assembly.GetManifestResourceStream("AcmDr.Cli.Report.report.html.scriban")
+        using var stream = typeof(HtmlReport).Assembly.GetManifestResourceStream("AcmDr.Cli.Report.Formats.report.html.scriban")
             ?? throw new InvalidOperationException("the HTML report template is not embedded");
         using var reader = new StreamReader(stream);
         var template = Template.Parse(reader.ReadToEnd());

@@ -1,6 +1,7 @@
 using AcmDr.Cli.Input;
+using AcmDr.Core.Reporting;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Dumps;
 
 /// <summary>Reads <c>kubectl get policies -A -o yaml|json</c> dump files.</summary>
 internal static class DumpFiles

@@ -1,0 +1,47 @@
+using AcmDr.Core.Compliance;
+
+namespace AcmDr.Core.Reporting;
+
+/// <summary>A report's summary and what the reader should be warned of.</summary>
+public sealed record ReportAssembly(ComplianceSummary Summary, IReadOnlyList<string> Warnings);
+
+/// <summary>Puts scope, what the hub said, the flips and ground truth together and summarises them.</summary>
+public static class ReportAssembler
+{
+    /// <param name="scope">What the user asked about.</param>
+    /// <param name="snapshot">The policies and the switch as read.</param>
+    /// <param name="flips">The switch's flip trail, newest first.</param>
+    /// <param name="groundTruth">Where instances were seen running on the managed clusters.</param>
+    /// <param name="now">The time of the reading.</param>
+    public static ReportAssembly Assemble(
+        ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipMark> flips,
+        IReadOnlyList<VmGroundTruth> groundTruth, DateTimeOffset now)
+    {
+        var warnings = new List<string>();
+        var target = TargetSites.Global(scope, snapshot.Switch, flips);
+        var overrides = TargetSites.Overrides(scope, snapshot.Switch, warnings);
+        var workloads = scope.InventoryWorkloads;
+        if (workloads is null)
+        {
+            var (fromPolicies, problems) = PolicyObservations.Workloads(snapshot, scope.HubNamespace);
+            workloads = fromPolicies;
+            warnings.AddRange(problems);
+        }
+
+        var inScope = workloads.Where(scope.Includes).ToList();
+        if (inScope.Count == 0)
+        {
+            warnings.Add(snapshot.Policies.Count == 0
+                ? $"no acmdr policies found (label app.kubernetes.io/managed-by=acmdr, hub namespace {scope.HubNamespace}): nothing in scope"
+                : "no VM in scope");
+        }
+
+        var observation = new ComplianceObservation(inScope, target, TargetSites.FlipAt(scope, flips, target),
+            PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides);
+        return new ReportAssembly(ComplianceSummariser.Summarise(observation), warnings);
+    }
+
+    /// <summary>A report's exit code: 0 when every VM in scope moved, 1 otherwise (an empty scope proves nothing, so 1).</summary>
+    public static int ExitCodeOf(ComplianceSummary summary) =>
+        summary.Total > 0 && summary.Verdict == MoveVerdict.Moved ? ExitCodes.Success : ExitCodes.Difference;
+}
