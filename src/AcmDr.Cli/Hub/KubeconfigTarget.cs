@@ -6,7 +6,7 @@ using k8s.KubeConfigModels;
 namespace AcmDr.Cli.Hub;
 
 /// <summary>The context, cluster and user a command talks to, looked up by exact name as kubectl does.</summary>
-internal sealed record KubeconfigTarget(Context Context, Cluster Cluster, User? User)
+internal sealed record KubeconfigTarget(Context Context, k8s.KubeConfigModels.Cluster Cluster, User? User)
 {
     public static KubeconfigTarget Resolve(K8SConfiguration kubeconfig, string? context, string role, string path)
     {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AcmDr.Cli.Hub;
+using AcmDr.Cli.Cluster;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 
@@ -21,11 +21,13 @@ public static class BreakGlassCommand
         options.AddTo(command);
         command.Options.Add(render);
         command.Options.Add(force);
-        command.SetAction((parse, cancel) => RunAsync(io, options, parse, parse.GetValue(render), parse.GetValue(force), cancel));
+        command.SetAction((parse, cancel) => RunAsync(io, options, parse, parse.GetValue(render), parse.GetValue(force),
+            () => KubeManagedCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), io), cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIo io, ManagedOptions options, ParseResult parse, string? render, bool force, CancellationToken cancel)
+    /// <param name="open">The managed cluster of the command line (opened only when needed; with --render, only for its context's name).</param>
+    private static async Task<int> RunAsync(CliIo io, ManagedOptions options, ParseResult parse, string? render, bool force, Func<IManagedCluster> open, CancellationToken cancel)
     {
         var (plan, site) = options.LoadPlan(parse, io);
         var siteLabel = plan.Settings.SiteLabel;
@@ -35,7 +37,7 @@ public static class BreakGlassCommand
         if (render is not null)
         {
             var context = parse.GetValue(options.Context)
-                ?? (parse.GetValue(options.Kubeconfig) is not null ? Open(options, parse).Context : string.Empty);
+                ?? (parse.GetValue(options.Kubeconfig) is not null ? open().Context : string.Empty);
             cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), context);
             scope = options.Scope(parse, plan, cluster);
             var dir = io.Resolve(render);
@@ -45,12 +47,12 @@ public static class BreakGlassCommand
         }
         else
         {
-            var connection = Open(options, parse);
-            cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), connection.Context);
+            var managed = open();
+            cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), managed.Context);
             scope = options.Scope(parse, plan, cluster);
             var dryRun = parse.GetValue(options.DryRun);
-            io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {connection.Server} (cluster {cluster}): {scope.Count} VMs to {site}");
-            var outcome = await new BreakGlassLive(new KubeVirtApi(connection, new Hub.TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"))), io, siteLabel, site).RunAsync(scope, dryRun, cancel);
+            io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {managed.Server} (cluster {cluster}): {scope.Count} VMs to {site}");
+            var outcome = await new BreakGlassLive(managed, io, siteLabel, site).RunAsync(scope, dryRun, cancel);
             io.Out.WriteLine(dryRun
                 ? $"dry run: {outcome.Set} would be set, {outcome.Already} already {site}, {outcome.NotSet.Count} cannot be set; nothing was written"
                 : $"set {outcome.Set}, already {site} {outcome.Already}, not set {outcome.NotSet.Count} of {scope.Count} VMs");
@@ -67,7 +69,4 @@ public static class BreakGlassCommand
         io.Err.WriteLine($"acmdr: warning: once the hub is back, its enforce policies set the hub's site on these VMs again; make the hub agree before it reconnects: {flip}");
         return exit;
     }
-
-    private static ClusterConnection Open(ManagedOptions options, ParseResult parse) =>
-        ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), "managed cluster");
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
@@ -10,8 +11,10 @@ namespace AcmDr.Cli.Managed;
 /// Sets the site nodeSelector key of each VM straight on the managed cluster, tier by tier. A VM that
 /// is missing or refused is reported and the others still done; losing the cluster stops the run.
 /// </summary>
-public sealed class BreakGlassLive(KubeVirtApi api, CliIo io, string siteLabel, string site)
+public sealed class BreakGlassLive(IManagedCluster cluster, CliIo io, string siteLabel, string site)
 {
+    private readonly ClusterReader reader = new(cluster, siteLabel);
+
     public sealed record Outcome(int Set, int Already, IReadOnlyList<string> NotSet);
 
     public async Task<Outcome> RunAsync(IReadOnlyList<ScopedVm> scope, bool dryRun, CancellationToken cancel)
@@ -25,18 +28,16 @@ public sealed class BreakGlassLive(KubeVirtApi api, CliIo io, string siteLabel, 
             io.Out.WriteLine($"tier {tier.Key}:");
             foreach (var vm in tier)
             {
-                var (ns, name) = (vm.Vm.Namespace, vm.Vm.Name);
                 try
                 {
-                    var current = await api.GetAsync(KubeVirtApi.VirtualMachines, ns, name, cancel);
-                    if (current is null)
+                    var (exists, before) = await reader.SelectorSiteAsync(vm.Vm, cancel);
+                    if (!exists)
                     {
-                        notSet.Add($"{vm.Vm}: not found on {api.Server}");
+                        notSet.Add($"{vm.Vm}: not found on {cluster.Server}");
                         io.Err.WriteLine($"acmdr: {vm.Vm}: not found on the cluster; skipped");
                         continue;
                     }
 
-                    var before = NodeSelectorPatch.SiteOf(current, siteLabel);
                     if (before == site)
                     {
                         already++;
@@ -51,7 +52,7 @@ public sealed class BreakGlassLive(KubeVirtApi api, CliIo io, string siteLabel, 
                         continue;
                     }
 
-                    await api.MergePatchVmAsync(ns, name, NodeSelectorPatch.For(siteLabel, site), cancel);
+                    await cluster.MergePatchVmAsync(vm.Vm, NodeSelectorPatch.For(siteLabel, site), cancel);
                     set++;
                     io.Out.WriteLine($"  {vm.Vm}: {siteLabel} {before ?? "(not set)"} -> {site}");
                 }
@@ -64,7 +65,7 @@ public sealed class BreakGlassLive(KubeVirtApi api, CliIo io, string siteLabel, 
                 catch (Exception ex) when (ex is not AcmDrException && !cancel.IsCancellationRequested)
                 {
                     io.Out.WriteLine($"stopped: {set} set, {already} already {site} before the cluster was lost");
-                    throw KubeErrors.ToUserError(ex, $"virtualmachine {vm.Vm}", api.Server);
+                    throw KubeErrors.ToUserError(ex, $"virtualmachine {vm.Vm}", cluster.Server);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
@@ -30,35 +31,36 @@ public static class RelocateCommand
                 throw new AcmDrException(ExitCodes.InvalidInput, "--max-parallel must be at least 1");
             }
 
-            return RunAsync(io, options, parse, parallel, DurationText.Parse(parse.GetValue(timeout)!, "--timeout"), DurationText.Parse(parse.GetValue(poll)!, "--poll-interval"), cancel);
+            return RunAsync(io, options, parse, parallel, DurationText.Parse(parse.GetValue(timeout)!, "--timeout"), DurationText.Parse(parse.GetValue(poll)!, "--poll-interval"),
+                () => KubeManagedCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), io), cancel);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIo io, ManagedOptions options, ParseResult parse, int maxParallel, TimeSpan timeout, TimeSpan poll, CancellationToken cancel)
+    /// <param name="open">The managed cluster of the command line, opened once the plan and the site are known.</param>
+    private static async Task<int> RunAsync(
+        CliIo io, ManagedOptions options, ParseResult parse, int maxParallel, TimeSpan timeout, TimeSpan poll, Func<IManagedCluster> open, CancellationToken cancel)
     {
         var (plan, site) = options.LoadPlan(parse, io);
-        var connection = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), "managed cluster");
-        var cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), connection.Context);
+        var managed = open();
+        var cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), managed.Context);
         var scope = options.Scope(parse, plan, cluster);
-        var api = new KubeVirtApi(connection, new Hub.TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
-        var reader = new ClusterReader(api, plan.Settings.SiteLabel);
         try
         {
             if (parse.GetValue(options.DryRun))
             {
-                return await DryRunAsync(io, reader, scope, site, plan.Settings.SiteLabel, connection.Server, cluster, cancel);
+                return await DryRunAsync(io, new ClusterReader(managed, plan.Settings.SiteLabel), scope, site, plan.Settings.SiteLabel, managed.Server, cluster, cancel);
             }
 
-            io.Out.WriteLine($"relocate on {connection.Server} (cluster {cluster}): {scope.Count} VMs to {site}, at most {maxParallel} moves at once");
+            io.Out.WriteLine($"relocate on {managed.Server} (cluster {cluster}): {scope.Count} VMs to {site}, at most {maxParallel} moves at once");
             var limits = new RelocationLimits(site, plan.Settings.SiteLabel, maxParallel, timeout, poll);
-            var results = await RelocationDisplay.RunAsync(io, progress => new Relocation(api, reader, progress, limits, io.Clock).RunAsync(scope, cancel));
+            var results = await RelocationDisplay.RunAsync(io, progress => new Relocation(managed, progress, limits).RunAsync(scope, cancel));
             RelocationSummary.Print(io.Out, results, site);
             return results.Any(r => r.Outcome == RelocationOutcome.Failed) ? ExitCodes.Difference : ExitCodes.Success;
         }
         catch (Exception ex) when (ex is not AcmDrException && !cancel.IsCancellationRequested)
         {
-            throw KubeErrors.ToUserError(ex, "the VMs", connection.Server);
+            throw KubeErrors.ToUserError(ex, "the VMs", managed.Server);
         }
     }
 

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Cluster;
 using AcmDr.Core.Managed;
 
 namespace AcmDr.Cli.Managed;
@@ -7,30 +8,33 @@ namespace AcmDr.Cli.Managed;
 /// <see cref="RelocationLimits.MaxParallel"/> moves in flight. Progress is polled, not watched: each
 /// round reads VMs, instances, migrations and nodes together, which a few watches would have to
 /// stitch back together, and a poll survives a dropped connection and a re-run the same way.
-/// Every round decides again from what the cluster says, so a re-run continues where the last stopped.
+/// Every round decides again from what the cluster says, so a re-run continues where the last stopped,
+/// and a round that failed on a transient error is run again under the cluster's retry policy.
+/// Waits and the timeout run on that policy's clock.
 /// </summary>
-public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocationProgress progress, RelocationLimits limits, TimeProvider clock)
+public sealed class Relocation(IManagedCluster cluster, IRelocationProgress progress, RelocationLimits limits)
 {
-    private const int MaxTransientRounds = 6;
+    private readonly ClusterReader reader = new(cluster, limits.SiteLabel);
 
     private sealed record Move(ScopedVm Vm, string? Migration, string? RestartedUid);
 
     /// <summary>VMs whose restart call failed in transit: it may have been done, its answer lost.</summary>
     private readonly HashSet<string> restartsInDoubt = new(StringComparer.Ordinal);
 
+    private TimeProvider Clock => cluster.Retry.Clock;
+
     public async Task<IReadOnlyList<VmResult>> RunAsync(IReadOnlyList<ScopedVm> scope, CancellationToken cancel)
     {
-        var deadline = clock.GetUtcNow() + limits.Timeout;
+        var deadline = Clock.GetUtcNow() + limits.Timeout;
         var results = new List<VmResult>();
         foreach (var tier in ManagedScope.ByTier(scope))
         {
             progress.TierStarted(tier.Key, tier.Count());
             var pending = new Queue<ScopedVm>(tier);
             var active = new List<Move>();
-            var transientFailures = 0;
             while (pending.Count > 0 || active.Count > 0)
             {
-                if (clock.GetUtcNow() > deadline)
+                if (Clock.GetUtcNow() > deadline)
                 {
                     foreach (var vm in active.Select(m => m.Vm).Concat(pending))
                     {
@@ -40,23 +44,16 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
                     break;
                 }
 
-                try
+                // A round decides again from what the cluster says, so it is safe to repeat: a migration
+                // whose creation answer was lost is then seen in flight and waited on, not created twice.
+                await cluster.Retry.RunAsync("relocation round", async () =>
                 {
                     await RoundAsync(pending, active, results, cancel);
-                    transientFailures = 0;
-                }
-                catch (Exception ex) when (Hub.KubeErrors.IsTransient(ex) && ++transientFailures < MaxTransientRounds && !cancel.IsCancellationRequested)
-                {
-                    // The next round decides again from what the cluster says: a migration whose
-                    // creation answer was lost is then seen in flight and waited on, not created twice.
-                    progress.Note(pending.Count > 0 ? pending.Peek() : active[0].Vm, $"cluster error, trying again: {Hub.TransientRetry.Describe(ex)}");
-                    await Task.Delay(limits.PollInterval, clock, cancel);
-                    continue;
-                }
-
+                    return true;
+                }, cancel);
                 if (active.Count > 0)
                 {
-                    await Task.Delay(limits.PollInterval, clock, cancel);
+                    await Task.Delay(limits.PollInterval, Clock, cancel);
                 }
             }
         }
@@ -111,14 +108,14 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
                 progress.Note(vm, $"waiting: {step.Reason}");
                 return new Move(vm, state.MigrationInFlight, null);
             case MoveKind.Migrate:
-                var created = await api.CreateMigrationAsync(vm.Vm.Namespace, MigrationStatus.New(vm.Vm.Namespace, vm.Vm.Name), cancel);
-                var name = ClusterReader.Text(created["metadata"]?["name"]);
+                var created = await cluster.CreateMigrationAsync(vm.Vm.Namespace, MigrationStatus.New(vm.Vm.Namespace, vm.Vm.Name), cancel);
+                var name = KubeJson.Text(created["metadata"]?["name"]);
                 progress.Note(vm, $"{step.Reason}: migration {name}");
                 return new Move(vm, name, null);
             default:
                 try
                 {
-                    await api.RestartAsync(vm.Vm.Namespace, vm.Vm.Name, cancel);
+                    await cluster.RestartAsync(vm.Vm, cancel);
                 }
                 catch (Exception ex) when (Hub.KubeErrors.IsTransient(ex))
                 {
@@ -139,7 +136,7 @@ public sealed class Relocation(KubeVirtApi api, ClusterReader reader, IRelocatio
 
         // The migration first: KubeVirt updates the instance before it marks the migration Succeeded,
         // so an instance read after a Succeeded migration shows where it landed.
-        var migration = move.Migration is { } pendingName ? await api.GetAsync(KubeVirtApi.Migrations, vm.Vm.Namespace, pendingName, cancel) : null;
+        var migration = move.Migration is { } pendingName ? await cluster.GetMigrationAsync(vm.Vm.Namespace, pendingName, cancel) : null;
         var state = await reader.VmAsync(vm, cancel);
         var step = MoveDecision.Decide(state, nodes, limits.Site, limits.SiteLabel);
         if (step.Kind is MoveKind.Stuck or MoveKind.Missing)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Commands;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Output;
@@ -130,7 +131,7 @@ internal static class ReportInputs
                 throw new AcmDrException(ExitCodes.InvalidInput, $"cluster '{name}' is given twice (contexts '{read[name]}' and '{connection.Context}')");
             }
 
-            truth.AddRange(await ManagedClusterTruth.ReadAsync(connection, name, scope.Settings.SiteLabel, workloads.Where(scope.Includes), retry, cancel));
+            truth.AddRange(await new ClusterReader(new KubeManagedCluster(connection, retry, name), scope.Settings.SiteLabel).GroundTruthAsync(name, workloads.Where(scope.Includes), cancel));
         }
 
         return truth;

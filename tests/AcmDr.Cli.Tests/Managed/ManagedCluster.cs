@@ -6,7 +6,8 @@ namespace AcmDr.Cli.Tests.Managed;
 
 /// <summary>
 /// A fake managed cluster "stretch-1" with two Ready nodes per site, an inventory and a kubeconfig whose
-/// context is named after the cluster, in a scratch directory.
+/// context is named after the cluster, in a scratch directory. acmdr and the simulated KubeVirt run on
+/// one injected <see cref="Clock"/>.
 /// </summary>
 public sealed class ManagedCluster : IAsyncDisposable
 {
@@ -21,6 +22,9 @@ public sealed class ManagedCluster : IAsyncDisposable
     public FakeApiServer Server { get; }
 
     public TempDir Dir { get; }
+
+    /// <summary>The time of the commands run here and of <see cref="Simulate"/>'s KubeVirt.</summary>
+    public WaitDrivenClock Clock { get; } = new();
 
     public string Kubeconfig => Dir.File("kubeconfig");
 
@@ -45,6 +49,9 @@ public sealed class ManagedCluster : IAsyncDisposable
         Server.Store.Put(ClusterObjects.Instance(ns, name, node, liveMigratable));
     }
 
+    /// <summary>KubeVirt on this cluster, moving and restarting VMs in <paramref name="delay"/> of <see cref="Clock"/>.</summary>
+    public SimulatedKubeVirt Simulate(TimeSpan delay) => new(Server, Clock, delay);
+
     public JsonObject? Vm(string ns, string name) => Server.Store.Get("kubevirt.io", "v1", "virtualmachines", ns, name);
 
     public JsonObject? Instance(string ns, string name) => Server.Store.Get("kubevirt.io", "v1", "virtualmachineinstances", ns, name);
@@ -58,7 +65,7 @@ public sealed class ManagedCluster : IAsyncDisposable
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var io = new CliIo(output, error, Dir.Path, TimeProvider.System);
+        var io = new CliIo(output, error, Dir.Path, Clock);
         var exit = await CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig], io, cancel);
         return new CliResult(exit, output.ToString(), error.ToString());
     }

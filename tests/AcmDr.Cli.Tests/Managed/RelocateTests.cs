@@ -34,7 +34,7 @@ public sealed class RelocateTests
     public async Task Moves_tier_by_tier_never_more_than_max_parallel_at_once()
     {
         await using var cluster = await FlippedClusterAsync();
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(50));
+        var kubevirt = cluster.Simulate(TimeSpan.FromMilliseconds(50));
 
         var result = await cluster.RunAsync(["relocate", "--to", "DR", "--max-parallel", "2", .. Fast]);
 
@@ -54,7 +54,8 @@ public sealed class RelocateTests
     public async Task A_rerun_after_an_interruption_waits_on_the_migration_in_flight_instead_of_starting_another()
     {
         await using var cluster = await FlippedClusterAsync();
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(400));
+        var kubevirt = cluster.Simulate(TimeSpan.FromMilliseconds(400));
+        cluster.Clock.Frozen = true;
         using var interrupt = new CancellationTokenSource();
         var first = cluster.RunAsync(interrupt.Token, ["relocate", "--to", "DR", "--max-parallel", "1", .. Fast]);
         while (cluster.Migrations().Count == 0)
@@ -62,9 +63,11 @@ public sealed class RelocateTests
             await Task.Delay(10);
         }
 
+        cluster.Clock.Elapsed.Should().Be(TimeSpan.Zero, "the first run waits on its first poll, the clock stands still: the 400 ms migration cannot end");
         await interrupt.CancelAsync();
         (await first).ExitCode.Should().Be(130);
         cluster.Migrations().Should().ContainSingle().Which["status"].Should().BeNull("the interruption came while the first migration was in flight");
+        cluster.Clock.Frozen = false;
         kubevirt.Delay = TimeSpan.FromMilliseconds(50);
 
         var second = await cluster.RunAsync(["relocate", "--to", "DR", "--max-parallel", "1", .. Fast]);
@@ -98,7 +101,7 @@ public sealed class RelocateTests
     public async Task Restarts_what_cannot_live_migrate_and_leaves_stopped_VMs_stopped()
     {
         await using var cluster = await FlippedClusterAsync();
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(50));
+        _ = cluster.Simulate(TimeSpan.FromMilliseconds(50));
         cluster.Server.Store.Put(ClusterObjects.Instance("finance", "db-1", "p-2", liveMigratable: false));
         cluster.Server.Store.Delete("kubevirt.io", "v1", "virtualmachineinstances", "web", "web-1");
         cluster.Server.Store.Put(ClusterObjects.Vm("web", "web-1", "DR", printableStatus: "Stopped", runStrategy: "Halted"));
@@ -117,7 +120,7 @@ public sealed class RelocateTests
     public async Task A_failed_migration_is_reported_with_its_reason_and_exit_1()
     {
         await using var cluster = await FlippedClusterAsync();
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(50));
+        var kubevirt = cluster.Simulate(TimeSpan.FromMilliseconds(50));
         kubevirt.FailMigrationsOf["db-2"] = "target pod could not be scheduled";
 
         var result = await cluster.RunAsync(["relocate", "--to", "DR", .. Fast]);
@@ -131,7 +134,7 @@ public sealed class RelocateTests
     public async Task Stuck_VMs_are_diagnosed_with_what_unblocks_them_instead_of_waited_on()
     {
         await using var cluster = await FlippedClusterAsync();
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(50));
+        _ = cluster.Simulate(TimeSpan.FromMilliseconds(50));
         cluster.Server.Store.Put(ClusterObjects.Node("p-2", "Primary", ready: false));
         cluster.Server.Store.Put(ClusterObjects.Vm("finance", "db-1", "DR", runStrategy: "Manual"));
         cluster.Server.Store.Delete("kubevirt.io", "v1", "virtualmachineinstances", "web", "web-0");
@@ -149,10 +152,26 @@ public sealed class RelocateTests
     }
 
     [TestMethod]
+    public async Task What_has_not_arrived_when_the_timeout_is_up_fails_within_one_poll_of_it()
+    {
+        await using var cluster = await FlippedClusterAsync();
+        var kubevirt = cluster.Simulate(TimeSpan.FromHours(1));
+
+        var result = await cluster.RunAsync("relocate", "--to", "DR", "--timeout", "1m", "--poll-interval", "20s");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Out.Should().Contain("summary: 0 moved, 5 failed, 0 skipped");
+        result.Out.Should().Contain("failed  finance/db-0 (tier 1): timed out after 00:01:00: not at the site yet")
+            .And.Contain("failed  web/web-1 (tier 2): timed out after 00:01:00: not at the site yet");
+        cluster.Clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromMinutes(1)).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(80), "it gives up at the first poll past the timeout");
+        kubevirt.Events.Should().Equal("migrate db-0", "migrate db-1", "migrate db-2");
+    }
+
+    [TestMethod]
     public async Task A_VM_whose_nodeSelector_names_another_site_is_not_moved()
     {
         await using var cluster = await FlippedClusterAsync();
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(50));
+        _ = cluster.Simulate(TimeSpan.FromMilliseconds(50));
         cluster.Server.Store.Put(ClusterObjects.Vm("finance", "db-0", "Primary"));
 
         var result = await cluster.RunAsync(["relocate", "--to", "DR", "--tier", "1", .. Fast]);

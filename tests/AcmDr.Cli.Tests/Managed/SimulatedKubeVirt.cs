@@ -10,22 +10,24 @@ namespace AcmDr.Cli.Tests.Managed;
 /// as in KubeVirt, deletes the instance gracefully: it keeps running with a deletionTimestamp and the
 /// VM reads Stopping for half the delay, then it is gone (Starting), then it is recreated there. It records the order in which
 /// it saw migrations start and VMs arrive, and the most moves it ever had in flight at once.
+/// Time is the injected clock's; the simulator acts before the server handles each request, so what a
+/// request reads is what the cluster looks like at that moment of the clock.
 /// </summary>
-public sealed class SimulatedKubeVirt : IAsyncDisposable
+public sealed class SimulatedKubeVirt
 {
     private const string Group = "kubevirt.io";
     private const string Version = "v1";
     private readonly FakeApiServer _server;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _migrationsSeen = new();
     private readonly ConcurrentDictionary<(string Ns, string Name), DateTimeOffset> _restarts = new();
     private readonly ConcurrentQueue<string> _events = new();
-    private readonly Task _loop;
     private int _maxInFlight;
 
-    public SimulatedKubeVirt(FakeApiServer server, TimeSpan delay)
+    public SimulatedKubeVirt(FakeApiServer server, TimeProvider clock, TimeSpan delay)
     {
         _server = server;
+        _clock = clock;
         Delay = delay;
         server.Routes.Map("PUT", "/apis/subresources.kubevirt.io/v1/namespaces/{namespace}/virtualmachines/{name}/restart", (store, values) =>
         {
@@ -35,18 +37,19 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
                 throw new KubeApiException(404, "NotFound", $"virtualmachines.kubevirt.io \"{name}\" not found");
             }
 
+            var now = _clock.GetUtcNow();
             if (store.Get(Group, Version, "virtualmachineinstances", ns, name) is not null)
             {
                 store.Update(Group, Version, "virtualmachineinstances", ns, name,
-                    i => i["metadata"]!["deletionTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+                    i => i["metadata"]!["deletionTimestamp"] = now.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             SetPrintableStatus(store, ns, name, "Stopping");
-            _restarts[(ns, name)] = DateTimeOffset.UtcNow;
+            _restarts[(ns, name)] = now;
             _events.Enqueue($"restart {name}");
             return new JsonObject();
         });
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        server.Faults.Add(FaultRule.Before(null, "", _ => Step(), times: null));
     }
 
     public TimeSpan Delay { get; set; }
@@ -59,26 +62,10 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
     /// <summary>"migrate VM", "restart VM" and "arrived VM" in the order the simulator saw them.</summary>
     public IReadOnlyList<string> Events => [.. _events];
 
-    private async Task RunAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            Step();
-            try
-            {
-                await Task.Delay(10, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
     private void Step()
     {
         var store = _server.Store;
-        var now = DateTimeOffset.UtcNow;
+        var now = _clock.GetUtcNow();
         var open = store.List(Group, Version, "virtualmachineinstancemigrations")
             .Where(m => m["status"]?["phase"] is null)
             .ToList();
@@ -164,12 +151,5 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
             .Where(n => n["status"]!["conditions"]!.AsArray().Any(c => c!["type"]!.GetValue<string>() == "Ready" && c["status"]!.GetValue<string>() == "True"))
             .Select(n => n["metadata"]!["name"]!.GetValue<string>())
             .FirstOrDefault();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
     }
 }

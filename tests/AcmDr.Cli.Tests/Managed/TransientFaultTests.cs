@@ -34,7 +34,7 @@ public sealed class TransientFaultTests
         cluster.AddRunningVm("finance", "db-0", "DR", "p-1");
         cluster.AddRunningVm("finance", "db-1", "DR", "p-2");
         cluster.AddRunningVm("web", "web-0", "DR", "p-1");
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(50));
+        _ = cluster.Simulate(TimeSpan.FromMilliseconds(50));
         cluster.Server.Faults.Add(FaultRule.DropAfter("POST", "/apis/kubevirt.io/v1/namespaces/finance/virtualmachineinstancemigrations"));
         cluster.Server.Faults.Add(FaultRule.Status("GET", "/api/v1/nodes", 500, times: 2));
 
@@ -46,26 +46,29 @@ public sealed class TransientFaultTests
     }
 
     /// <summary>
-    /// A restart is done but its answer never arrives. Slow (300 ms): the next read finds the instance
-    /// shutting down. Quick (1 ms): the next read finds the VM at the site already. Either way one
-    /// restart is sent and the VM counts as moved.
+    /// A restart is done but its answer never arrives; the round is tried again after the retry pause
+    /// (250 ms on the injected clock). Slow (1 s): that read finds the instance shutting down. Middling
+    /// (300 ms): it finds the instance gone and the VM Starting. Quick (1 ms): it finds the VM at the site
+    /// already. Either way one restart is sent and the VM counts as moved.
     /// </summary>
     [TestMethod]
-    [DataRow(300, "20ms")]
-    [DataRow(1, "50ms")]
-    public async Task Relocate_survives_a_lost_restart_answer_without_a_second_restart(int restartMilliseconds, string pollInterval)
+    [DataRow(1000, "finance/db-0: waiting: instance is shutting down")]
+    [DataRow(300, "finance/db-0: waiting: VM is Starting")]
+    [DataRow(1, "finance/db-0: moved: restarted on d-1 (the restart's answer was lost)")]
+    public async Task Relocate_survives_a_lost_restart_answer_without_a_second_restart(int restartMilliseconds, string seen)
     {
         await using var cluster = await ManagedCluster.StartAsync(Infrastructure.Inventories.Example);
         cluster.AddRunningVm("finance", "db-0", "DR", "p-1", liveMigratable: false);
         cluster.AddRunningVm("finance", "db-1", "DR", "d-1");
         cluster.AddRunningVm("web", "web-0", "DR", "d-1");
-        await using var kubevirt = new SimulatedKubeVirt(cluster.Server, TimeSpan.FromMilliseconds(restartMilliseconds));
+        var kubevirt = cluster.Simulate(TimeSpan.FromMilliseconds(restartMilliseconds));
         cluster.Server.Faults.Add(FaultRule.DropAfter("PUT", "/apis/subresources.kubevirt.io/v1/namespaces/finance/virtualmachines/db-0/restart"));
 
-        var result = await cluster.RunAsync("relocate", "--to", "DR", "--poll-interval", pollInterval);
+        var result = await cluster.RunAsync("relocate", "--to", "DR", "--poll-interval", "20ms");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Out.Should().Contain("summary: 1 moved, 0 failed, 2 skipped", "the restart was ours, its answer lost");
+        result.Out.Should().Contain(seen).And.Contain("summary: 1 moved, 0 failed, 2 skipped", "the restart was ours, its answer lost");
+        result.Err.Should().Contain("acmdr: relocation round: ").And.Contain("; retrying in 250ms (1/5)");
         kubevirt.Events.Should().ContainSingle(e => e == "restart db-0");
         cluster.Vm("finance", "db-0")!["status"]!["printableStatus"]!.GetValue<string>().Should().Be("Running");
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AcmDr.Cli.Managed;
+namespace AcmDr.Cli.Cluster;
 
 /// <summary>The one-key merge patch break glass sends, and how it reads the key back from a VM.</summary>
 public static class NodeSelectorPatch

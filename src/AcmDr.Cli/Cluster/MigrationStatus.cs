@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AcmDr.Core.Planning;
 
-namespace AcmDr.Cli.Managed;
+namespace AcmDr.Cli.Cluster;
 
 /// <summary>VirtualMachineInstanceMigration objects: the one acmdr creates, and how to read how one ended.</summary>
 public static class MigrationStatus
@@ -9,7 +9,7 @@ public static class MigrationStatus
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
 
-    public static string? Phase(JsonObject migration) => ClusterReader.Text(migration["status"]?["phase"]);
+    public static string? Phase(JsonObject migration) => KubeJson.Text(migration["status"]?["phase"]);
 
     public static bool IsFinished(JsonObject migration) => Phase(migration) is Succeeded or Failed;
 
@@ -18,10 +18,10 @@ public static class MigrationStatus
     {
         ArgumentNullException.ThrowIfNull(migration);
         var condition = migration["status"]?["conditions"] is JsonArray conditions
-            ? conditions.OfType<JsonObject>().FirstOrDefault(c => ClusterReader.Text(c["status"]) == "True")
+            ? conditions.OfType<JsonObject>().FirstOrDefault(c => KubeJson.Text(c["status"]) == "True")
             : null;
-        var detail = condition is null ? null : ClusterReader.Text(condition["message"]) ?? ClusterReader.Text(condition["reason"]);
-        return $"migration {ClusterReader.Text(migration["metadata"]?["name"])} {Phase(migration) ?? "ended"}" + (detail is null ? "" : $": {detail}");
+        var detail = condition is null ? null : KubeJson.Text(condition["message"]) ?? KubeJson.Text(condition["reason"]);
+        return $"migration {KubeJson.Text(migration["metadata"]?["name"])} {Phase(migration) ?? "ended"}" + (detail is null ? "" : $": {detail}");
     }
 
     /// <summary>A migration of one instance, named after the VM so an admin sees whose it is; labelled as acmdr's.</summary>

@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AcmDr.Cli.Hub;
+using AcmDr.Core.Planning;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace AcmDr.Cli.Cluster;
+
+/// <summary>
+/// <see cref="IManagedCluster"/> over KubernetesClient. Every read and the merge patch run through
+/// <see cref="Retry"/> with its per-attempt token (so its attempt timeout, when set, bounds each
+/// request); creating a migration and restarting are sent once: relocate decides again from what the
+/// cluster says on its next round.
+/// </summary>
+/// <param name="name">The cluster's name in the lists' retry notes (report reads several); null: none.</param>
+public sealed class KubeManagedCluster(ClusterConnection connection, TransientRetry retry, string? name = null) : IManagedCluster
+{
+    private const string Group = "kubevirt.io";
+    private const string Version = "v1";
+    private const string VirtualMachines = "virtualmachines";
+    private const string Instances = "virtualmachineinstances";
+    private const string Migrations = "virtualmachineinstancemigrations";
+
+    private readonly string _on = name is null ? string.Empty : $" on {name}";
+
+    public string Server => connection.Server;
+
+    public string Context => connection.Context;
+
+    public TransientRetry Retry => retry;
+
+    /// <summary>The managed cluster of a kubeconfig and context, its calls retried as <paramref name="io"/> says and noted on its error output.</summary>
+    public static KubeManagedCluster Open(string? kubeconfig, string? context, CliIo io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        return new(ClusterConnection.Open(kubeconfig, context, "managed cluster"),
+            new TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
+    }
+
+    public Task<JsonObject?> GetVmAsync(VmRef vm, CancellationToken cancel) => GetAsync(VirtualMachines, vm, cancel);
+
+    public Task<JsonObject?> GetInstanceAsync(VmRef vm, CancellationToken cancel) => GetAsync(Instances, vm, cancel);
+
+    public async Task<IReadOnlyList<JsonObject>> ListInstancesAsync(CancellationToken cancel) =>
+        Items(await retry.RunAsync($"listing {Instances}{_on}", token =>
+            connection.Client.CustomObjects.ListClusterCustomObjectAsync<JsonObject>(Group, Version, Instances, cancellationToken: token), cancel));
+
+    public Task<JsonObject?> GetMigrationAsync(string ns, string name, CancellationToken cancel) => GetAsync(Migrations, new VmRef(ns, name), cancel);
+
+    public async Task<IReadOnlyList<JsonObject>> ListMigrationsAsync(string ns, CancellationToken cancel) =>
+        Items(await retry.RunAsync($"listing {Migrations} in {ns}", token =>
+            connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, Migrations, cancellationToken: token), cancel));
+
+    public async Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancel) =>
+        (await retry.RunAsync($"listing nodes{_on}", token => connection.Client.CoreV1.ListNodeAsync(cancellationToken: token), cancel)).Items.ToList();
+
+    public Task<JsonObject> MergePatchVmAsync(VmRef vm, JsonObject patch, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        ArgumentNullException.ThrowIfNull(patch);
+        return retry.RunAsync($"patching virtualmachine {vm}", token =>
+            connection.Client.CustomObjects.PatchNamespacedCustomObjectAsync<JsonObject>(
+                new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), Group, Version, vm.Namespace, VirtualMachines, vm.Name, cancellationToken: token), cancel);
+    }
+
+    public Task<JsonObject> CreateMigrationAsync(string ns, JsonObject migration, CancellationToken cancel) =>
+        connection.Client.CustomObjects.CreateNamespacedCustomObjectAsync<JsonObject>(migration, Group, Version, ns, Migrations, cancellationToken: cancel);
+
+    /// <summary>
+    /// KubeVirt's restart subresource (an aggregated API) has no call in KubernetesClient, so it is one
+    /// raw PUT through the client's own HttpClient and credentials.
+    /// </summary>
+    public async Task RestartAsync(VmRef vm, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        var client = (Kubernetes)connection.Client;
+        var path = $"apis/subresources.kubevirt.io/v1/namespaces/{Uri.EscapeDataString(vm.Namespace)}/virtualmachines/{Uri.EscapeDataString(vm.Name)}/restart";
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(client.BaseUri, path))
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+        if (client.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, cancel);
+        }
+
+        using var response = await client.HttpClient.SendAsync(request, cancel);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancel);
+            throw new HttpOperationException($"restart of {vm} answered {(int)response.StatusCode}")
+            {
+                Response = new HttpResponseMessageWrapper(response, body),
+            };
+        }
+    }
+
+    /// <summary>One namespaced object (<paramref name="id"/>: its namespace and name), or null when there is none.</summary>
+    private async Task<JsonObject?> GetAsync(string plural, VmRef id, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        try
+        {
+            return await retry.RunAsync($"reading {plural} {id}", token =>
+                connection.Client.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(Group, Version, id.Namespace, plural, id.Name, token), cancel);
+        }
+        catch (Exception ex) when (KubeErrors.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    private static IReadOnlyList<JsonObject> Items(JsonObject? list) =>
+        list?["items"] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
+}
