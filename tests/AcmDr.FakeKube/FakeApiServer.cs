@@ -22,6 +22,7 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     private FakeApiServer(TimeProvider clock)
     {
+        Clock = clock;
         Store = new ObjectStore(Registry, clock);
     }
 
@@ -30,6 +31,9 @@ public sealed class FakeApiServer : IAsyncDisposable
     public ResourceRegistry Registry { get; } = new();
 
     public ObjectStore Store { get; }
+
+    /// <summary>The server's clock: timestamps, watch timeouts and delay faults run on it.</summary>
+    public TimeProvider Clock { get; }
 
     public FaultInjector Faults { get; } = new();
 
