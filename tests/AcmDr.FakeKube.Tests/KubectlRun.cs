@@ -93,7 +93,7 @@ internal sealed class KubectlRun : IDisposable
 
     private Process Start(string[] args)
     {
-        var info = new ProcessStartInfo(RequiredTools.Kubectl())
+        var info = new ProcessStartInfo(RequiredTool.Kubectl())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,4 +1,3 @@
-using AcmDr.Cli.Tests.Support;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.SupportTests;
