@@ -15,17 +15,17 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
 {
     private const string Group = "kubevirt.io";
     private const string Version = "v1";
-    private readonly FakeApiServer _server;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _migrationsSeen = new();
-    private readonly ConcurrentDictionary<(string Ns, string Name), DateTimeOffset> _restarts = new();
-    private readonly ConcurrentQueue<string> _events = new();
-    private readonly Task _loop;
-    private int _maxInFlight;
+    private readonly FakeApiServer server;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> migrationsSeen = new();
+    private readonly ConcurrentDictionary<(string Ns, string Name), DateTimeOffset> restarts = new();
+    private readonly ConcurrentQueue<string> events = new();
+    private readonly Task loop;
+    private int maxInFlight;
 
     public SimulatedKubeVirt(FakeApiServer server, TimeSpan delay)
     {
-        _server = server;
+        this.server = server;
         Delay = delay;
         server.Routes.Map("PUT", "/apis/subresources.kubevirt.io/v1/namespaces/{namespace}/virtualmachines/{name}/restart", (store, values) =>
         {
@@ -42,11 +42,11 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
             }
 
             SetPrintableStatus(store, ns, name, "Stopping");
-            _restarts[(ns, name)] = DateTimeOffset.UtcNow;
-            _events.Enqueue($"restart {name}");
+            restarts[(ns, name)] = DateTimeOffset.UtcNow;
+            events.Enqueue($"restart {name}");
             return new JsonObject();
         });
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        loop = Task.Run(() => RunAsync(stop.Token));
     }
 
     public TimeSpan Delay { get; set; }
@@ -54,10 +54,10 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
     /// <summary>VM names whose migrations fail.</summary>
     public ConcurrentDictionary<string, string> FailMigrationsOf { get; } = new();
 
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     /// <summary>"migrate VM", "restart VM" and "arrived VM" in the order the simulator saw them.</summary>
-    public IReadOnlyList<string> Events => [.. _events];
+    public IReadOnlyList<string> Events => [.. events];
 
     private async Task RunAsync(CancellationToken stop)
     {
@@ -77,7 +77,7 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
 
     private void Step()
     {
-        var store = _server.Store;
+        var store = server.Store;
         var now = DateTimeOffset.UtcNow;
         var open = store.List(Group, Version, "virtualmachineinstancemigrations")
             .Where(m => m["status"]?["phase"] is null)
@@ -85,22 +85,22 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
         foreach (var migration in open)
         {
             var name = migration["metadata"]!["name"]!.GetValue<string>();
-            if (_migrationsSeen.TryAdd(name, now))
+            if (migrationsSeen.TryAdd(name, now))
             {
-                _events.Enqueue($"migrate {migration["spec"]!["vmiName"]}");
+                events.Enqueue($"migrate {migration["spec"]!["vmiName"]}");
             }
         }
 
-        var inFlight = open.Count + _restarts.Count;
-        if (inFlight > _maxInFlight)
+        var inFlight = open.Count + restarts.Count;
+        if (inFlight > maxInFlight)
         {
-            Volatile.Write(ref _maxInFlight, inFlight);
+            Volatile.Write(ref maxInFlight, inFlight);
         }
 
         foreach (var migration in open)
         {
             var name = migration["metadata"]!["name"]!.GetValue<string>();
-            if (now - _migrationsSeen[name] < Delay)
+            if (now - migrationsSeen[name] < Delay)
             {
                 continue;
             }
@@ -115,7 +115,7 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
                     i["status"]!["nodeName"] = node;
                     i["metadata"]!["labels"]!["kubevirt.io/nodeName"] = node;
                 });
-                _events.Enqueue($"arrived {vmi}");
+                events.Enqueue($"arrived {vmi}");
             }
 
             store.Update(Group, Version, "virtualmachineinstancemigrations", ns, name, m => m["status"] = node is null
@@ -127,7 +127,7 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
                 : new JsonObject { ["phase"] = "Succeeded" });
         }
 
-        foreach (var ((ns, name), at) in _restarts)
+        foreach (var ((ns, name), at) in restarts)
         {
             if (now - at >= Delay / 2 && store.Delete(Group, Version, "virtualmachineinstances", ns, name))
             {
@@ -138,8 +138,8 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
             {
                 store.Put(ClusterObjects.Instance(ns, name, node));
                 SetPrintableStatus(store, ns, name, "Running");
-                _restarts.TryRemove((ns, name), out _);
-                _events.Enqueue($"arrived {name}");
+                restarts.TryRemove((ns, name), out _);
+                events.Enqueue($"arrived {name}");
             }
         }
     }
@@ -159,8 +159,8 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
 
     private string? TargetNode(string ns, string vm)
     {
-        var site = _server.Store.Get(Group, Version, "virtualmachines", ns, vm)?["spec"]?["template"]?["spec"]?["nodeSelector"]?[ClusterObjects.SiteLabel]?.GetValue<string>();
-        return _server.Store.List("", "v1", "nodes", labelSelector: $"{ClusterObjects.SiteLabel}={site}")
+        var site = server.Store.Get(Group, Version, "virtualmachines", ns, vm)?["spec"]?["template"]?["spec"]?["nodeSelector"]?[ClusterObjects.SiteLabel]?.GetValue<string>();
+        return server.Store.List("", "v1", "nodes", labelSelector: $"{ClusterObjects.SiteLabel}={site}")
             .Where(n => n["status"]!["conditions"]!.AsArray().Any(c => c!["type"]!.GetValue<string>() == "Ready" && c["status"]!.GetValue<string>() == "True"))
             .Select(n => n["metadata"]!["name"]!.GetValue<string>())
             .FirstOrDefault();
@@ -168,8 +168,8 @@ public sealed class SimulatedKubeVirt : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
+        await stop.CancelAsync();
+        await loop;
+        stop.Dispose();
     }
 }
