@@ -1,4 +1,4 @@
-namespace AcmDr.Tests.Shared;
+namespace AcmDr.TestSupport;
 
 /// <summary>
 /// The one rule for what a test needs from the machine (a tool, ../shared): when it is

@@ -1,4 +1,4 @@
-namespace AcmDr.Tests.Shared;
+namespace AcmDr.TestSupport;
 
 /// <summary>
 /// Locates the shared folder (CRDs, status fixtures) that lives beside the
