@@ -148,7 +148,7 @@ public sealed class ConfigMapClientTests
     }
 
     [TestMethod]
-    public async Task GenerateName_gets_a_unique_suffix()
+    public async Task Create_with_generateName_gets_a_unique_suffix()
     {
         await using var server = await FakeApiServer.StartAsync();
         using var client = server.CreateClient();

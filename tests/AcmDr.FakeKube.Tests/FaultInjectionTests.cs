@@ -13,9 +13,9 @@ public sealed class FaultInjectionTests
 
     private static V1Patch SiteTo(string site) => new($$$"""{"data":{"site":"{{{site}}}"}}""", V1Patch.PatchType.MergePatch);
 
-    private static async Task<FakeApiServer> StartWithSitesAsync()
+    private static async Task<FakeApiServer> StartWithSitesAsync(TimeProvider? clock = null)
     {
-        var server = await FakeApiServer.StartAsync();
+        var server = await FakeApiServer.StartAsync(clock);
         server.Store.Put(TestObjects.ConfigMap("acmdr", "acmdr-sites", "Primary"));
         return server;
     }
@@ -135,12 +135,32 @@ public sealed class FaultInjectionTests
     [TestMethod]
     public async Task Delay_fault_trips_a_client_timeout()
     {
-        await using var server = await StartWithSitesAsync();
+        await using var server = await StartWithSitesAsync(new ManualClock(DateTimeOffset.UnixEpoch));
         server.Faults.Add(FaultRule.Slow("GET", SitesPath, TimeSpan.FromSeconds(5)));
         using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromMilliseconds(300) };
 
         var act = () => http.GetStringAsync(new Uri("api/v1/namespaces/acmdr/configmaps/acmdr-sites", UriKind.Relative));
 
-        await act.Should().ThrowAsync<TaskCanceledException>();
+        await act.Should().ThrowAsync<TaskCanceledException>("the server clock never reaches the delay's end");
+    }
+
+    [TestMethod]
+    public async Task Delay_fault_answers_once_the_server_clock_passes_the_delay()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        await using var server = await StartWithSitesAsync(clock);
+        server.Faults.Add(FaultRule.Slow("GET", SitesPath, TimeSpan.FromHours(1)));
+        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
+        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var answer = http.GetStringAsync(new Uri("api/v1/namespaces/acmdr/configmaps/acmdr-sites", UriKind.Relative), hang.Token);
+        while (clock.WaitingTimers == 0)
+        {
+            await Task.Delay(10, hang.Token);
+        }
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        (await answer).Should().Contain("acmdr-sites", "an hour on the server clock, not on the real one, ends the delay");
     }
 }

@@ -6,11 +6,11 @@ namespace AcmDr.FakeKube.Tests;
 /// <summary>Runs the real kubectl against a fake server with its own kubeconfig and cache, never longer than a timeout.</summary>
 internal sealed class KubectlRun : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("fakekube-kubectl-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("fakekube-kubectl-").FullName;
 
     public KubectlRun(FakeApiServer server)
     {
-        Kubeconfig = Path.Combine(_dir, "kubeconfig");
+        Kubeconfig = Path.Combine(dir, "kubeconfig");
         server.WriteKubeconfig(Kubeconfig);
     }
 
@@ -89,22 +89,22 @@ internal sealed class KubectlRun : IDisposable
         throw new AssertFailedException($"kubectl never printed the expected line.\nstdout:\n{seen}\nstderr:\n{err}");
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private Process Start(string[] args)
     {
-        var info = new ProcessStartInfo(RequiredTools.Kubectl())
+        var info = new ProcessStartInfo(RequiredTool.Kubectl())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--kubeconfig", Kubeconfig, "--cache-dir", Path.Combine(_dir, "cache") }.Concat(args))
+        foreach (var arg in new[] { "--kubeconfig", Kubeconfig, "--cache-dir", Path.Combine(dir, "cache") }.Concat(args))
         {
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["HOME"] = _dir;
+        info.Environment["HOME"] = dir;
         return Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
     }
 }

@@ -85,18 +85,26 @@ public sealed class WatchClientTests
     }
 
     [TestMethod]
-    [DataRow("watch=1&timeoutSeconds=1")]
-    [DataRow("watch=true&timeout=1s")]
-    public async Task Watch_ends_when_its_timeout_passes(string query)
+    [DataRow("watch=1&timeoutSeconds=3600")]
+    [DataRow("watch=true&timeout=1h")]
+    public async Task Watch_ends_when_its_timeout_passes_on_the_server_clock(string query)
     {
-        await using var server = await FakeApiServer.StartAsync();
-        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        await using var server = await FakeApiServer.StartAsync(clock);
+        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
+        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await http.GetAsync(
+            new Uri($"api/v1/namespaces/acmdr/configmaps?{query}", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, hang.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(hang.Token));
 
-        var started = DateTime.UtcNow;
-        var body = await http.GetStringAsync($"api/v1/namespaces/acmdr/configmaps?{query}");
+        clock.Advance(TimeSpan.FromHours(1) - TimeSpan.FromMilliseconds(1));
+        server.Store.Put(TestObjects.ConfigMap("acmdr", "acmdr-sites", "Primary"));
+        var lastEvent = JsonNode.Parse((await reader.ReadLineAsync(hang.Token))!)!;
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var afterTimeout = await reader.ReadToEndAsync(hang.Token);
 
-        body.Should().BeEmpty();
-        (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(5));
+        lastEvent["type"]!.GetValue<string>().Should().Be("ADDED", "a millisecond before its timeout the watch still streams");
+        afterTimeout.Should().BeEmpty("the timeout ends the watch without another event");
     }
 
     [TestMethod]

@@ -10,25 +10,25 @@ namespace AcmDr.FakeKube;
 /// </summary>
 public sealed class CustomRoutes
 {
-    private readonly Lock _gate = new();
-    private readonly List<(string Method, string[] Template, Func<ObjectStore, IReadOnlyDictionary<string, string>, JsonNode> Handler)> _routes = [];
+    private readonly Lock gate = new();
+    private readonly List<(string Method, string[] Template, Func<ObjectStore, IReadOnlyDictionary<string, string>, JsonNode> Handler)> routes = [];
 
     public void Map(string method, string template, Func<ObjectStore, IReadOnlyDictionary<string, string>, JsonNode> handler)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(handler);
-        lock (_gate)
+        lock (gate)
         {
-            _routes.Add((method, template.Split('/', StringSplitOptions.RemoveEmptyEntries), handler));
+            routes.Add((method, template.Split('/', StringSplitOptions.RemoveEmptyEntries), handler));
         }
     }
 
     internal Func<ObjectStore, JsonNode>? Match(string method, string path)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        lock (_gate)
+        lock (gate)
         {
-            foreach (var (m, template, handler) in _routes)
+            foreach (var (m, template, handler) in routes)
             {
                 if (m == method && Bind(template, segments) is { } values)
                 {

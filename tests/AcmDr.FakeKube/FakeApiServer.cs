@@ -17,11 +17,12 @@ namespace AcmDr.FakeKube;
 /// </summary>
 public sealed class FakeApiServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private readonly CancellationTokenSource stopping = new();
+    private WebApplication? app;
 
     private FakeApiServer(TimeProvider clock)
     {
+        Clock = clock;
         Store = new ObjectStore(Registry, clock);
     }
 
@@ -30,6 +31,9 @@ public sealed class FakeApiServer : IAsyncDisposable
     public ResourceRegistry Registry { get; } = new();
 
     public ObjectStore Store { get; }
+
+    /// <summary>The server's clock: timestamps, watch timeouts and delay faults run on it.</summary>
+    public TimeProvider Clock { get; }
 
     public FaultInjector Faults { get; } = new();
 
@@ -53,10 +57,10 @@ public sealed class FakeApiServer : IAsyncDisposable
             }
         }));
         var app = builder.Build();
-        var pipeline = new RequestPipeline(server, server._stopping.Token);
+        var pipeline = new RequestPipeline(server, server.stopping.Token);
         app.Run(pipeline.InvokeAsync);
         await app.StartAsync(cancellationToken);
-        server._app = app;
+        server.app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
         return server;
@@ -75,14 +79,14 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        if (_app is not null)
+        await stopping.CancelAsync();
+        if (app is not null)
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _app.StopAsync(grace.Token);
-            await _app.DisposeAsync();
+            await app.StopAsync(grace.Token);
+            await app.DisposeAsync();
         }
 
-        _stopping.Dispose();
+        stopping.Dispose();
     }
 }

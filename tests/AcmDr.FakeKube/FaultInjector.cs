@@ -3,44 +3,44 @@ namespace AcmDr.FakeKube;
 /// <summary>The server's fault rules and how often each has matched; safe to change while requests run.</summary>
 public sealed class FaultInjector
 {
-    private readonly Lock _gate = new();
-    private readonly List<(FaultRule Rule, int Matches, int Fired)> _rules = [];
+    private readonly Lock gate = new();
+    private readonly List<(FaultRule Rule, int Matches, int Fired)> rules = [];
 
     public void Add(FaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        lock (_gate)
+        lock (gate)
         {
-            _rules.Add((rule, 0, 0));
+            rules.Add((rule, 0, 0));
         }
     }
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _rules.Clear();
+            rules.Clear();
         }
     }
 
     /// <summary>How many times <paramref name="rule"/> has fired.</summary>
     public int FiredCount(FaultRule rule)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _rules.Where(r => ReferenceEquals(r.Rule, rule)).Sum(r => r.Fired);
+            return rules.Where(r => ReferenceEquals(r.Rule, rule)).Sum(r => r.Fired);
         }
     }
 
     /// <summary>The rules that fire for this request, in the order they were added.</summary>
     internal IReadOnlyList<FaultRule> Fire(string method, string path)
     {
-        lock (_gate)
+        lock (gate)
         {
             var firing = new List<FaultRule>();
-            for (var i = 0; i < _rules.Count; i++)
+            for (var i = 0; i < rules.Count; i++)
             {
-                var (rule, matches, fired) = _rules[i];
+                var (rule, matches, fired) = rules[i];
                 if (!rule.Matches(method, path))
                 {
                     continue;
@@ -54,7 +54,7 @@ public sealed class FaultInjector
                     firing.Add(rule);
                 }
 
-                _rules[i] = (rule, matches, fired);
+                rules[i] = (rule, matches, fired);
             }
 
             return firing;

@@ -5,9 +5,9 @@ namespace AcmDr.FakeKube;
 /// <summary>A field selector over dotted paths (<c>metadata.name=x,status.phase!=Running</c>).</summary>
 public sealed class FieldSelector
 {
-    private readonly IReadOnlyList<(string Path, string Value, bool Equal)> _terms;
+    private readonly IReadOnlyList<(string Path, string Value, bool Equal)> terms;
 
-    private FieldSelector(IReadOnlyList<(string Path, string Value, bool Equal)> terms) => _terms = terms;
+    private FieldSelector(IReadOnlyList<(string Path, string Value, bool Equal)> terms) => this.terms = terms;
 
     public static FieldSelector Parse(string? text)
     {
@@ -38,7 +38,7 @@ public sealed class FieldSelector
         return new FieldSelector(terms);
     }
 
-    public bool Matches(JsonObject obj) => _terms.All(t => (ValueAt(obj, t.Path) == t.Value) == t.Equal);
+    public bool Matches(JsonObject obj) => terms.All(t => (ValueAt(obj, t.Path) == t.Value) == t.Equal);
 
     private static string ValueAt(JsonObject obj, string path)
     {

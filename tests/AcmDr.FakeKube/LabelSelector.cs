@@ -9,10 +9,10 @@ namespace AcmDr.FakeKube;
 /// </summary>
 public sealed partial class LabelSelector
 {
-    private readonly IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> _requirements;
+    private readonly IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> requirements;
 
     private LabelSelector(IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> requirements) =>
-        _requirements = requirements;
+        this.requirements = requirements;
 
     public static LabelSelector Everything { get; } = new([]);
 
@@ -26,7 +26,7 @@ public sealed partial class LabelSelector
         return new LabelSelector([.. SplitTopLevel(text).Select(ParseRequirement)]);
     }
 
-    public bool Matches(IReadOnlyDictionary<string, string> labels) => _requirements.All(r => r(labels));
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => requirements.All(r => r(labels));
 
     public bool Matches(JsonObject obj) => Matches(LabelsOf(obj));
 

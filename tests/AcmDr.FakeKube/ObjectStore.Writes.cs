@@ -8,7 +8,7 @@ public sealed partial class ObjectStore
 {
     internal JsonObject Create(ResourceType type, string? ns, JsonObject body)
     {
-        lock (_gate)
+        lock (gate)
         {
             var obj = (JsonObject)body.DeepClone();
             var metadata = KubeObject.Metadata(obj);
@@ -18,11 +18,11 @@ public sealed partial class ObjectStore
             {
                 var prefix = KubeObject.StringAt(obj, "generateName")
                     ?? throw KubeApiException.Invalid(type, "", "metadata.name: Required value: name or generateName is required");
-                name = prefix + (_resourceVersion + 1).ToString("x5", CultureInfo.InvariantCulture);
+                name = prefix + (resourceVersion + 1).ToString("x5", CultureInfo.InvariantCulture);
                 metadata["name"] = name;
             }
 
-            if (_objects.ContainsKey(Key(type, ns, name)))
+            if (objects.ContainsKey(Key(type, ns, name)))
             {
                 throw KubeApiException.AlreadyExists(type, name);
             }
@@ -36,9 +36,9 @@ public sealed partial class ObjectStore
 
     internal JsonObject Replace(ResourceType type, string? ns, string name, JsonObject body, bool statusOnly)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var current = _objects.GetValueOrDefault(Key(type, ns, name)) ?? throw KubeApiException.NotFound(type, name);
+            var current = objects.GetValueOrDefault(Key(type, ns, name)) ?? throw KubeApiException.NotFound(type, name);
             return Write(type, ns, name, current, body, statusOnly);
         }
     }
@@ -46,23 +46,23 @@ public sealed partial class ObjectStore
     /// <summary>Applies <paramref name="patch"/> to a copy of the current object under the lock.</summary>
     internal JsonObject Patch(ResourceType type, string? ns, string name, Func<JsonObject, JsonObject> patch, bool statusOnly)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var current = _objects.GetValueOrDefault(Key(type, ns, name)) ?? throw KubeApiException.NotFound(type, name);
+            var current = objects.GetValueOrDefault(Key(type, ns, name)) ?? throw KubeApiException.NotFound(type, name);
             return Write(type, ns, name, current, patch(Copy(current, type)), statusOnly);
         }
     }
 
     internal JsonObject Delete(ResourceType type, string? ns, string name)
     {
-        lock (_gate)
+        lock (gate)
         {
             var key = Key(type, ns, name);
-            var current = _objects.GetValueOrDefault(key) ?? throw KubeApiException.NotFound(type, name);
+            var current = objects.GetValueOrDefault(key) ?? throw KubeApiException.NotFound(type, name);
             var gone = (JsonObject)current.DeepClone();
-            KubeObject.Metadata(gone)["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
-            _objects.Remove(key);
-            Record(new WatchEvent("DELETED", _resourceVersion, type, ns, gone));
+            KubeObject.Metadata(gone)["resourceVersion"] = (++resourceVersion).ToString(CultureInfo.InvariantCulture);
+            objects.Remove(key);
+            Record(new WatchEvent("DELETED", resourceVersion, type, ns, gone));
             return Copy(gone, type);
         }
     }
@@ -128,16 +128,16 @@ public sealed partial class ObjectStore
     {
         obj["apiVersion"] = type.ApiVersion;
         obj["kind"] = type.Kind;
-        KubeObject.Metadata(obj)["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
-        _objects[Key(type, ns, name)] = obj;
-        Record(new WatchEvent(eventType, _resourceVersion, type, type.Namespaced ? ns : null, obj));
+        KubeObject.Metadata(obj)["resourceVersion"] = (++resourceVersion).ToString(CultureInfo.InvariantCulture);
+        objects[Key(type, ns, name)] = obj;
+        Record(new WatchEvent(eventType, resourceVersion, type, type.Namespaced ? ns : null, obj));
         return Copy(obj, type);
     }
 
     private void Record(WatchEvent e)
     {
-        _history.Add(e);
-        foreach (var subscription in _subscriptions.Where(s => s.Wants(e)))
+        history.Add(e);
+        foreach (var subscription in subscriptions.Where(s => s.Wants(e)))
         {
             subscription.Offer(e);
         }

@@ -9,18 +9,18 @@ namespace AcmDr.FakeKube;
 /// </summary>
 public sealed partial class ObjectStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<(string Group, string Plural, string Namespace, string Name), JsonObject> _objects = [];
-    private readonly List<WatchEvent> _history = [];
-    private readonly List<WatchSubscription> _subscriptions = [];
-    private readonly ResourceRegistry _registry;
-    private readonly TimeProvider _clock;
-    private long _resourceVersion;
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Group, string Plural, string Namespace, string Name), JsonObject> objects = [];
+    private readonly List<WatchEvent> history = [];
+    private readonly List<WatchSubscription> subscriptions = [];
+    private readonly ResourceRegistry registry;
+    private readonly TimeProvider clock;
+    private long resourceVersion;
 
     internal ObjectStore(ResourceRegistry registry, TimeProvider clock)
     {
-        _registry = registry;
-        _clock = clock;
+        this.registry = registry;
+        this.clock = clock;
     }
 
     /// <summary>The global resourceVersion: bumped by every write.</summary>
@@ -28,9 +28,9 @@ public sealed partial class ObjectStore
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _resourceVersion;
+                return resourceVersion;
             }
         }
     }
@@ -41,15 +41,15 @@ public sealed partial class ObjectStore
         ArgumentNullException.ThrowIfNull(obj);
         var apiVersion = obj["apiVersion"]?.GetValue<string>() ?? throw new ArgumentException("object has no apiVersion", nameof(obj));
         var kind = obj["kind"]?.GetValue<string>() ?? throw new ArgumentException("object has no kind", nameof(obj));
-        var type = _registry.FindByKind(apiVersion, kind)
+        var type = registry.FindByKind(apiVersion, kind)
             ?? throw new ArgumentException($"{kind} in {apiVersion} is not registered", nameof(obj));
         var ns = type.Namespaced ? KubeObject.Namespace(obj) ?? "default" : null;
         var name = KubeObject.Name(obj) ?? throw new ArgumentException("object has no metadata.name", nameof(obj));
-        lock (_gate)
+        lock (gate)
         {
             var body = (JsonObject)obj.DeepClone();
             KubeObject.Metadata(body).Remove("resourceVersion");
-            return _objects.ContainsKey(Key(type, ns, name))
+            return objects.ContainsKey(Key(type, ns, name))
                 ? Replace(type, ns, name, body, statusOnly: false)
                 : Create(type, ns, body);
         }
@@ -58,9 +58,9 @@ public sealed partial class ObjectStore
     public JsonObject? Get(string group, string version, string plural, string? ns, string name)
     {
         var type = TypeOf(group, version, plural);
-        lock (_gate)
+        lock (gate)
         {
-            return _objects.TryGetValue(Key(type, ns, name), out var found) ? Copy(found, type) : null;
+            return objects.TryGetValue(Key(type, ns, name), out var found) ? Copy(found, type) : null;
         }
     }
 
@@ -84,9 +84,9 @@ public sealed partial class ObjectStore
     public bool Delete(string group, string version, string plural, string? ns, string name)
     {
         var type = TypeOf(group, version, plural);
-        lock (_gate)
+        lock (gate)
         {
-            if (!_objects.ContainsKey(Key(type, ns, name)))
+            if (!objects.ContainsKey(Key(type, ns, name)))
             {
                 return false;
             }
@@ -98,9 +98,9 @@ public sealed partial class ObjectStore
 
     internal JsonObject Get(ResourceType type, string? ns, string name)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _objects.TryGetValue(Key(type, ns, name), out var found)
+            return objects.TryGetValue(Key(type, ns, name), out var found)
                 ? Copy(found, type)
                 : throw KubeApiException.NotFound(type, name);
         }
@@ -108,9 +108,9 @@ public sealed partial class ObjectStore
 
     internal (IReadOnlyList<JsonObject> Items, long ResourceVersion) List(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var items = _objects
+            var items = objects
                 .Where(p => p.Key.Group == type.Group && p.Key.Plural == type.Plural && (ns is null || p.Key.Namespace == ns))
                 .OrderBy(p => p.Key.Namespace, StringComparer.Ordinal)
                 .ThenBy(p => p.Key.Name, StringComparer.Ordinal)
@@ -118,7 +118,7 @@ public sealed partial class ObjectStore
                 .Where(o => labels.Matches(o) && fields.Matches(o))
                 .Select(o => Copy(o, type))
                 .ToList();
-            return (items, _resourceVersion);
+            return (items, resourceVersion);
         }
     }
 
@@ -128,39 +128,39 @@ public sealed partial class ObjectStore
     /// </summary>
     internal WatchSubscription Subscribe(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields, long fromVersion)
     {
-        lock (_gate)
+        lock (gate)
         {
             var subscription = new WatchSubscription(type, ns, labels, fields, Unsubscribe);
             if (fromVersion <= 0)
             {
                 foreach (var item in List(type, ns, labels, fields).Items)
                 {
-                    subscription.Offer(new WatchEvent("ADDED", _resourceVersion, type, ns, item));
+                    subscription.Offer(new WatchEvent("ADDED", resourceVersion, type, ns, item));
                 }
             }
             else
             {
-                foreach (var e in _history.Where(e => e.ResourceVersion > fromVersion && subscription.Wants(e)))
+                foreach (var e in history.Where(e => e.ResourceVersion > fromVersion && subscription.Wants(e)))
                 {
                     subscription.Offer(e);
                 }
             }
 
-            _subscriptions.Add(subscription);
+            subscriptions.Add(subscription);
             return subscription;
         }
     }
 
     private void Unsubscribe(WatchSubscription subscription)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _subscriptions.Remove(subscription);
+            subscriptions.Remove(subscription);
         }
     }
 
     private ResourceType TypeOf(string group, string version, string plural) =>
-        _registry.Find(group, version, plural) ?? throw new ArgumentException($"{plural}.{group}/{version} is not registered", nameof(plural));
+        registry.Find(group, version, plural) ?? throw new ArgumentException($"{plural}.{group}/{version} is not registered", nameof(plural));
 
     private static (string, string, string, string) Key(ResourceType type, string? ns, string name) =>
         (type.Group, type.Plural, type.Namespaced ? ns ?? "" : "", name);
@@ -173,5 +173,5 @@ public sealed partial class ObjectStore
         return copy;
     }
 
-    private string Now() => _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private string Now() => clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -3,33 +3,33 @@ namespace AcmDr.FakeKube;
 /// <summary>Every request the server answered (or dropped), in arrival order of completion.</summary>
 public sealed class RequestLog
 {
-    private readonly Lock _gate = new();
-    private readonly List<RecordedRequest> _entries = [];
+    private readonly Lock gate = new();
+    private readonly List<RecordedRequest> entries = [];
 
     public IReadOnlyList<RecordedRequest> Entries
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return [.. _entries];
+                return [.. entries];
             }
         }
     }
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _entries.Clear();
+            entries.Clear();
         }
     }
 
     internal void Add(RecordedRequest entry)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _entries.Add(entry);
+            entries.Add(entry);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace AcmDr.FakeKube;
 /// <summary>Every request goes through here: faults first, then discovery or a resource handler, then the log.</summary>
 internal sealed class RequestPipeline(FakeApiServer server, CancellationToken serverStopping)
 {
-    private readonly ResourceHandler _resources = new(server.Store, serverStopping);
+    private readonly ResourceHandler resources = new(server.Store, server.Clock, serverStopping);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,7 +20,7 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
             switch (fault.Kind)
             {
                 case FaultKind.Delay:
-                    await Task.Delay(fault.Delay, context.RequestAborted);
+                    await Task.Delay(fault.Delay, server.Clock, context.RequestAborted);
                     break;
                 case FaultKind.RunBeforeHandling:
                     fault.Callback?.Invoke(server.Store);
@@ -100,7 +100,7 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
                 throw new KubeApiException(404, "NotFound", "the server could not find the requested resource");
             }
 
-            return await _resources.HandleAsync(context, apiPath, type);
+            return await resources.HandleAsync(context, apiPath, type);
         }
         catch (KubeApiException e)
         {

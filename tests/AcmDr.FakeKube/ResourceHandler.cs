@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace AcmDr.FakeKube;
 
 /// <summary>Maps the verbs on a resource URL to store operations.</summary>
-internal sealed class ResourceHandler(ObjectStore store, CancellationToken serverStopping)
+internal sealed class ResourceHandler(ObjectStore store, TimeProvider clock, CancellationToken serverStopping)
 {
     public async Task<KubeResponse> HandleAsync(HttpContext context, ApiPath path, ResourceType type)
     {
@@ -61,7 +61,7 @@ internal sealed class ResourceHandler(ObjectStore store, CancellationToken serve
             ? TimeSpan.FromSeconds(seconds)
             : GoDuration.Parse(query["timeout"]);
         var subscription = store.Subscribe(type, ns, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]), from);
-        return KubeResponse.Streaming(ctx => WatchStream.RunAsync(ctx, subscription, timeout, serverStopping));
+        return KubeResponse.Streaming(ctx => WatchStream.RunAsync(ctx, subscription, timeout, clock, serverStopping));
     }
 
     private KubeResponse Deleted(ResourceType type, string? ns, string name)

@@ -3,8 +3,8 @@ namespace AcmDr.FakeKube;
 /// <summary>The resource types the server serves; thread-safe, preloaded with the ones acmdr touches.</summary>
 public sealed class ResourceRegistry
 {
-    private readonly Lock _gate = new();
-    private readonly List<ResourceType> _types = [];
+    private readonly Lock gate = new();
+    private readonly List<ResourceType> types = [];
 
     public ResourceRegistry()
     {
@@ -32,10 +32,10 @@ public sealed class ResourceRegistry
     public ResourceType Register(string group, string version, string kind, string plural, bool namespaced, params string[] shortNames)
     {
         var type = new ResourceType(group, version, kind, plural, namespaced, shortNames);
-        lock (_gate)
+        lock (gate)
         {
-            _types.RemoveAll(t => t.Group == group && t.Version == version && t.Plural == plural);
-            _types.Add(type);
+            types.RemoveAll(t => t.Group == group && t.Version == version && t.Plural == plural);
+            types.Add(type);
         }
 
         return type;
@@ -43,25 +43,25 @@ public sealed class ResourceRegistry
 
     public ResourceType? Find(string group, string version, string plural)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _types.Find(t => t.Group == group && t.Version == version && t.Plural == plural);
+            return types.Find(t => t.Group == group && t.Version == version && t.Plural == plural);
         }
     }
 
     public ResourceType? FindByKind(string apiVersion, string kind)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _types.Find(t => t.ApiVersion == apiVersion && t.Kind == kind);
+            return types.Find(t => t.ApiVersion == apiVersion && t.Kind == kind);
         }
     }
 
     public IReadOnlyList<ResourceType> All()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return [.. _types];
+            return [.. types];
         }
     }
 }

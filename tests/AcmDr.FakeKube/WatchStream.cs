@@ -6,14 +6,11 @@ namespace AcmDr.FakeKube;
 /// <summary>Streams a watch as newline-delimited JSON events, one flush per event.</summary>
 internal static class WatchStream
 {
-    public static async Task RunAsync(HttpContext context, WatchSubscription subscription, TimeSpan? timeout, CancellationToken serverStopping)
+    public static async Task RunAsync(HttpContext context, WatchSubscription subscription, TimeSpan? timeout, TimeProvider clock, CancellationToken serverStopping)
     {
         using var _ = subscription;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serverStopping);
-        if (timeout is { } limit)
-        {
-            stop.CancelAfter(limit);
-        }
+        using var timedOut = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan, clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serverStopping, timedOut.Token);
 
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(stop.Token);

@@ -6,8 +6,8 @@ namespace AcmDr.FakeKube;
 /// <summary>A live watch on the store: events that match its filter are queued for one stream.</summary>
 internal sealed class WatchSubscription : IDisposable
 {
-    private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Action<WatchSubscription> _unsubscribe;
+    private readonly Channel<WatchEvent> channel = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Action<WatchSubscription> unsubscribe;
 
     public WatchSubscription(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields, Action<WatchSubscription> unsubscribe)
     {
@@ -15,7 +15,7 @@ internal sealed class WatchSubscription : IDisposable
         Namespace = ns;
         Labels = labels;
         Fields = fields;
-        _unsubscribe = unsubscribe;
+        this.unsubscribe = unsubscribe;
     }
 
     public ResourceType Type { get; }
@@ -26,7 +26,7 @@ internal sealed class WatchSubscription : IDisposable
 
     public FieldSelector Fields { get; }
 
-    public ChannelReader<WatchEvent> Events => _channel.Reader;
+    public ChannelReader<WatchEvent> Events => channel.Reader;
 
     /// <summary>Called under the store lock, so reading the event's object is safe.</summary>
     public bool Wants(WatchEvent e) =>
@@ -36,11 +36,11 @@ internal sealed class WatchSubscription : IDisposable
 
     public bool Wants(JsonObject obj) => Labels.Matches(obj) && Fields.Matches(obj);
 
-    public void Offer(WatchEvent e) => _channel.Writer.TryWrite(e);
+    public void Offer(WatchEvent e) => channel.Writer.TryWrite(e);
 
     public void Dispose()
     {
-        _unsubscribe(this);
-        _channel.Writer.TryComplete();
+        unsubscribe(this);
+        channel.Writer.TryComplete();
     }
 }

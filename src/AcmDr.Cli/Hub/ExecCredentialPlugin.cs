@@ -21,24 +21,24 @@ public sealed class ExecCredentialPlugin
     private const int MaxOutputBytes = 1 << 20;
     private const int MaxErrorBytes = 64 << 10;
 
-    private readonly ExternalExecution _exec;
-    private readonly string _command;
-    private readonly string _execInfo;
-    private readonly TimeSpan _wait;
-    private readonly TimeProvider _clock;
+    private readonly ExternalExecution exec;
+    private readonly string command;
+    private readonly string execInfo;
+    private readonly TimeSpan wait;
+    private readonly TimeProvider clock;
 
     public ExecCredentialPlugin(ExternalExecution exec, string userName, string kubeconfigDirectory, ServerTrust cluster, ConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(exec);
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(settings);
-        _exec = exec;
-        _wait = settings.ExecTimeout;
-        _clock = settings.Clock;
+        this.exec = exec;
+        wait = settings.ExecTimeout;
+        clock = settings.Clock;
         var command = exec.Command ?? "";
 
         // As kubectl: a command with a path separator is a path, relative to the kubeconfig's folder; a bare name is looked up on PATH.
-        _command = command.Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(command, kubeconfigDirectory) : command;
+        this.command = command.Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(command, kubeconfigDirectory) : command;
         Describe = $"{cluster.Role}: exec credential plugin '{StatusText.Clean(command)}' of user '{StatusText.Clean(userName)}'";
         if (command.Length == 0)
         {
@@ -50,7 +50,7 @@ public sealed class ExecCredentialPlugin
             throw Failure($"has apiVersion '{StatusText.Clean(exec.ApiVersion)}'; kubectl and acmdr accept client.authentication.k8s.io/v1 and v1beta1");
         }
 
-        _execInfo = ExecInfo(exec, cluster);
+        execInfo = ExecInfo(exec, cluster);
     }
 
     /// <summary>How errors name the plugin: role, command and user.</summary>
@@ -67,14 +67,14 @@ public sealed class ExecCredentialPlugin
         }
         catch (Win32Exception ex)
         {
-            var hint = string.IsNullOrWhiteSpace(_exec.InstallHint) ? "" : $" ({Excerpt(_exec.InstallHint)})";
+            var hint = string.IsNullOrWhiteSpace(exec.InstallHint) ? "" : $" ({Excerpt(exec.InstallHint)})";
             throw Failure($"could not be started: {StatusText.Clean(ex.Message)}{hint}");
         }
 
         process.StandardInput.Close();
         var output = ReadBoundedAsync(process.StandardOutput.BaseStream, MaxOutputBytes);
         var errors = ReadBoundedAsync(process.StandardError.BaseStream, MaxErrorBytes);
-        using var deadline = new CancellationTokenSource(_wait, _clock);
+        using var deadline = new CancellationTokenSource(wait, clock);
         using var both = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancel);
         try
         {
@@ -88,7 +88,7 @@ public sealed class ExecCredentialPlugin
             KillTree(process);
             cancel.ThrowIfCancellationRequested();
             await DrainedAsync(errors).ConfigureAwait(false);
-            throw Failure($"did not answer within {Seconds(_wait)}; it was stopped with its child processes{Stderr(errors)}");
+            throw Failure($"did not answer within {Seconds(wait)}; it was stopped with its child processes{Stderr(errors)}");
         }
 
         var (stdout, overflow) = await output.ConfigureAwait(false);
@@ -99,26 +99,26 @@ public sealed class ExecCredentialPlugin
 
         return overflow
             ? throw Failure($"printed more than {MaxOutputBytes >> 20} MiB")
-            : ExecCredentialOutput.Parse(stdout, _exec.ApiVersion, this);
+            : ExecCredentialOutput.Parse(stdout, exec.ApiVersion, this);
     }
 
     internal AcmDrException Failure(string what) => new(ExitCodes.ClusterUnavailable, $"{Describe} {what}");
 
     private ProcessStartInfo StartInfo()
     {
-        var start = new ProcessStartInfo(_command)
+        var start = new ProcessStartInfo(command)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in _exec.Arguments ?? [])
+        foreach (var argument in exec.Arguments ?? [])
         {
             start.ArgumentList.Add(argument ?? "");
         }
 
-        foreach (var variable in _exec.EnvironmentVariables ?? [])
+        foreach (var variable in exec.EnvironmentVariables ?? [])
         {
             if (variable is null || !variable.TryGetValue("name", out var name) || string.IsNullOrEmpty(name))
             {
@@ -128,7 +128,7 @@ public sealed class ExecCredentialPlugin
             start.Environment[name] = variable.GetValueOrDefault("value") ?? "";
         }
 
-        start.Environment["KUBERNETES_EXEC_INFO"] = _execInfo;
+        start.Environment["KUBERNETES_EXEC_INFO"] = execInfo;
         return start;
     }
 
@@ -178,7 +178,7 @@ public sealed class ExecCredentialPlugin
     {
         try
         {
-            await errors.WaitAsync(TimeSpan.FromSeconds(2), _clock).ConfigureAwait(false);
+            await errors.WaitAsync(TimeSpan.FromSeconds(2), clock).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

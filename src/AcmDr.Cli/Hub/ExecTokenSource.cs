@@ -9,21 +9,21 @@ namespace AcmDr.Cli.Hub;
 /// </summary>
 internal sealed class ExecTokenSource(ExecCredentialPlugin plugin, ExecCredential first, TimeProvider clock) : ITokenProvider
 {
-    private readonly Lock _gate = new();
-    private ExecCredential _current = first;
-    private Task<ExecCredential>? _running;
+    private readonly Lock gate = new();
+    private ExecCredential current = first;
+    private Task<ExecCredential>? running;
 
     public async Task<AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken)
     {
         Task<ExecCredential> run;
-        lock (_gate)
+        lock (gate)
         {
-            if (_running is null && !(_current.Expires is { } expires && clock.GetUtcNow() >= expires))
+            if (running is null && !(current.Expires is { } expires && clock.GetUtcNow() >= expires))
             {
-                return new AuthenticationHeaderValue("Bearer", _current.Token);
+                return new AuthenticationHeaderValue("Bearer", current.Token);
             }
 
-            run = _running ??= plugin.RunAsync(CancellationToken.None);
+            run = running ??= plugin.RunAsync(CancellationToken.None);
         }
 
         ExecCredential renewed;
@@ -33,18 +33,18 @@ internal sealed class ExecTokenSource(ExecCredentialPlugin plugin, ExecCredentia
         }
         finally
         {
-            lock (_gate)
+            lock (gate)
             {
-                if (ReferenceEquals(_running, run) && run.IsCompleted)
+                if (ReferenceEquals(running, run) && run.IsCompleted)
                 {
-                    _running = null;
+                    running = null;
                 }
             }
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            _current = renewed.Token is null
+            current = renewed.Token is null
                 ? throw plugin.Failure("returned no token when run again, where it gave one before")
                 : renewed;
             return new AuthenticationHeaderValue("Bearer", renewed.Token);

@@ -20,14 +20,14 @@ public sealed class ServerTrust
 {
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
 
-    private readonly X509Certificate2Collection? _roots;
+    private readonly X509Certificate2Collection? roots;
 
     private ServerTrust(string server, string role, string verifiedHost, X509Certificate2Collection? roots, bool skipVerify)
     {
         Server = server;
         Role = role;
         VerifiedHost = verifiedHost;
-        _roots = roots;
+        this.roots = roots;
         SkipVerify = skipVerify;
     }
 
@@ -76,10 +76,10 @@ public sealed class ServerTrust
         using var ours = new X509Chain();
         ours.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         ours.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
-        if (_roots is not null)
+        if (roots is not null)
         {
             ours.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            ours.ChainPolicy.CustomTrustStore.AddRange(_roots);
+            ours.ChainPolicy.CustomTrustStore.AddRange(roots);
         }
 
         if (chain is not null)
@@ -105,7 +105,7 @@ public sealed class ServerTrust
         var flags = status.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status);
         if ((flags & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0)
         {
-            return _roots is null
+            return roots is null
                 ? "it is signed by an unknown authority (the kubeconfig names no certificate-authority, so the system's trust store applies)"
                 : "it is signed by an unknown authority (not by the kubeconfig's certificate-authority)";
         }

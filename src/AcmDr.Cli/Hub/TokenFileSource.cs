@@ -13,18 +13,18 @@ internal sealed class TokenFileSource : ITokenProvider
 {
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
-    private readonly Lock _gate = new();
-    private readonly string _path;
-    private readonly TimeProvider _clock;
-    private string _token;
-    private DateTimeOffset _readAt;
+    private readonly Lock gate = new();
+    private readonly string path;
+    private readonly TimeProvider clock;
+    private string token;
+    private DateTimeOffset readAt;
 
     private TokenFileSource(string path, string token, TimeProvider clock)
     {
-        _path = path;
-        _token = token;
-        _clock = clock;
-        _readAt = clock.GetUtcNow();
+        this.path = path;
+        this.token = token;
+        this.clock = clock;
+        readAt = clock.GetUtcNow();
     }
 
     /// <summary>Reads the file now: a missing, unreadable or empty token file is a user error (exit 3) naming it.</summary>
@@ -43,23 +43,23 @@ internal sealed class TokenFileSource : ITokenProvider
 
     public Task<AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_clock.GetUtcNow() - _readAt >= Period)
+            if (clock.GetUtcNow() - readAt >= Period)
             {
                 try
                 {
-                    _token = Read(_path);
+                    token = Read(path);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     // Keep the token read before: the file may be mid-rotation.
                 }
 
-                _readAt = _clock.GetUtcNow();
+                readAt = clock.GetUtcNow();
             }
 
-            return Task.FromResult(new AuthenticationHeaderValue("Bearer", _token));
+            return Task.FromResult(new AuthenticationHeaderValue("Bearer", token));
         }
     }
 

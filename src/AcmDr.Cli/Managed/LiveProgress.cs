@@ -9,13 +9,13 @@ namespace AcmDr.Cli.Managed;
 /// </summary>
 public sealed class LiveProgress(ProgressContext context) : IRelocationProgress
 {
-    private ProgressTask? _tier;
-    private int _tierNumber;
+    private ProgressTask? tier;
+    private int tierNumber;
 
     public void TierStarted(int tier, int vms)
     {
-        _tierNumber = tier;
-        _tier = context.AddTask(Markup.Escape($"tier {tier}"), maxValue: vms);
+        tierNumber = tier;
+        this.tier = context.AddTask(Markup.Escape($"tier {tier}"), maxValue: vms);
     }
 
     public void Note(ScopedVm vm, string text)
@@ -27,16 +27,16 @@ public sealed class LiveProgress(ProgressContext context) : IRelocationProgress
     public void Finished(VmResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        _tier?.Increment(1);
+        tier?.Increment(1);
         Describe($"{result.Vm.Vm}: {result.Outcome.ToString().ToLowerInvariant()}");
     }
 
     private void Describe(string text)
     {
-        if (_tier is not null)
+        if (tier is not null)
         {
-            var line = $"tier {_tierNumber}: {text}";
-            _tier.Description = Markup.Escape(line.Length > 70 ? line[..70] + "..." : line);
+            var line = $"tier {tierNumber}: {text}";
+            tier.Description = Markup.Escape(line.Length > 70 ? line[..70] + "..." : line);
         }
     }
 }

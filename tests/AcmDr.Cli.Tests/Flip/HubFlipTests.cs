@@ -239,7 +239,7 @@ public sealed class HubFlipKubectlTests
     [TestMethod]
     public async Task The_real_kubectl_sees_the_flipped_switch_and_its_event()
     {
-        var kubectl = Support.RequiredTool.Kubectl();
+        var kubectl = RequiredTool.Kubectl();
         await using var hub = await FakeHub.StartAsync();
         (await hub.AcmdrAsync("flip", "--to", "DR", "--tier", "2")).ExitCode.Should().Be(0);
 

@@ -18,11 +18,11 @@ namespace AcmDr.Cli.Tests.Hub;
 /// </summary>
 public sealed class HeaderRecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private HeaderRecordingServer(WebApplication app, string url)
     {
-        _app = app;
+        this.app = app;
         Url = url;
     }
 
@@ -65,7 +65,7 @@ public sealed class HeaderRecordingServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

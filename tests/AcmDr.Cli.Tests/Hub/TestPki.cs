@@ -8,11 +8,11 @@ namespace AcmDr.Cli.Tests.Hub;
 /// <summary>A certificate authority made in the test, issuing server certificates with chosen Subject Alternative Names.</summary>
 public sealed class TestPki : IDisposable
 {
-    private readonly RSA _key = RSA.Create(2048);
+    private readonly RSA key = RSA.Create(2048);
 
     public TestPki(string name = "acmdr-test-ca")
     {
-        var request = new CertificateRequest($"CN={name}", _key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
@@ -74,6 +74,6 @@ public sealed class TestPki : IDisposable
     public void Dispose()
     {
         Authority.Dispose();
-        _key.Dispose();
+        key.Dispose();
     }
 }

@@ -4,7 +4,7 @@ namespace AcmDr.Cli.Tests.Infrastructure;
 public static class RepoPaths
 {
     public static string Root { get; } =
-        Support.SharedDir.RepoRoot ?? throw new InvalidOperationException("cannot find AcmDr.sln above the test binaries");
+        SharedDir.RepoRoot ?? throw new InvalidOperationException("cannot find AcmDr.sln above the test binaries");
 
     public static string SampleInventory => Path.Combine(Root, "inventory", "apps.csv");
 }

@@ -17,17 +17,17 @@ public sealed class SimulatedKubeVirt
 {
     private const string Group = "kubevirt.io";
     private const string Version = "v1";
-    private readonly FakeApiServer _server;
-    private readonly TimeProvider _clock;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _migrationsSeen = new();
-    private readonly ConcurrentDictionary<(string Ns, string Name), DateTimeOffset> _restarts = new();
-    private readonly ConcurrentQueue<string> _events = new();
-    private int _maxInFlight;
+    private readonly FakeApiServer server;
+    private readonly TimeProvider clock;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> migrationsSeen = new();
+    private readonly ConcurrentDictionary<(string Ns, string Name), DateTimeOffset> restarts = new();
+    private readonly ConcurrentQueue<string> events = new();
+    private int maxInFlight;
 
     public SimulatedKubeVirt(FakeApiServer server, TimeProvider clock, TimeSpan delay)
     {
-        _server = server;
-        _clock = clock;
+        this.server = server;
+        this.clock = clock;
         Delay = delay;
         server.Routes.Map("PUT", "/apis/subresources.kubevirt.io/v1/namespaces/{namespace}/virtualmachines/{name}/restart", (store, values) =>
         {
@@ -37,7 +37,7 @@ public sealed class SimulatedKubeVirt
                 throw new KubeApiException(404, "NotFound", $"virtualmachines.kubevirt.io \"{name}\" not found");
             }
 
-            var now = _clock.GetUtcNow();
+            var now = this.clock.GetUtcNow();
             if (store.Get(Group, Version, "virtualmachineinstances", ns, name) is not null)
             {
                 store.Update(Group, Version, "virtualmachineinstances", ns, name,
@@ -45,8 +45,8 @@ public sealed class SimulatedKubeVirt
             }
 
             SetPrintableStatus(store, ns, name, "Stopping");
-            _restarts[(ns, name)] = now;
-            _events.Enqueue($"restart {name}");
+            restarts[(ns, name)] = now;
+            events.Enqueue($"restart {name}");
             return new JsonObject();
         });
         server.Faults.Add(FaultRule.Before(null, "", _ => Step(), times: null));
@@ -57,37 +57,37 @@ public sealed class SimulatedKubeVirt
     /// <summary>VM names whose migrations fail.</summary>
     public ConcurrentDictionary<string, string> FailMigrationsOf { get; } = new();
 
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     /// <summary>"migrate VM", "restart VM" and "arrived VM" in the order the simulator saw them.</summary>
-    public IReadOnlyList<string> Events => [.. _events];
+    public IReadOnlyList<string> Events => [.. events];
 
     private void Step()
     {
-        var store = _server.Store;
-        var now = _clock.GetUtcNow();
+        var store = this.server.Store;
+        var now = this.clock.GetUtcNow();
         var open = store.List(Group, Version, "virtualmachineinstancemigrations")
             .Where(m => m["status"]?["phase"] is null)
             .ToList();
         foreach (var migration in open)
         {
             var name = migration["metadata"]!["name"]!.GetValue<string>();
-            if (_migrationsSeen.TryAdd(name, now))
+            if (migrationsSeen.TryAdd(name, now))
             {
-                _events.Enqueue($"migrate {migration["spec"]!["vmiName"]}");
+                events.Enqueue($"migrate {migration["spec"]!["vmiName"]}");
             }
         }
 
-        var inFlight = open.Count + _restarts.Count;
-        if (inFlight > _maxInFlight)
+        var inFlight = open.Count + restarts.Count;
+        if (inFlight > maxInFlight)
         {
-            Volatile.Write(ref _maxInFlight, inFlight);
+            Volatile.Write(ref maxInFlight, inFlight);
         }
 
         foreach (var migration in open)
         {
             var name = migration["metadata"]!["name"]!.GetValue<string>();
-            if (now - _migrationsSeen[name] < Delay)
+            if (now - migrationsSeen[name] < Delay)
             {
                 continue;
             }
@@ -102,7 +102,7 @@ public sealed class SimulatedKubeVirt
                     i["status"]!["nodeName"] = node;
                     i["metadata"]!["labels"]!["kubevirt.io/nodeName"] = node;
                 });
-                _events.Enqueue($"arrived {vmi}");
+                events.Enqueue($"arrived {vmi}");
             }
 
             store.Update(Group, Version, "virtualmachineinstancemigrations", ns, name, m => m["status"] = node is null
@@ -114,7 +114,7 @@ public sealed class SimulatedKubeVirt
                 : new JsonObject { ["phase"] = "Succeeded" });
         }
 
-        foreach (var ((ns, name), at) in _restarts)
+        foreach (var ((ns, name), at) in restarts)
         {
             if (now - at >= Delay / 2 && store.Delete(Group, Version, "virtualmachineinstances", ns, name))
             {
@@ -125,8 +125,8 @@ public sealed class SimulatedKubeVirt
             {
                 store.Put(ClusterObjects.Instance(ns, name, node));
                 SetPrintableStatus(store, ns, name, "Running");
-                _restarts.TryRemove((ns, name), out _);
-                _events.Enqueue($"arrived {name}");
+                restarts.TryRemove((ns, name), out _);
+                events.Enqueue($"arrived {name}");
             }
         }
     }
@@ -146,8 +146,8 @@ public sealed class SimulatedKubeVirt
 
     private string? TargetNode(string ns, string vm)
     {
-        var site = _server.Store.Get(Group, Version, "virtualmachines", ns, vm)?["spec"]?["template"]?["spec"]?["nodeSelector"]?[ClusterObjects.SiteLabel]?.GetValue<string>();
-        return _server.Store.List("", "v1", "nodes", labelSelector: $"{ClusterObjects.SiteLabel}={site}")
+        var site = this.server.Store.Get(Group, Version, "virtualmachines", ns, vm)?["spec"]?["template"]?["spec"]?["nodeSelector"]?[ClusterObjects.SiteLabel]?.GetValue<string>();
+        return this.server.Store.List("", "v1", "nodes", labelSelector: $"{ClusterObjects.SiteLabel}={site}")
             .Where(n => n["status"]!["conditions"]!.AsArray().Any(c => c!["type"]!.GetValue<string>() == "Ready" && c["status"]!.GetValue<string>() == "True"))
             .Select(n => n["metadata"]!["name"]!.GetValue<string>())
             .FirstOrDefault();

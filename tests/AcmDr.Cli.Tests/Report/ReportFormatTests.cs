@@ -95,16 +95,7 @@ public sealed class ReportFormatTests
         html.Should().NotContain("<script").And.NotContain("<link");
         html.Should().NotContain("\u001b");
 
-        var chromium = "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            if (Environment.GetEnvironmentVariable("ACMDR_REQUIRE_TOOLS") == "1")
-            {
-                Assert.Fail("chromium is required (ACMDR_REQUIRE_TOOLS=1) but /usr/bin/chromium is missing");
-            }
-
-            Assert.Inconclusive("chromium not installed");
-        }
+        var chromium = RequiredTool.FileAt("/usr/bin/chromium");
 
         var png = Path.Combine(dir.Path, "report.png");
         var profile = Directory.CreateDirectory(Path.Combine(dir.Path, "profile")).FullName;

@@ -9,13 +9,13 @@ public sealed class CrdValidatorTests
     private static CrdValidator Validator => CrdValidator.Shared;
 
     [TestMethod]
-    public void ExampleDocuments_AreValid()
+    public void The_example_documents_are_valid()
     {
         Validator.Validate(ExampleManifests.All).Should().BeEmpty();
     }
 
     [TestMethod]
-    public void LoadsTheSharedCrdsAndCoreKinds()
+    public void It_loads_the_shared_CRDs_and_core_kinds()
     {
         Validator.HasSchema("kubevirt.io/v1", "VirtualMachine").Should().BeTrue();
         Validator.HasSchema("policy.open-cluster-management.io/v1", "ConfigurationPolicy").Should().BeTrue();
@@ -24,7 +24,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void UnknownFieldUnderPolicySpec_IsNamed()
+    public void Unknown_field_under_policy_spec_is_named()
     {
         var yaml = ExampleManifests.PolicyDrWeb.Replace("  disabled: false", "  disabled: false\n  remediation: enforce", StringComparison.Ordinal);
 
@@ -33,7 +33,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void PlacementTolerationWithBadOperator_Fails()
+    public void Placement_toleration_with_bad_operator_fails()
     {
         var yaml = ExampleManifests.Placement.Replace("operator: Exists", "operator: Exist", StringComparison.Ordinal);
 
@@ -43,7 +43,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void QuotedLabelValue_Passes_UnquotedNumber_Fails()
+    public void Quoted_label_value_passes_unquoted_number_fails()
     {
         Validator.Validate(ExampleManifests.PolicySetTier2.Replace("labels:", "labels:\n    acmdr.io/tier: '2'", StringComparison.Ordinal))
             .Should().BeEmpty();
@@ -54,7 +54,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void TypoInsideEmbeddedVirtualMachine_Fails()
+    public void Typo_inside_embedded_VirtualMachine_fails()
     {
         var yaml = ExampleManifests.PolicyDrWeb.Replace("nodeSelector:", "nodeSelectr:", StringComparison.Ordinal);
 
@@ -64,7 +64,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void ValidateEmbedded_ChecksOnlyWhatThePolicyCarries()
+    public void Validate_embedded_checks_only_what_the_policy_carries()
     {
         var policy = YamlJson.Parse(ExampleManifests.PolicyDrWeb.Replace("nodeSelector:", "nodeSelectr:", StringComparison.Ordinal))!;
         policy["spec"]!["bogus"] = 1;
@@ -73,7 +73,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void EmbeddedVirtualMachine_NeedsNoRequiredFields()
+    public void Embedded_VirtualMachine_needs_no_required_fields()
     {
         // A musthave fragment leaves out what the VM already has (spec.template.spec.domain is required in full).
         var fragment = YamlJson.Parse("""
@@ -88,7 +88,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void UnknownFieldInEmbeddedConfigurationPolicy_Fails()
+    public void Unknown_field_in_embedded_ConfigurationPolicy_fails()
     {
         var yaml = ExampleManifests.PolicyDrWeb.Replace("severity: high", "severty: high", StringComparison.Ordinal);
 
@@ -97,21 +97,21 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void ConfigMapWithIntegerValue_Fails()
+    public void A_ConfigMap_with_an_integer_value_fails()
     {
         Validator.Validate("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: acmdr}\ndata: {x: 1}\n")
             .Should().Equal("ConfigMap/x: data.x: expected a string");
     }
 
     [TestMethod]
-    public void UnknownKind_Fails()
+    public void Unknown_kind_fails()
     {
         Validator.Validate("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n")
             .Should().ContainSingle().Which.Should().Contain("unknown apiVersion/kind example.com/v1 Widget");
     }
 
     [TestMethod]
-    public void BadMetadata_Fails()
+    public void Bad_metadata_fails()
     {
         var errors = Validator.Validate("""
             apiVersion: v1
@@ -127,7 +127,7 @@ public sealed class CrdValidatorTests
     }
 
     [TestMethod]
-    public void RoleBindingWithoutRoleRef_Fails()
+    public void A_RoleBinding_without_roleRef_fails()
     {
         Validator.Validate("""
             apiVersion: rbac.authorization.k8s.io/v1

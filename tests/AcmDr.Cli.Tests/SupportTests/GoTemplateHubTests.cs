@@ -24,7 +24,7 @@ public sealed class GoTemplateHubTests
     [TestMethod]
     [DataRow("Primary")]
     [DataRow("DR")]
-    public void GlobalSite_IsUsed(string site)
+    public void Global_site_is_used(string site)
     {
         var result = ResolveSite(Sites(("site", site)));
 
@@ -34,19 +34,19 @@ public sealed class GoTemplateHubTests
     }
 
     [TestMethod]
-    public void TierOverride_WinsOverGlobal()
+    public void Tier_override_wins_over_global()
     {
         NodeSelectorSite(ResolveSite(Sites(("site", "Primary"), ("tier-2", "DR")))).Should().Be("DR");
     }
 
     [TestMethod]
-    public void AppOverride_WinsOverTierAndGlobal()
+    public void App_override_wins_over_tier_and_global()
     {
         NodeSelectorSite(ResolveSite(Sites(("site", "DR"), ("tier-2", "DR"), ("app-web", "Primary")))).Should().Be("Primary");
     }
 
     [TestMethod]
-    public void UnknownSite_FailsClosed()
+    public void Unknown_site_fails_closed()
     {
         var result = ResolveSite(Sites(("site", "Mars")));
 
@@ -56,7 +56,7 @@ public sealed class GoTemplateHubTests
     }
 
     [TestMethod]
-    public void EmptySite_FailsClosed()
+    public void Empty_site_fails_closed()
     {
         var result = ResolveSite(Sites(("site", string.Empty)));
 
@@ -65,7 +65,7 @@ public sealed class GoTemplateHubTests
     }
 
     [TestMethod]
-    public void MissingConfigMap_FailsClosed()
+    public void A_missing_ConfigMap_fails_closed()
     {
         var result = ResolveSite([]);
 
@@ -74,7 +74,7 @@ public sealed class GoTemplateHubTests
     }
 
     [TestMethod]
-    public void ConfigMapOfAnotherNamespace_IsRefused()
+    public void A_ConfigMap_of_another_namespace_is_refused()
     {
         var obj = JsonNode.Parse("""{"value": "{{hub fromConfigMap \"other\" \"acmdr-sites\" \"site\" hub}}"}""")!;
 
@@ -82,7 +82,7 @@ public sealed class GoTemplateHubTests
     }
 
     [TestMethod]
-    public void SprigHelpers_BehaveLikeSprig()
+    public void Sprig_helpers_behave_like_Sprig()
     {
         var obj = JsonNode.Parse("""
             {"a": "{{hub default \"d\" \"\" hub}}", "b": "{{hub default \"d\" \"v\" hub}}",
@@ -98,7 +98,7 @@ public sealed class GoTemplateHubTests
     }
 
     [TestMethod]
-    public void MultiLineStringWithTrailingSpace_BreaksTheTemplate()
+    public void Multi_line_string_with_trailing_space_breaks_the_template()
     {
         // yaml.v3 keeps a multi-line string as a literal block only when no
         // line ends with a space; otherwise it double-quotes it, escaping the
@@ -117,7 +117,7 @@ public sealed class GoTemplateHubTests
     }
 
     [TestMethod]
-    public void IntegersSurviveTheRoundTrip()
+    public void Integers_survive_the_round_trip()
     {
         var result = GoTemplate.ExecuteHub(JsonNode.Parse("""{"n": 2, "s": "2", "b": true, "t": "{{hub \"x\" hub}}"}""")!, Sites());
 

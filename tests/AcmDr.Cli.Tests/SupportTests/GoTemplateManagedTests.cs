@@ -26,7 +26,7 @@ public sealed class GoTemplateManagedTests
         """)!;
 
     [TestMethod]
-    public void VmRunningAtTargetSite_IsCompliant()
+    public void A_VM_running_at_its_target_site_is_compliant()
     {
         var result = GoTemplate.ExecuteManaged(RunningTemplate("DR"), [Vmi("web-0", "web", "Running", "n1"), Node("n1", "DR")]);
 
@@ -36,7 +36,7 @@ public sealed class GoTemplateManagedTests
     }
 
     [TestMethod]
-    public void VmRunningAtOtherSite_IsNonCompliant()
+    public void A_VM_running_at_another_site_is_non_compliant()
     {
         var result = GoTemplate.ExecuteManaged(RunningTemplate("DR"), [Vmi("web-0", "web", "Running", "n1"), Node("n1", "Primary")]);
 
@@ -47,7 +47,7 @@ public sealed class GoTemplateManagedTests
     }
 
     [TestMethod]
-    public void VmNotRunning_IsNotFound()
+    public void A_VM_not_running_is_not_found()
     {
         var result = GoTemplate.ExecuteManaged(RunningTemplate("DR"), [Node("n1", "DR")]);
 
@@ -56,7 +56,7 @@ public sealed class GoTemplateManagedTests
     }
 
     [TestMethod]
-    public void OutputThatIsNotAList_Fails()
+    public void Output_that_is_not_a_list_fails()
     {
         var result = GoTemplate.ExecuteManaged("complianceType: musthave\n", []);
 
@@ -65,7 +65,7 @@ public sealed class GoTemplateManagedTests
     }
 
     [TestMethod]
-    public void FieldChains_BehaveLikeGoTextTemplate()
+    public void Field_chains_behave_like_Go_text_template()
     {
         // Go's default options: a chain through a missing key prints "<no value>"
         // silently; a chain through a key that is present but null is an error.
@@ -81,7 +81,7 @@ public sealed class GoTemplateManagedTests
     }
 
     [TestMethod]
-    public void ListItems_MatchAsSubsets()
+    public void List_items_match_as_subsets()
     {
         const string Template = """
             - complianceType: musthave

@@ -23,13 +23,13 @@ public sealed class PlainScalarTests
     [DataRow("a: 2024-01-01", "\"2024-01-01\"")]
     [DataRow("a: Primary", "\"Primary\"")]
     [DataRow("a: |\n  x\n", "\"x\\n\"")]
-    public void ScalarsAreTypedLikeKubectl(string yaml, string json)
+    public void Scalars_are_typed_like_kubectl(string yaml, string json)
     {
         YamlJson.Parse(yaml)!["a"]?.ToJsonString().Should().Be(json == "null" ? null : json);
     }
 
     [TestMethod]
-    public void DuplicateKeys_AreRejected()
+    public void Duplicate_keys_are_rejected()
     {
         var act = () => YamlJson.Parse("a: 1\na: 2\n");
 
@@ -37,7 +37,7 @@ public sealed class PlainScalarTests
     }
 
     [TestMethod]
-    public void MultipleDocuments_SkipEmptyOnes()
+    public void Multiple_documents_skip_empty_ones()
     {
         YamlJson.ParseDocuments("a: 1\n---\n---\nb: 2\n").Should().HaveCount(2);
         YamlJson.Parse("x: [1, 'a']")!.Should().BeOfType<JsonObject>();

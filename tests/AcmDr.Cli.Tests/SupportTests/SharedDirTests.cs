@@ -1,4 +1,3 @@
-using AcmDr.Cli.Tests.Support;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.SupportTests;
@@ -7,20 +6,20 @@ namespace AcmDr.Cli.Tests.SupportTests;
 public sealed class SharedDirTests
 {
     [TestMethod]
-    public void RepoRoot_HoldsTheSolution()
+    public void The_repository_root_holds_the_solution()
     {
         SharedDir.RepoRoot.Should().NotBeNull();
         File.Exists(Path.Combine(SharedDir.RepoRoot!, "AcmDr.sln")).Should().BeTrue();
     }
 
     [TestMethod]
-    public void CrdDir_HoldsCrds()
+    public void The_CRD_folder_holds_CRDs()
     {
         Directory.EnumerateFiles(RequiredTool.CrdDir(), "*.yaml").Should().NotBeEmpty();
     }
 
     [TestMethod]
-    public void MissingTool_IsInconclusive_OrFailsWhenRequired()
+    public void A_missing_tool_is_inconclusive_or_fails_when_required()
     {
         var saved = Environment.GetEnvironmentVariable(RequiredTool.EnvironmentVariable);
         try

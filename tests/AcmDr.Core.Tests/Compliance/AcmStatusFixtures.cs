@@ -8,40 +8,8 @@ namespace AcmDr.Core.Tests.Compliance;
 /// </summary>
 internal static class AcmStatusFixtures
 {
-    public const string FolderName = "acm-status-fixtures";
-
-    /// <summary>The fixture folder, or null when it is not there.</summary>
-    public static string? FindFolder()
-    {
-        var shared = Environment.GetEnvironmentVariable("ACMDR_SHARED_DIR");
-        if (string.IsNullOrEmpty(shared))
-        {
-            var root = FindRepositoryRoot();
-            shared = root is null ? null : Path.Combine(root, "..", "shared");
-        }
-
-        var folder = shared is null ? null : Path.Combine(shared, FolderName);
-        return folder is not null && Directory.Exists(folder) ? Path.GetFullPath(folder) : null;
-    }
-
-    /// <summary>The folder, or the test ends inconclusive (failed when ACMDR_REQUIRE_TOOLS=1).</summary>
-    public static string RequireFolder()
-    {
-        var folder = FindFolder();
-        if (folder is not null)
-        {
-            return folder;
-        }
-
-        const string Missing = "ACM status fixtures not found (set ACMDR_SHARED_DIR)";
-        if (Environment.GetEnvironmentVariable("ACMDR_REQUIRE_TOOLS") == "1")
-        {
-            Assert.Fail(Missing);
-        }
-
-        Assert.Inconclusive(Missing);
-        return string.Empty;
-    }
+    /// <summary>The fixture folder, or the test ends inconclusive (failed when ACMDR_REQUIRE_TOOLS=1).</summary>
+    public static string RequireFolder() => RequiredTool.StatusFixturesDir();
 
     /// <summary>Every <c>message</c> value in the YAML files and every line under
     /// "# Compliance messages:" in the dry-run outputs, with the file it came from.</summary>
@@ -100,18 +68,5 @@ internal static class AcmStatusFixtures
 
                 break;
         }
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AcmDr.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }

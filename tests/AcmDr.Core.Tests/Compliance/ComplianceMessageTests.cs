@@ -9,7 +9,7 @@ public sealed class ComplianceMessageTests
     private const string Vmi = "virtualmachineinstances";
 
     [TestMethod]
-    public void FoundAsSpecified_NamesEveryVm()
+    public void Found_as_specified_names_every_VM()
     {
         var parsed = ComplianceMessage.Parse(
             "Compliant; notification - virtualmachines [vm-a, vm-b] found as specified in namespace apps");
@@ -28,7 +28,7 @@ public sealed class ComplianceMessageTests
     [DataRow("was deleted successfully", ObjectOutcome.Deleted)]
     [DataRow("missing as expected", ObjectOutcome.MissingAsExpected)]
     [DataRow("found", ObjectOutcome.FoundButShouldNotExist)]
-    public void CurrentWording_GivesOutcome(string verb, ObjectOutcome outcome)
+    public void Current_wording_gives_the_outcome(string verb, ObjectOutcome outcome)
     {
         var parsed = ComplianceMessage.Parse($"NonCompliant; violation - {Vmi} [vm-c] {verb} in namespace apps");
 
@@ -39,7 +39,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void SeveralResults_JoinedWithSemicolons()
+    public void Several_results_joined_with_semicolons()
     {
         var parsed = ComplianceMessage.Parse(
             "NonCompliant; violation - virtualmachineinstances [a] not found in namespace x; " +
@@ -50,7 +50,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void MixedNotificationAndViolationParts_EachRead()
+    public void Mixed_notification_and_violation_parts_each_read()
     {
         var parsed = ComplianceMessage.Parse(
             "NonCompliant; notification - pods [nginx-pod] found as specified in namespace another; " +
@@ -64,7 +64,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void ManyNames_DotsAndDashes_InNamesAndNamespaces()
+    public void Many_names_dots_and_dashes_in_names_and_namespaces()
     {
         var names = Enumerable.Range(0, 40).Select(i => $"vm-{i}.db.example-x").ToArray();
         var parsed = ComplianceMessage.Parse(
@@ -76,7 +76,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void SeveralNamespaces_OneResultEach()
+    public void Several_namespaces_one_result_each()
     {
         var parsed = ComplianceMessage.Parse(
             $"NonCompliant; violation - {Vmi} [web-0] not found in namespaces: web, web-dr.b");
@@ -85,7 +85,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void ClusterScoped_HasNoNamespace()
+    public void Cluster_scoped_has_no_namespace()
     {
         var parsed = ComplianceMessage.Parse("Compliant; notification - namespaces [apps] found as specified");
 
@@ -93,7 +93,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void OlderNotFoundList_ContinuesAcrossParts()
+    public void Older_not_found_list_continues_across_parts()
     {
         var parsed = ComplianceMessage.Parse(
             "NonCompliant; violation - deployments not found: [x] in namespace y missing; " +
@@ -105,7 +105,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void OlderCompliantList_FoundAsSpecifiedTherefore()
+    public void Older_compliant_list_found_as_specified_therefore()
     {
         var parsed = ComplianceMessage.Parse(
             "Compliant; notification - virtualmachineinstances [a] in namespace x found; " +
@@ -116,7 +116,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void OlderMissingAsExpected_AppliesToEveryNamespaceOfTheList()
+    public void Older_missing_as_expected_applies_to_every_namespace_of_the_list()
     {
         var parsed = ComplianceMessage.Parse(
             "Compliant; notification - roles in namespace cluster1; in namespace default; " +
@@ -127,7 +127,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void OlderMustNotHaveViolation_FoundColon()
+    public void Older_must_not_have_violation_found_colon()
     {
         var parsed = ComplianceMessage.Parse("NonCompliant; violation - roles found: [admin] in namespace x");
 
@@ -135,7 +135,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void NoInstances_IsNotFoundPerNamespace()
+    public void No_instances_is_not_found_per_namespace()
     {
         var parsed = ComplianceMessage.Parse(
             "NonCompliant; violation - No instances of `virtualmachineinstances` found as specified in namespaces: a, b");
@@ -144,7 +144,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void Pending_NamesItsDependencies()
+    public void Pending_names_its_dependencies()
     {
         var parsed = ComplianceMessage.Parse(
             "Pending; Dependencies were not satisfied: 2 are still pending (Policy acmdr.dr-db, PolicySet acmdr.dr-tier-1)");
@@ -158,7 +158,7 @@ public sealed class ComplianceMessageTests
     [DataRow("NonCompliant; violation - Failed to process the template: template: tmpl:1: function \"foo\" not defined")]
     [DataRow("NonCompliant; template-error; failed to resolve the template")]
     [DataRow("NonCompliant; violation - Error processing hub templates: could not find ConfigMap acmdr-sites-invalid-site")]
-    public void TemplateErrors_AreFlagged_WithoutObjects(string message)
+    public void Template_errors_are_flagged_without_objects(string message)
     {
         var parsed = ComplianceMessage.Parse(message);
 
@@ -175,7 +175,7 @@ public sealed class ComplianceMessageTests
     [DataRow("Terminating")]
     [DataRow("something happened; virtualmachineinstances [a] found as specified in namespace x")]
     [DataRow("[[[[[")]
-    public void Garbage_IsUnknown_AndNeverThrows(string? message)
+    public void Garbage_is_unknown_and_never_throws(string? message)
     {
         var parsed = ComplianceMessage.Parse(message);
 
@@ -183,7 +183,7 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void UnknownWording_KeepsStateWithoutObjects()
+    public void Unknown_wording_keeps_state_without_objects()
     {
         var parsed = ComplianceMessage.Parse("Compliant; notification - all VMs are where they should be");
 
@@ -193,13 +193,13 @@ public sealed class ComplianceMessageTests
     }
 
     [TestMethod]
-    public void StateWordOnly_IsRead()
+    public void State_word_only_is_read()
     {
         ComplianceMessage.Parse("NonCompliant").State.Should().Be(ComplianceState.NonCompliant);
     }
 
     [TestMethod]
-    public void AnsiEscapes_AreStrippedBeforeParsing()
+    public void Ansi_escapes_are_stripped_before_parsing()
     {
         var parsed = ComplianceMessage.Parse(
             "\u001b[31mNonCompliant\u001b[0m; violation - virtualmachineinstances [vm\u0007-c] not found in namespace apps\u001b]0;pwned\u0007\r\n");

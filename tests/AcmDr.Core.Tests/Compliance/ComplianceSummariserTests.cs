@@ -21,7 +21,7 @@ public sealed class ComplianceSummariserTests
         Template(ComplianceState.Compliant, Entry(at, Running("web-0", "web")), Entry(at - 5, NotRunning("web-0", "web"))));
 
     [TestMethod]
-    public void AllMoved_WithinRto_TiersMet()
+    public void All_moved_within_the_RTO_meets_the_tiers()
     {
         var summary = ComplianceSummariser.Summarise(Observe([DbMoved(4, 9), WebMoved(20)], 30));
 
@@ -35,7 +35,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void Since_IsTheStartOfTheLatestRun_NotAnEarlierOne()
+    public void Since_is_the_start_of_the_latest_run_not_an_earlier_one()
     {
         var db = new PolicyObservation("dr-db", "stretch-1", ComplianceState.Compliant, SiteUpdated(Db0, 1),
             Template(ComplianceState.Compliant,
@@ -50,7 +50,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void AllMoved_SlowerThanRto_TierMissed()
+    public void All_moved_slower_than_the_RTO_misses_the_tier()
     {
         var summary = ComplianceSummariser.Summarise(Observe([DbMoved(4, 18), WebMoved(40)], 50));
 
@@ -59,7 +59,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void SomeNotMoved_ReasonInTheStatusWords()
+    public void Some_not_moved_reason_in_the_status_words()
     {
         var db = new PolicyObservation("dr-db", "stretch-1", ComplianceState.NonCompliant, SiteUpdated(Db0, 1),
             Template(ComplianceState.NonCompliant, Entry(5,
@@ -77,7 +77,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void NotMovedPastRto_IsMissedBeforeItFinishes()
+    public void Not_moved_past_RTO_is_missed_before_it_finishes()
     {
         var db = new PolicyObservation("dr-db", "stretch-1", ComplianceState.NonCompliant, SiteUpdated(Db0, 1),
             Template(ComplianceState.NonCompliant, Entry(5, NotRunning("db-0, db-1", "finance"))));
@@ -88,7 +88,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void PendingTier2_WaitsForTier1_NotFailed()
+    public void Pending_tier_2_waits_for_tier_1_and_is_not_failed()
     {
         var web = new PolicyObservation("dr-web", "stretch-1", ComplianceState.Pending,
             Template(ComplianceState.Pending, Entry(1, "Pending; Dependencies were not satisfied: 1 is still pending (Policy acmdr.dr-db)")),
@@ -104,7 +104,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void PendingWithoutTemplates_IsWaiting()
+    public void Pending_without_templates_is_waiting()
     {
         var web = new PolicyObservation("dr-web", "stretch-1", ComplianceState.Pending, null, null);
 
@@ -115,7 +115,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void ClusterMissingFromStatus_IsUnknown_NeverMoved()
+    public void A_cluster_missing_from_the_status_is_unknown_and_never_moved()
     {
         var elsewhere = DbMoved(4, 9) with { Cluster = "stretch-2" };
 
@@ -129,7 +129,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void BeforeTheFlipIsReported_OldComplianceDoesNotCount()
+    public void Before_the_flip_is_reported_old_compliance_does_not_count()
     {
         var stale = new PolicyObservation("dr-db", "stretch-1", ComplianceState.Compliant, SiteUpdated(Db0, -40),
             Template(ComplianceState.Compliant, Entry(-30, Running("db-0, db-1", "finance"))));
@@ -141,7 +141,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void CompliantWithoutVmNames_DegradesToTemplateCompliance()
+    public void Compliant_without_VM_names_degrades_to_template_compliance()
     {
         var db = new PolicyObservation("dr-db", "stretch-1", ComplianceState.Compliant, SiteUpdated(Db0, 1),
             Template(ComplianceState.Compliant, Entry(7, "Compliant; notification - every instance is where it should be")));
@@ -152,7 +152,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void TemplateError_IsUnknown()
+    public void Template_error_is_unknown()
     {
         var db = new PolicyObservation("dr-db", "stretch-1", ComplianceState.NonCompliant, SiteUpdated(Db0, 1),
             Template(ComplianceState.NonCompliant, Entry(2,
@@ -164,7 +164,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void GroundTruth_OverridesTheRunningTemplate()
+    public void Ground_truth_overrides_the_running_template()
     {
         VmGroundTruth[] truth =
         [
@@ -185,7 +185,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void SiteOverrides_GiveEachVmItsOwnTarget_AppBeforeTier()
+    public void Site_overrides_give_each_VM_its_own_target_app_before_tier()
     {
         VmGroundTruth[] truth =
         [
@@ -204,7 +204,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void AppSpanningClusters_ReadsOnePolicyPerCluster()
+    public void App_spanning_clusters_reads_one_policy_per_cluster()
     {
         var db1Elsewhere = Db1 with { Cluster = "stretch-2" };
         var observation = Observe(
@@ -220,7 +220,7 @@ public sealed class ComplianceSummariserTests
     }
 
     [TestMethod]
-    public void NoFlipTime_RtoNotMeasured()
+    public void Without_a_flip_time_the_RTO_is_not_measured()
     {
         var summary = ComplianceSummariser.Summarise(Observe([DbMoved(4, 9), WebMoved(20)], 30) with { FlipAt = null });
 

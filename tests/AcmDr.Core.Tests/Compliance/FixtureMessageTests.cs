@@ -7,7 +7,7 @@ namespace AcmDr.Core.Tests.Compliance;
 public sealed class FixtureMessageTests
 {
     [TestMethod]
-    public void EveryFixtureMessage_ParsesToTheStateItStartsWith()
+    public void Every_fixture_message_parses_to_the_state_it_starts_with()
     {
         var messages = AcmStatusFixtures.Messages(AcmStatusFixtures.RequireFolder());
 
@@ -23,7 +23,7 @@ public sealed class FixtureMessageTests
     }
 
     [TestMethod]
-    public void FixtureObjectMessages_YieldObjectResults()
+    public void Fixture_object_messages_yield_object_results()
     {
         var messages = AcmStatusFixtures.Messages(AcmStatusFixtures.RequireFolder());
 
@@ -35,7 +35,7 @@ public sealed class FixtureMessageTests
     }
 
     [TestMethod]
-    public void OlderNotFoundList_FromHubDump_NamesEachNamespace()
+    public void Older_not_found_list_from_hub_dump_names_each_namespace()
     {
         var message = AcmStatusFixtures.Messages(AcmStatusFixtures.RequireFolder())
             .Select(m => m.Message)
@@ -50,7 +50,7 @@ public sealed class FixtureMessageTests
     }
 
     [TestMethod]
-    public void CrdMissingError_FromHubDump_HasNoObjects()
+    public void A_missing_CRD_error_from_a_hub_dump_has_no_objects()
     {
         var message = AcmStatusFixtures.Messages(AcmStatusFixtures.RequireFolder())
             .Select(m => m.Message)

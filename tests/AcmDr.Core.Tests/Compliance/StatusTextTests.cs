@@ -14,7 +14,7 @@ public sealed class StatusTextTests
     [DataRow("bidi\u202Eevil", "bidievil")]
     [DataRow("  spaced   out  ", "spaced out")]
     [DataRow("dangling\u001b", "dangling")]
-    public void Clean_RemovesWhatATerminalWouldObey(string input, string expected)
+    public void Clean_removes_what_a_terminal_would_obey(string input, string expected)
     {
         StatusText.Clean(input).Should().Be(expected);
     }

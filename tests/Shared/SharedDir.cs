@@ -1,10 +1,10 @@
-namespace AcmDr.Cli.Tests.Support;
+namespace AcmDr.TestSupport;
 
 /// <summary>
 /// Locates the shared folder (CRDs, status fixtures) that lives beside the
 /// repository, so tests read it in place instead of copying it.
 /// </summary>
-public static class SharedDir
+internal static class SharedDir
 {
     public const string EnvironmentVariable = "ACMDR_SHARED_DIR";
 

@@ -1,15 +1,16 @@
-namespace AcmDr.Cli.Tests.Support;
+namespace AcmDr.TestSupport;
 
 /// <summary>
-/// Gets a tool or folder a test needs. When it is missing the test is
-/// inconclusive on a developer machine, but fails when
-/// <c>ACMDR_REQUIRE_TOOLS=1</c> (CI), so CI can never pass by skipping.
+/// The one rule for what a test needs from the machine (a tool, ../shared): when it is
+/// missing the test is inconclusive on a developer machine, but fails when
+/// <c>ACMDR_REQUIRE_TOOLS=1</c> (CI, set by .ci/run), so CI can never pass by skipping.
+/// Linked into every test project.
 /// </summary>
-public static class RequiredTool
+internal static class RequiredTool
 {
     public const string EnvironmentVariable = "ACMDR_REQUIRE_TOOLS";
 
-    public static bool IsRequired =>
+    private static bool IsRequired =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
 
     /// <summary>Ends the test: inconclusive, or failed when tools are required.</summary>
@@ -26,17 +27,6 @@ public static class RequiredTool
         throw new InvalidOperationException(message);
     }
 
-    public static string SharedDir()
-    {
-        var path = Support.SharedDir.Path;
-        if (path is null)
-        {
-            Missing($"the shared folder (../shared or ${Support.SharedDir.EnvironmentVariable})");
-        }
-
-        return path;
-    }
-
     public static string CrdDir() => SharedSub("crds");
 
     public static string StatusFixturesDir() => SharedSub("acm-status-fixtures");
@@ -45,6 +35,7 @@ public static class RequiredTool
 
     public static string Go() => Executable("go");
 
+    /// <summary>A program found on PATH.</summary>
     public static string Executable(string name)
     {
         var path = FindOnPath(name);
@@ -56,7 +47,18 @@ public static class RequiredTool
         return path;
     }
 
-    public static string? FindOnPath(string name)
+    /// <summary>A file at a fixed place, such as /usr/bin/chromium.</summary>
+    public static string FileAt(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Missing($"{System.IO.Path.GetFileName(path)} ({path})");
+        }
+
+        return path;
+    }
+
+    private static string? FindOnPath(string name)
     {
         var pathVariable = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var dir in pathVariable.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -73,8 +75,12 @@ public static class RequiredTool
 
     private static string SharedSub(string name)
     {
-        SharedDir();
-        var path = Support.SharedDir.Sub(name);
+        if (SharedDir.Path is null)
+        {
+            Missing($"the shared folder (../shared or ${SharedDir.EnvironmentVariable})");
+        }
+
+        var path = SharedDir.Sub(name);
         if (path is null)
         {
             Missing($"the shared folder {name}");
