@@ -23,7 +23,7 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
     private const string Instances = "virtualmachineinstances";
     private const string Migrations = "virtualmachineinstancemigrations";
 
-    private readonly string _on = name is null ? string.Empty : $" on {name}";
+    private readonly string onCluster = name is null ? string.Empty : $" on {name}";
 
     public string Server => connection.Server;
 
@@ -44,7 +44,7 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
     public Task<JsonObject?> GetInstanceAsync(VmRef vm, CancellationToken cancel) => GetAsync(Instances, vm, cancel);
 
     public async Task<IReadOnlyList<JsonObject>> ListInstancesAsync(CancellationToken cancel) =>
-        Items(await retry.RunAsync($"listing {Instances}{_on}", token =>
+        Items(await retry.RunAsync($"listing {Instances}{onCluster}", token =>
             connection.Client.CustomObjects.ListClusterCustomObjectAsync<JsonObject>(Group, Version, Instances, cancellationToken: token), cancel));
 
     public Task<JsonObject?> GetMigrationAsync(string ns, string name, CancellationToken cancel) => GetAsync(Migrations, new VmRef(ns, name), cancel);
@@ -54,7 +54,7 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
             connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, Migrations, cancellationToken: token), cancel));
 
     public async Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancel) =>
-        (await retry.RunAsync($"listing nodes{_on}", token => connection.Client.CoreV1.ListNodeAsync(cancellationToken: token), cancel)).Items.ToList();
+        (await retry.RunAsync($"listing nodes{onCluster}", token => connection.Client.CoreV1.ListNodeAsync(cancellationToken: token), cancel)).Items.ToList();
 
     public Task<JsonObject> MergePatchVmAsync(VmRef vm, JsonObject patch, CancellationToken cancel)
     {

@@ -12,12 +12,12 @@ namespace AcmDr.Cli.Tests.Managed;
 /// </summary>
 public sealed class WaitDrivenClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 19, 0, 0, TimeSpan.Zero))
 {
-    private volatile bool _frozen;
+    private volatile bool frozen;
 
     public bool Frozen
     {
-        get => _frozen;
-        set => _frozen = value;
+        get => frozen;
+        set => frozen = value;
     }
 
     /// <summary>How long the clock has run since it started.</summary>
@@ -26,7 +26,7 @@ public sealed class WaitDrivenClock() : FakeTimeProvider(new DateTimeOffset(2026
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (!_frozen && dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+        if (!frozen && dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
         {
             // Off the caller's thread: the timer fires (and the waiter goes on) once CreateTimer has returned.
             ThreadPool.QueueUserWorkItem(_ => Advance(dueTime));
