@@ -1,6 +1,6 @@
-using AcmDr.Cli.Flip;
 using System.Text.Json;
 using AcmDr.Cli.Hub;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 using k8s;
 

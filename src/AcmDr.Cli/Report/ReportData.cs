@@ -1,5 +1,5 @@
-using AcmDr.Cli.Flip;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 
 namespace AcmDr.Cli.Report;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AcmDr.Cli.Flip;
+namespace AcmDr.Core.Flip;
 
 /// <summary>
 /// The audit trail as read from the annotation, damaged or not. <see cref="Kept"/> holds the JSON

@@ -1,4 +1,4 @@
-namespace AcmDr.Cli.Flip;
+namespace AcmDr.Core.Flip;
 
 /// <summary>
 /// Signs that a GitOps controller manages the switch and would revert a change made on the hub.
@@ -23,10 +23,23 @@ public static class GitOpsMarkers
         "apps.open-cluster-management.io/",
     ];
 
-    /// <summary>The first marker found, as "label x=y" or "annotation x", or null.</summary>
-    public static string? Find(IDictionary<string, string>? labels, IDictionary<string, string>? annotations)
+    /// <summary>
+    /// Refuses to change the switch named <paramref name="name"/> on the hub when a GitOps controller
+    /// manages it (see <see cref="Find"/>), unless <paramref name="force"/>d.
+    /// </summary>
+    public static void Check(string name, IEnumerable<KeyValuePair<string, string>>? labels, IEnumerable<KeyValuePair<string, string>>? annotations, bool force)
     {
-        foreach (var (key, value) in annotations ?? new Dictionary<string, string>())
+        if (!force && Find(labels, annotations) is { } marker)
+        {
+            throw new AcmDrException(ExitCodes.Refused,
+                $"refused: {name} is managed by GitOps ({marker}) and the controller would revert a change on the hub; flip in Git instead (acmdr flip --in-git), or pass --force");
+        }
+    }
+
+    /// <summary>The first marker found, annotations before labels, as "annotation x=y" or "label x=y", or null.</summary>
+    public static string? Find(IEnumerable<KeyValuePair<string, string>>? labels, IEnumerable<KeyValuePair<string, string>>? annotations)
+    {
+        foreach (var (key, value) in annotations ?? [])
         {
             if (AnnotationPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
             {
@@ -34,7 +47,7 @@ public static class GitOpsMarkers
             }
         }
 
-        foreach (var (key, value) in labels ?? new Dictionary<string, string>())
+        foreach (var (key, value) in labels ?? [])
         {
             if (LabelPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
             {
