@@ -42,7 +42,6 @@ public sealed record FlipDecision(
     /// </summary>
     public static FlipDecision Decide(IReadOnlyDictionary<string, string> data, IReadOnlyList<string> fallbackSites, FlipRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var before = new Dictionary<string, string>(data, StringComparer.Ordinal);
         var sites = AllowedSites(before, fallbackSites);
         if (request.To is { } to)

@@ -52,7 +52,6 @@ public static class FlipHistory
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Annotations(FlipTrail trail, IEnumerable<FlipHistoryEntry> entries, string? earlierUnreadable)
     {
-        ArgumentNullException.ThrowIfNull(trail);
         var annotations = new List<KeyValuePair<string, string>> { new(Annotation, Prepend(trail, entries)) };
         if (trail.Unreadable is { } unreadable)
         {

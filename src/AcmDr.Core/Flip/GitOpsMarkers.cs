@@ -5,7 +5,8 @@ namespace AcmDr.Core.Flip;
 /// </summary>
 public static class GitOpsMarkers
 {
-    private static readonly string[] AnnotationPrefixes =
+    // Built on each use (a flip reads a handful of keys): a mutation-testing run can change it per test.
+    private static string[] AnnotationPrefixes =>
     [
         "argocd.argoproj.io/tracking-id",
         "argocd.argoproj.io/instance",
@@ -14,7 +15,7 @@ public static class GitOpsMarkers
         "helm.toolkit.fluxcd.io/",
     ];
 
-    private static readonly string[] LabelPrefixes =
+    private static string[] LabelPrefixes =>
     [
         "argocd.argoproj.io/instance",
         "app.kubernetes.io/instance", // Argo CD's default label tracking

@@ -18,8 +18,6 @@ public static class SwitchRules
     /// </summary>
     public static SwitchState Apply(string path, SwitchRecord? record, DrPlan plan, Action<string> dropped)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(dropped);
         var settings = plan.Settings;
         if (record is null)
         {

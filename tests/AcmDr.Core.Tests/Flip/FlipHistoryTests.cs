@@ -66,11 +66,12 @@ public sealed class FlipHistoryTests
         var second = $$"""{"id":"b","at":"2026-11-24T08:00:00Z","reason":"{{new string('x', padding)}}"}""";
 
         var exact = FlipHistory.Prepend(FlipTrail.Parse($"[{second}]"), [Entry("a")]);
-        var over = FlipHistory.Prepend(FlipTrail.Parse($"[{second}]"), [Entry("a", reason: "!")]);
+        var third = $$"""{"id":"c","at":"2026-11-24T08:00:00Z","reason":"{{new string('x', padding + 1)}}"}""";
+        var over = FlipHistory.Prepend(FlipTrail.Parse($"[{third}]"), [Entry("a")]);
 
         Encoding.UTF8.GetByteCount(exact).Should().Be(FlipHistory.MaxBytes);
         FlipTrail.Parse(exact).Ids.Should().BeEquivalentTo("a", "b");
-        FlipTrail.Parse(over).Ids.Should().BeEquivalentTo(["a"], "one byte more drops the oldest");
+        FlipTrail.Parse(over).Ids.Should().BeEquivalentTo(["a"], "one byte more, counting the comma between entries, drops the oldest");
     }
 
     [TestMethod]

@@ -47,6 +47,13 @@ public sealed class SwitchEditTests
     }
 
     [TestMethod]
+    public void Clear_removes_the_overrides_even_when_a_site_is_named()
+    {
+        SwitchEdit.Changes(Switch(("tier-1", "DR")), new FlipRequest("Primary", [], [1], true, null))
+            .Should().Equal(new ScopeChange("tier-1", "DR", null));
+    }
+
+    [TestMethod]
     public void An_empty_value_counts_as_absent()
     {
         SwitchEdit.Changes(Switch(("site", string.Empty)), new FlipRequest("DR", [], [], false, null))
