@@ -1,16 +1,13 @@
 using AcmDr.Cli.Yaml;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
-using AcmDr.Core.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AcmDr.Cli;
-
-/// <summary>A switch file as read: the hub namespace, the data and the settings it records.</summary>
-public sealed record SwitchRecord(string Namespace, IReadOnlyDictionary<string, string> Data, DrSettings Settings);
 
 /// <summary>
 /// Reads the text of a switch file strictly: it must be what <c>acmdr generate</c> writes (one

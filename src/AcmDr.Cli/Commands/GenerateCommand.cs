@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Output;
 using AcmDr.Core;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
 
@@ -55,7 +56,7 @@ public static class GenerateCommand
         // invalid inventory is still reported first; an invalid switch file when the plan is done.
         var switchData = Task.Run(() => SwitchFile.ReadData(switchPath));
         var plan = timings.Time("plan", () => options.LoadPlan(parse, io));
-        var state = timings.Time("switch", () => SwitchFile.Apply(switchPath, switchData.GetAwaiter().GetResult(), plan, io.Err.WriteLine));
+        var state = timings.Time("switch", () => SwitchRules.Apply(switchPath, switchData.GetAwaiter().GetResult(), plan, io.Err.WriteLine));
         var files = ManifestBuilder.Pending(plan, state);
         if (!check && !dryRun)
         {

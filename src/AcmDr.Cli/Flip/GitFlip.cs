@@ -4,14 +4,14 @@ using AcmDr.Core.Compliance;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
-using AcmDr.Core.Settings;
 
 namespace AcmDr.Cli.Flip;
 
 /// <summary>
-/// The same change as a flip on the hub, made to the generated switch file in the working tree.
-/// The file is rewritten exactly as <c>acmdr generate</c> writes it, so the change is a one-line
-/// diff (a changed, added or removed data key) and <c>generate --check</c> stays green.
+/// The same change as a flip on the hub (see <see cref="FlipDecision"/>), made to the generated
+/// switch file in the working tree. The file is rewritten exactly as <c>acmdr generate</c> writes it,
+/// so the change is a one-line diff (a changed, added or removed data key) and <c>generate --check</c>
+/// stays green.
 /// </summary>
 public static class GitFlip
 {
@@ -29,27 +29,21 @@ public static class GitFlip
         var record = SwitchFile.Load(path, io.Show(path))
             ?? throw new AcmDrException(ExitCodes.InvalidInput, $"{io.Show(path)} not found: run 'acmdr generate' there first (or pass --dir)");
         var before = File.ReadAllText(path);
-        var settings = record.Settings;
-        var data = new Dictionary<string, string>(record.Data, StringComparer.Ordinal);
-        if (request.To is { } to && !settings.IsSite(to))
-        {
-            throw new AcmDrException(ExitCodes.Refused, $"refused: site '{to}' is not one of the sites the switch allows: {string.Join(", ", settings.Sites)}");
-        }
-
-        var changes = SwitchEdit.Changes(data, request);
-        var after = SwitchEdit.Apply(data, changes);
+        var flip = FlipDecision.Decide(record.Data, record.Settings.Sites, request);
         io.Out.WriteLine($"switch {io.Show(path)}:");
         var (list, why) = apps();
-        FlipImpact.Print(io.Out, changes, data, after, list, why);
-        if (!changes.Any(c => c.Changes))
+        foreach (var line in flip.Impact(list, why))
         {
-            io.Out.WriteLine("nothing to change: the switch already says so");
+            io.Out.WriteLine(line);
+        }
+
+        if (flip.NothingToChange)
+        {
+            io.Out.WriteLine(FlipDecision.NothingToChangeLine);
             return ExitCodes.Success;
         }
 
-        var overrides = after.Where(d => SwitchManifest.IsOverrideKey(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
-        var state = new SwitchState(after[SwitchManifest.SiteKey], overrides);
-        var text = Yaml.ManifestYamlWriter.Write([SwitchManifest.Build(settings, state)], GeneratedTree.Header);
+        var text = Yaml.ManifestYamlWriter.Write([SwitchManifest.Build(record.Settings, flip.StateAfter())], GeneratedTree.Header);
         foreach (var line in LineDiff.Changes(before, text) ?? [])
         {
             io.Out.WriteLine($"    {line}");
@@ -62,9 +56,8 @@ public static class GitFlip
         }
 
         tree.WriteFile(relative, text);
-        var summary = string.Join(", ", changes.Where(c => c.Changes).Select(c => $"{c.Key} {c.Before ?? "(not set)"} -> {c.After ?? "(cleared)"}"));
         io.Out.WriteLine($"changed {io.Show(path)}; review and commit it, for example:");
-        io.Out.WriteLine($"  git commit -m 'acmdr flip: {summary}{(request.Reason is { Length: > 0 } r ? $" ({StatusText.Clean(r).Replace('\'', ' ')})" : string.Empty)}' {io.Show(path)}");
+        io.Out.WriteLine($"  git commit -m 'acmdr flip: {flip.Summary}{(request.Reason is { Length: > 0 } r ? $" ({StatusText.Clean(r).Replace('\'', ' ')})" : string.Empty)}' {io.Show(path)}");
         return ExitCodes.Success;
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AcmDr.Cli.Commands;
-using AcmDr.Core;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Managed;
 using AcmDr.Core.Planning;
 
@@ -48,9 +48,7 @@ public sealed class ManagedOptions
         ArgumentNullException.ThrowIfNull(parse);
         var plan = Inventory.LoadPlan(parse, io);
         var site = parse.GetValue(To)!;
-        return plan.Settings.IsSite(site)
-            ? (plan, site)
-            : throw new AcmDrException(ExitCodes.Refused, $"refused: site '{site}' is not one of the sites: {string.Join(", ", plan.Settings.Sites)}");
+        return (plan, FlipDecision.CheckTarget(site, plan.Settings.Sites, SiteSource.Settings));
     }
 
     public IReadOnlyList<ScopedVm> Scope(ParseResult parse, DrPlan plan, string cluster) =>

@@ -60,10 +60,6 @@ public sealed class GeneratedTree(string outputDirectory)
     /// <summary>Whether an interrupted run left a commit to finish (<see cref="CommitJournal"/>).</summary>
     public bool HasInterruptedCommit => CommitJournal.Exists(OutputDirectory);
 
-    /// <summary>Writes files already built (tests): see <see cref="Write(IReadOnlyList{PendingFile}, CancellationToken)"/>.</summary>
-    public IReadOnlyList<FileChange> Write(IReadOnlyList<GeneratedFile> files) =>
-        Write(files.Select(f => new PendingFile(f.RelativePath, _ => f.Documents)).ToList());
-
     /// <summary>
     /// Builds, compares and writes in one pass, all or nothing: each changed file is staged as soon as
     /// it is rendered and its text dropped, so 100,000 VMs never hold their 200 MB of YAML in memory

@@ -1,6 +1,6 @@
-using AcmDr.Cli.Flip;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Reporting;
+using AcmDr.Core.Flip;
 
 namespace AcmDr.Cli.Report;
 

@@ -11,14 +11,6 @@ public static class ManifestBuilder
     public const string PlacementsDir = "placements";
     public const string BaseDir = "policies/base";
 
-    public static IReadOnlyList<GeneratedFile> Build(DrPlan plan, SwitchState state) => Enumerate(plan, state).ToList();
-
-    /// <summary>
-    /// The same files as <see cref="Build"/>, each built only when asked for: a caller that renders
-    /// and writes them one by one holds one policy's tree at a time, not 100,000 VMs' worth.
-    /// </summary>
-    public static IEnumerable<GeneratedFile> Enumerate(DrPlan plan, SwitchState state) => Pending(plan, state).Select(f => f.Build(new StringBuilder()));
-
     /// <summary>Every file's path, in order, with its documents still to build (see <see cref="PendingFile"/>).</summary>
     public static IReadOnlyList<PendingFile> Pending(DrPlan plan, SwitchState state)
     {

@@ -97,6 +97,7 @@ public sealed class HubFlipTests
         var result = await hub.AcmdrAsync("flip", "--to", "DR");
 
         result.ExitCode.Should().Be(0, result.ToString());
+        result.Err.Should().Contain($"acmdr: configmap acmdr/acmdr-sites: the cluster answered {status}; retrying in ").And.Contain("(2/5)").And.NotContain("(3/5)");
         hub.Data("site").Should().Be("DR");
         HistoryCount(hub).Should().Be(1);
     }
@@ -154,7 +155,7 @@ public sealed class HubFlipTests
         var result = await hub.AcmdrAsync("flip", "--to", "DR");
 
         result.ExitCode.Should().Be(3);
-        result.Err.Should().Contain("not flipped").And.NotContain("   at ");
+        result.Err.Should().Contain("not flipped").And.Contain("(gave up after 6 attempts)").And.NotContain("   at ");
         hub.Switch.ToJsonString().Should().Be(before);
     }
 

@@ -13,11 +13,11 @@ namespace AcmDr.Cli.Tests.Output;
 [TestClass]
 public sealed class GeneratedTreeAtomicityTests
 {
-    private static IReadOnlyList<GeneratedFile> SampleFiles(string inventory)
+    private static IReadOnlyList<PendingFile> SampleFiles(string inventory)
     {
         var settings = DrSettings.Default;
         var plan = PlanBuilder.Build(InventoryReader.Read("apps.csv", System.Text.Encoding.UTF8.GetBytes(inventory), settings), settings);
-        return ManifestBuilder.Build(plan, SwitchState.Home(settings));
+        return ManifestBuilder.Pending(plan, SwitchState.Home(settings));
     }
 
     private static List<string> Entries(string dir) =>

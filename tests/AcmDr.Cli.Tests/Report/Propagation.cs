@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AcmDr.Cli.Flip;
 using AcmDr.Cli.Tests.Support;
+using AcmDr.Core.Flip;
 using AcmDr.FakeKube;
 
 namespace AcmDr.Cli.Tests.Report;

@@ -20,7 +20,7 @@ public sealed class DirectYamlWriterTests
         var inventory = InventoryReader.Read("apps.csv", File.ReadAllBytes(RepoPaths.SampleInventory), settings);
         var text = new StringBuilder(16);
 
-        foreach (var file in ManifestBuilder.Build(PlanBuilder.Build(inventory, settings), SwitchState.Home(settings)))
+        foreach (var file in SampleFiles(inventory, settings))
         {
             ManifestYamlWriter.WriteInto(file.Documents, "header", text);
             text.ToString().Should().Be(ManifestYamlWriter.Write(file.Documents, "header"), file.RelativePath);
@@ -32,7 +32,7 @@ public sealed class DirectYamlWriterTests
     {
         var settings = DrSettings.Default;
         var inventory = InventoryReader.Read("apps.csv", File.ReadAllBytes(RepoPaths.SampleInventory), settings);
-        var files = ManifestBuilder.Build(PlanBuilder.Build(inventory, settings), SwitchState.Home(settings));
+        var files = SampleFiles(inventory, settings);
 
         foreach (var file in files)
         {
@@ -88,4 +88,8 @@ public sealed class DirectYamlWriterTests
         DirectYamlWriter.TryWrite(new StringBuilder(), documents).Should().BeFalse();
         ManifestYamlWriter.Write(documents).Should().Be(ManifestYamlWriter.WriteWithEmitter(documents));
     }
+
+    /// <summary>The sample's files as generate builds them: each pending file built into a fresh scratch builder.</summary>
+    private static List<GeneratedFile> SampleFiles(Inventory inventory, DrSettings settings) =>
+        ManifestBuilder.Pending(PlanBuilder.Build(inventory, settings), SwitchState.Home(settings)).Select(f => f.Build(new StringBuilder())).ToList();
 }

@@ -1,6 +1,6 @@
-using AcmDr.Cli.Flip;
 using System.Globalization;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Reporting;
 

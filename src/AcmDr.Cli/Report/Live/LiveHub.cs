@@ -1,7 +1,7 @@
-using AcmDr.Cli.Flip;
 using System.Text.Json;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Report.Dumps;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Reporting;
 using k8s;

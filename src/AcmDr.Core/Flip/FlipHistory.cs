@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AcmDr.Core.Compliance;
 
-namespace AcmDr.Cli.Flip;
+namespace AcmDr.Core.Flip;
 
 /// <summary>One entry of the audit trail kept on the switch (annotation <see cref="Annotation"/>).</summary>
 public sealed record FlipHistoryEntry(
@@ -43,6 +43,22 @@ public static class FlipHistory
         var trail = FlipTrail.Parse(text);
         var entries = trail.Entries.OrderByDescending(e => e.At).ToList();
         return (entries, trail.Problem is null ? null : $"annotation {Annotation} {StatusText.Clean(trail.Problem)}; {entries.Count} readable flip{(entries.Count == 1 ? string.Empty : "s")} used");
+    }
+
+    /// <summary>
+    /// The annotations a flip writes, in this order: the new trail (see <see cref="Prepend"/>), and,
+    /// when the trail was damaged, its unreadable text moved aside before what
+    /// <paramref name="earlierUnreadable"/> (the current <see cref="UnreadableAnnotation"/>) holds.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Annotations(FlipTrail trail, IEnumerable<FlipHistoryEntry> entries, string? earlierUnreadable)
+    {
+        var annotations = new List<KeyValuePair<string, string>> { new(Annotation, Prepend(trail, entries)) };
+        if (trail.Unreadable is { } unreadable)
+        {
+            annotations.Add(new(UnreadableAnnotation, MoveAside(unreadable, earlierUnreadable)));
+        }
+
+        return annotations;
     }
 
     /// <summary>

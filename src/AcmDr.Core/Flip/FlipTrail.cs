@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AcmDr.Cli.Flip;
+namespace AcmDr.Core.Flip;
 
 /// <summary>
 /// The audit trail as read from the annotation, damaged or not. <see cref="Kept"/> holds the JSON
@@ -15,7 +15,7 @@ public sealed record FlipTrail(
     string? Unreadable,
     string? Problem)
 {
-    private static readonly string[] TextFields = ["id", "user", "from", "to", "scope", "reason"];
+    private static string[] TextFields => ["id", "user", "from", "to", "scope", "reason"];
 
     public static FlipTrail Empty { get; } = new([], [], new HashSet<string>(StringComparer.Ordinal), null, null);
 
