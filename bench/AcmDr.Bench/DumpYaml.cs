@@ -13,6 +13,7 @@ namespace AcmDr.Bench;
 /// plain. Plain and single-quoted strings are folded as go-yaml folds them at its 80-column width: at
 /// a single space once the line is past column 80, the rest continuing two columns deeper than the
 /// key. (The double-quoted strings of a policy dump are short: times, versions, empty strings.)
+/// Mapping keys are sorted as go-yaml sorts a map's keys (<see cref="KeyOrder"/>).
 /// </summary>
 internal static partial class DumpYaml
 {
@@ -40,7 +41,8 @@ internal static partial class DumpYaml
         {
             case JsonObject obj:
                 var firstLine = true;
-                foreach (var (key, value) in obj)
+                // kubectl's objects are Go maps: go-yaml writes their keys in its natural order.
+                foreach (var (key, value) in obj.OrderBy(e => e.Key, KeyOrder.Instance))
                 {
                     text.Append(firstLine && first is not null ? first : new string(' ', indent)).Append(Key(key)).Append(':');
                     firstLine = false;
@@ -191,5 +193,76 @@ internal static partial class DumpYaml
             && !s.EndsWith(' ') && !s.EndsWith(':')
             && !s.Contains(": ", StringComparison.Ordinal) && !s.Contains(" #", StringComparison.Ordinal);
         return plain ? 'p' : '\'';
+    }
+}
+
+/// <summary>
+/// go-yaml v2's order of string map keys (<c>keyList.Less</c>): letters before other characters
+/// unless a digit run is being compared, runs of digits by their value, otherwise by character.
+/// </summary>
+internal sealed class KeyOrder : IComparer<string>
+{
+    public static readonly KeyOrder Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        var a = x ?? string.Empty;
+        var b = y ?? string.Empty;
+        var digits = false;
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            if (a[i] == b[i])
+            {
+                digits = char.IsDigit(a[i]);
+                continue;
+            }
+
+            var al = char.IsLetter(a[i]);
+            var bl = char.IsLetter(b[i]);
+            if (al && bl)
+            {
+                return a[i].CompareTo(b[i]);
+            }
+
+            if (al || bl)
+            {
+                return (digits ? al : bl) ? -1 : 1;
+            }
+
+            long an = 0, bn = 0;
+            if (a[i] == '0' || b[i] == '0')
+            {
+                for (var j = i - 1; j >= 0 && char.IsDigit(a[j]); j--)
+                {
+                    if (a[j] != '0')
+                    {
+                        an = 1;
+                        bn = 1;
+                        break;
+                    }
+                }
+            }
+
+            var ai = i;
+            for (; ai < a.Length && char.IsDigit(a[ai]); ai++)
+            {
+                an = (an * 10) + (a[ai] - '0');
+            }
+
+            var bi = i;
+            for (; bi < b.Length && char.IsDigit(b[bi]); bi++)
+            {
+                bn = (bn * 10) + (b[bi] - '0');
+            }
+
+            if (an != bn)
+            {
+                return an.CompareTo(bn);
+            }
+
+            return ai != bi ? ai.CompareTo(bi) : a[i].CompareTo(b[i]);
+        }
+
+        return a.Length.CompareTo(b.Length);
     }
 }
