@@ -6,14 +6,21 @@ using System.Text.RegularExpressions;
 namespace AcmDr.Bench;
 
 /// <summary>
-/// Writes JSON as YAML the way <c>kubectl get -o yaml</c> lays it out: two-space mappings, sequences
-/// not indented under their key, multi-line strings as literal blocks, strings quoted only when a
-/// YAML reader would take them for something else (then as JSON strings, which YAML also reads).
+/// Writes JSON as YAML the way <c>kubectl get -o yaml</c> lays it out (its emitter is go-yaml v2's):
+/// two-space mappings, sequences not indented under their key, multi-line strings as literal blocks;
+/// a string that would read as something else (a number, a time, a boolean, null) double-quoted, one
+/// that plain YAML cannot hold (<c>": "</c>, <c>" #"</c>, a leading indicator) single-quoted, any other
+/// plain. Plain and single-quoted strings are folded as go-yaml folds them at its 80-column width: at
+/// a single space once the line is past column 80, the rest continuing two columns deeper than the
+/// key. (The double-quoted strings of a policy dump are short: times, versions, empty strings.)
+/// Mapping keys are sorted as go-yaml sorts a map's keys (<see cref="KeyOrder"/>).
 /// </summary>
 internal static partial class DumpYaml
 {
-    [GeneratedRegex("^[A-Za-z/][A-Za-z0-9 ._/:,()+=@-]*$")]
-    private static partial Regex PlainCandidate();
+    private const int Width = 80;
+
+    [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?|\.(inf|Inf|INF|nan|NaN|NAN))$")]
+    private static partial Regex NumberOrTime();
 
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,9 +41,10 @@ internal static partial class DumpYaml
         {
             case JsonObject obj:
                 var firstLine = true;
-                foreach (var (key, value) in obj)
+                // kubectl's objects are Go maps: go-yaml writes their keys in its natural order.
+                foreach (var (key, value) in obj.OrderBy(e => e.Key, KeyOrder.Instance))
                 {
-                    text.Append(firstLine && first is not null ? first : new string(' ', indent)).Append(Scalar(key)).Append(':');
+                    text.Append(firstLine && first is not null ? first : new string(' ', indent)).Append(Key(key)).Append(':');
                     firstLine = false;
                     Value(text, value, indent);
                 }
@@ -61,7 +69,9 @@ internal static partial class DumpYaml
 
                 break;
             default:
-                text.Append(first).Append(Scalar(node)).Append('\n');
+                text.Append(first);
+                Scalar(text, node, indent);
+                text.Append('\n');
                 break;
         }
     }
@@ -95,7 +105,9 @@ internal static partial class DumpYaml
 
                 break;
             default:
-                text.Append(' ').Append(Scalar(value)).Append('\n');
+                text.Append(' ');
+                Scalar(text, value, indent);
+                text.Append('\n');
                 break;
         }
     }
@@ -105,20 +117,152 @@ internal static partial class DumpYaml
         && !s.TrimEnd('\n').Contains('\n' + "\n", StringComparison.Ordinal)
         && s.Split('\n').All(line => !line.EndsWith(' ') && !line.EndsWith('\t'));
 
-    private static string Scalar(JsonNode? node)
+    private static string Key(string key) => Style(key) switch
+    {
+        '\'' => "'" + key.Replace("'", "''", StringComparison.Ordinal) + "'",
+        '"' => JsonSerializer.Serialize(key),
+        _ => key,
+    };
+
+    /// <summary>A scalar value whose line started at <paramref name="indent"/>, folded past the width.</summary>
+    private static void Scalar(StringBuilder text, JsonNode? node, int indent)
     {
         if (node is null)
         {
-            return "null";
+            text.Append("null");
+            return;
         }
 
         var value = node.AsValue();
-        return value.GetValueKind() == JsonValueKind.String ? Scalar(value.GetValue<string>()) : value.ToJsonString();
+        if (value.GetValueKind() != JsonValueKind.String)
+        {
+            text.Append(value.ToJsonString());
+            return;
+        }
+
+        var s = value.GetValue<string>();
+        var style = Style(s);
+        if (style == '"')
+        {
+            text.Append(JsonSerializer.Serialize(s));
+            return;
+        }
+
+        var column = 0;
+        while (column < text.Length && text[text.Length - 1 - column] != '\n')
+        {
+            column++;
+        }
+
+        if (style == '\'')
+        {
+            text.Append('\'');
+            column++;
+        }
+
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var breakable = c == ' ' && i > 0 && s[i - 1] != ' ' && i + 1 < s.Length && s[i + 1] != ' ';
+            if (breakable && column > Width)
+            {
+                text.Append('\n').Append(' ', indent + 2);
+                column = indent + 2;
+                continue;
+            }
+
+            text.Append(c == '\'' && style == '\'' ? "''" : c.ToString());
+            column += c == '\'' && style == '\'' ? 2 : 1;
+        }
+
+        if (style == '\'')
+        {
+            text.Append('\'');
+        }
     }
 
-    private static string Scalar(string s) =>
-        PlainCandidate().IsMatch(s) && !Reserved.Contains(s) && !s.EndsWith(' ') && !s.EndsWith(':')
-            && !s.Contains(": ", StringComparison.Ordinal) && !s.Contains(" #", StringComparison.Ordinal)
-            ? s
-            : JsonSerializer.Serialize(s);
+    /// <summary>How go-yaml v2 writes a one-line string: <c>p</c>lain, <c>'</c> or <c>"</c>.</summary>
+    private static char Style(string s)
+    {
+        if (s.Length == 0 || Reserved.Contains(s) || NumberOrTime().IsMatch(s) || s.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            return '"';
+        }
+
+        var plain = s[0] is not ('-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' ')
+            && !s.EndsWith(' ') && !s.EndsWith(':')
+            && !s.Contains(": ", StringComparison.Ordinal) && !s.Contains(" #", StringComparison.Ordinal);
+        return plain ? 'p' : '\'';
+    }
+}
+
+/// <summary>
+/// go-yaml v2's order of string map keys (<c>keyList.Less</c>): letters before other characters
+/// unless a digit run is being compared, runs of digits by their value, otherwise by character.
+/// </summary>
+internal sealed class KeyOrder : IComparer<string>
+{
+    public static readonly KeyOrder Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        var a = x ?? string.Empty;
+        var b = y ?? string.Empty;
+        var digits = false;
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            if (a[i] == b[i])
+            {
+                digits = char.IsDigit(a[i]);
+                continue;
+            }
+
+            var al = char.IsLetter(a[i]);
+            var bl = char.IsLetter(b[i]);
+            if (al && bl)
+            {
+                return a[i].CompareTo(b[i]);
+            }
+
+            if (al || bl)
+            {
+                return (digits ? al : bl) ? -1 : 1;
+            }
+
+            long an = 0, bn = 0;
+            if (a[i] == '0' || b[i] == '0')
+            {
+                for (var j = i - 1; j >= 0 && char.IsDigit(a[j]); j--)
+                {
+                    if (a[j] != '0')
+                    {
+                        an = 1;
+                        bn = 1;
+                        break;
+                    }
+                }
+            }
+
+            var ai = i;
+            for (; ai < a.Length && char.IsDigit(a[ai]); ai++)
+            {
+                an = (an * 10) + (a[ai] - '0');
+            }
+
+            var bi = i;
+            for (; bi < b.Length && char.IsDigit(b[bi]); bi++)
+            {
+                bn = (bn * 10) + (b[bi] - '0');
+            }
+
+            if (an != bn)
+            {
+                return an.CompareTo(bn);
+            }
+
+            return ai != bi ? ai.CompareTo(bi) : a[i].CompareTo(b[i]);
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
 }

@@ -1,6 +1,6 @@
 // Command gotmpl executes ACM policy templates the way ACM does, for tests.
 //
-// Usage: gotmpl hub|managed < request.json > result.json
+// Usage: gotmpl hub|managed|yaml < request.json > result.json
 //
 // It exits 0 whenever it could answer, including when the template fails
 // (the result then says "ok": false); a non-zero exit means the harness
@@ -23,20 +23,22 @@ type request struct {
 	Template   string                       `json:"template"`
 	Objects    []interface{}                `json:"objects"`
 	Evaluate   bool                         `json:"evaluate"`
+	Texts      []string                     `json:"texts"`
 }
 
 type result struct {
-	Ok              bool          `json:"ok"`
-	Error           string        `json:"error,omitempty"`
-	Yaml            string        `json:"yaml,omitempty"`
-	Object          interface{}   `json:"object,omitempty"`
-	ObjectTemplates []interface{} `json:"objectTemplates,omitempty"`
-	Evaluations     []evaluation  `json:"evaluations,omitempty"`
+	Ok              bool              `json:"ok"`
+	Error           string            `json:"error,omitempty"`
+	Yaml            string            `json:"yaml,omitempty"`
+	Object          interface{}       `json:"object,omitempty"`
+	ObjectTemplates []interface{}     `json:"objectTemplates,omitempty"`
+	Evaluations     []evaluation      `json:"evaluations,omitempty"`
+	Trees           []json.RawMessage `json:"trees,omitempty"`
 }
 
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: gotmpl hub|managed < request.json")
+		fmt.Fprintln(os.Stderr, "usage: gotmpl hub|managed|yaml < request.json")
 		os.Exit(2)
 	}
 	in, err := io.ReadAll(os.Stdin)
@@ -65,6 +67,8 @@ func main() {
 		res = runHub(&req)
 	case "managed":
 		res = runManaged(&req)
+	case "yaml":
+		res = runYaml(&req)
 	default:
 		fmt.Fprintln(os.Stderr, "unknown mode:", os.Args[1])
 		os.Exit(2)

@@ -6,13 +6,14 @@ using YamlDotNet.Core;
 namespace AcmDr.Cli.Yaml;
 
 /// <summary>
-/// Writes the common shapes of generated manifests straight to text, byte for byte as YamlDotNet's
-/// emitter does with <see cref="ManifestYamlWriter"/>'s settings. The emitter analyses every scalar
-/// through a chain of event objects and was most of <c>acmdr generate</c>'s time (1.3 s of 1.8 s
-/// on 10,000 VMs); here a scalar costs one scan. Anything outside the shapes this writer knows
-/// for certain (double quotes, non-ASCII, flow or empty collections, unusual literal blocks)
-/// makes it give up, and the caller uses the emitter for that file. A test
-/// compares both writers on every generated file of the sample and on awkward values.
+/// Writes the common shapes of generated manifests straight to text, in the layout of
+/// <see cref="ManifestYamlWriter"/>'s emitter settings. The emitter analyses every scalar through a
+/// chain of event objects and was most of <c>acmdr generate</c>'s time (1.3 s of 1.8 s on 10,000
+/// VMs); here a scalar costs one scan. Its contract: Go's yaml.v3, the reader ACM uses, reads back
+/// the tree that was written (tests check it with tests/gotmpl on the sample's files and on
+/// generated trees). Anything outside the shapes it knows for certain (double quotes, non-ASCII,
+/// flow or empty collections, unusual literal blocks) makes it give up, and the caller uses the
+/// emitter for that file. The committed sample's files pin its bytes (golden tests).
 /// </summary>
 internal static class DirectYamlWriter
 {

@@ -46,8 +46,8 @@ public static class ManifestYamlWriter
         }
     }
 
-    /// <summary>The same text through YamlDotNet's emitter, for every shape: the reference <see cref="DirectYamlWriter"/> must match.</summary>
-    internal static string WriteWithEmitter(IReadOnlyList<Mapping> documents, string? headerComment = null)
+    /// <summary>The text through YamlDotNet's emitter, for every shape: the fallback when <see cref="DirectYamlWriter"/> declines.</summary>
+    private static string WriteWithEmitter(IReadOnlyList<Mapping> documents, string? headerComment = null)
     {
         var header = new StringBuilder();
         AppendHeader(header, headerComment);

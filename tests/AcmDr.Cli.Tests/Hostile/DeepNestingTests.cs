@@ -16,7 +16,7 @@ public sealed class DeepNestingTests
 
     private static string Flow(char open, char close) => new string(open, Levels) + new string(close, Levels);
 
-    /// <summary>Block style needs a line per level; kubectl's line-based fast path reads this form.</summary>
+    /// <summary>Block style needs a line per level, the form kubectl writes.</summary>
     private static string BlockMapping(int levels)
     {
         var text = new StringBuilder();

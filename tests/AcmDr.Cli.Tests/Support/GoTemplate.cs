@@ -90,4 +90,7 @@ public static class GoTemplate
     }
 
     internal static TimeSpan BuildTimeLimit => BuildTimeout;
+
+    /// <summary>The harness binary, built once per test run (other modes: <c>Yaml/GoYaml</c>).</summary>
+    internal static string Harness => Binary.Value;
 }

@@ -20,6 +20,6 @@ internal static class DumpFiles
 
         var span = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
         var text = YamlSkipper.Filter(span);
-        return KubectlYamlReader.TryRead(text) ?? YamlDumpReader.Read(shownAs, new StringReader(text));
+        return YamlDumpReader.Read(shownAs, new StringReader(text));
     }
 }
