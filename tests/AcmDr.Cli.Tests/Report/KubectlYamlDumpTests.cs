@@ -1,5 +1,6 @@
 using System.Text;
 using AcmDr.Cli.Report;
+using AcmDr.Cli.Report.Dumps;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.Report;
