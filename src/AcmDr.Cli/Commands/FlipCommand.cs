@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Flip;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Inventory;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Commands;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Output;
 using AcmDr.Core;

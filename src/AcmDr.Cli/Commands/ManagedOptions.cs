@@ -1,10 +1,10 @@
 using System.CommandLine;
-using AcmDr.Cli.Commands;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 using AcmDr.Core.Planning;
 
-namespace AcmDr.Cli.Managed;
+namespace AcmDr.Cli.Commands;
 
 /// <summary>The options of the commands that act on a managed cluster directly, and the scope they give.</summary>
 public sealed class ManagedOptions

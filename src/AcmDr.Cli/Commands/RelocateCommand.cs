@@ -1,9 +1,10 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Managed;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 
-namespace AcmDr.Cli.Managed;
+namespace AcmDr.Cli.Commands;
 
 /// <summary>
 /// <c>acmdr relocate</c>: a nodeSelector change does not move a running VM, so this live-migrates (or

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Managed;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 
-namespace AcmDr.Cli.Managed;
+namespace AcmDr.Cli.Commands;
 
 /// <summary>
 /// <c>acmdr breakglass</c>: the hub (or Git) is down and the VMs must go to another site now. Sets the

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using AcmDr.Cli.Commands;
+using AcmDr.Cli.Options;
 using AcmDr.Cli.Input;
 using AcmDr.Core;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Commands;
 
 /// <summary>The options shared by <c>acmdr report</c> and <c>acmdr wait</c>.</summary>
 public sealed class ReportOptions
