@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Managed;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 
@@ -29,15 +30,15 @@ public static class BreakGlassCommand
     private static async Task<int> RunAsync(CliIo io, ManagedOptions options, ParseResult parse, string? render, bool force, CancellationToken cancel)
     {
         var (plan, site) = options.LoadPlan(parse, io);
+        var target = options.Cluster.Read(parse);
         var siteLabel = plan.Settings.SiteLabel;
         int exit;
         string cluster;
         IReadOnlyList<ScopedVm> scope;
         if (render is not null)
         {
-            var context = parse.GetValue(options.Context)
-                ?? (parse.GetValue(options.Kubeconfig) is not null ? Open(options, parse).Context : string.Empty);
-            cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), context);
+            var context = target.Context ?? (target.Kubeconfig is not null ? Open(target).Context : string.Empty);
+            cluster = ManagedScope.Cluster(plan, target.Cluster, context);
             scope = options.Scope(parse, plan, cluster);
             var dir = io.Resolve(render);
             var count = BreakGlassRender.Write(dir, scope, siteLabel, site, new RenderOptions(force, io.Show, note => io.Err.WriteLine($"acmdr: {note}"), cancel));
@@ -46,8 +47,8 @@ public static class BreakGlassCommand
         }
         else
         {
-            var connection = Open(options, parse);
-            cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), connection.Context);
+            var connection = Open(target);
+            cluster = ManagedScope.Cluster(plan, target.Cluster, connection.Context);
             scope = options.Scope(parse, plan, cluster);
             var dryRun = parse.GetValue(options.DryRun);
             io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {connection.Server} (cluster {cluster}): {scope.Count} VMs to {site}");
@@ -63,12 +64,13 @@ public static class BreakGlassCommand
             exit = outcome.NotSet.Count == 0 ? ExitCodes.Success : ExitCodes.Difference;
         }
 
+        var filter = options.Filter.Read(parse);
         var flip = FlipSuggestion.Command(site, parse.GetResult(options.Inventory.Inventory) is { Implicit: false } ? parse.GetValue(options.Inventory.Inventory) : null,
-            options.AppsOf(parse), options.TiersOf(parse), scope, plan.Clusters.Count > 1);
+            filter.Apps, filter.Tiers, scope, plan.Clusters.Count > 1);
         io.Err.WriteLine($"acmdr: warning: once the hub is back, its enforce policies set the hub's site on these VMs again; make the hub agree before it reconnects: {flip}");
         return exit;
     }
 
-    private static ClusterConnection Open(ManagedOptions options, ParseResult parse) =>
-        ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), "managed cluster");
+    private static ClusterConnection Open(ManagedClusterTarget target) =>
+        ClusterConnection.Open(target.Kubeconfig, target.Context, "managed cluster");
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AcmDr.Cli.Options;
-using AcmDr.Core;
 using AcmDr.Core.Managed;
 using AcmDr.Core.Planning;
 
@@ -11,20 +10,11 @@ public sealed class ManagedOptions
 {
     public InventoryOptions Inventory { get; } = new();
 
-    public Option<string> To { get; } = new("--to") { Description = "Site to run the VMs at (one of the settings' sites)", Required = true };
+    public SiteOption Site { get; } = new("Site to run the VMs at (one of the settings' sites)", required: true);
 
-    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig of the managed cluster (default $KUBECONFIG, then ~/.kube/config)" };
+    public ManagedClusterOptions Cluster { get; } = new();
 
-    public Option<string?> Context { get; } = new("--context") { Description = "Kubeconfig context (default: the current context)" };
-
-    public Option<string?> Cluster { get; } = new("--cluster")
-    {
-        Description = "Inventory cluster the kubeconfig points at (default: the context's name if it is an inventory cluster, else the inventory's only cluster)",
-    };
-
-    public Option<string[]> Apps { get; } = new("--app") { Description = "Only this app (repeatable)", AllowMultipleArgumentsPerToken = false };
-
-    public Option<int[]> Tiers { get; } = new("--tier") { Description = "Only this tier (repeatable)" };
+    public ScopeOptions Filter { get; } = new();
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Read the cluster and show what would be done; write nothing" };
 
@@ -32,27 +22,23 @@ public sealed class ManagedOptions
     {
         ArgumentNullException.ThrowIfNull(command);
         Inventory.AddTo(command);
-        foreach (var option in new Option[] { To, Kubeconfig, Context, Cluster, Apps, Tiers, DryRun })
-        {
-            command.Options.Add(option);
-        }
+        Site.AddTo(command);
+        Cluster.AddTo(command);
+        Filter.AddTo(command);
+        command.Options.Add(DryRun);
     }
-
-    public IReadOnlyList<string> AppsOf(ParseResult parse) => parse.GetValue(Apps) ?? [];
-
-    public IReadOnlyList<int> TiersOf(ParseResult parse) => parse.GetValue(Tiers) ?? [];
 
     /// <summary>The plan, checking the target site before anything touches a cluster (exit 4 when unknown).</summary>
     public (DrPlan Plan, string Site) LoadPlan(ParseResult parse, CliIo io)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var plan = Inventory.LoadPlan(parse, io);
-        var site = parse.GetValue(To)!;
-        return plan.Settings.IsSite(site)
-            ? (plan, site)
-            : throw new AcmDrException(ExitCodes.Refused, $"refused: site '{site}' is not one of the sites: {string.Join(", ", plan.Settings.Sites)}");
+        return (plan, Site.Checked(parse, plan.Settings));
     }
 
-    public IReadOnlyList<ScopedVm> Scope(ParseResult parse, DrPlan plan, string cluster) =>
-        ManagedScope.Select(plan, cluster, AppsOf(parse), TiersOf(parse));
+    public IReadOnlyList<ScopedVm> Scope(ParseResult parse, DrPlan plan, string cluster)
+    {
+        var filter = Filter.Read(parse);
+        return ManagedScope.Select(plan, cluster, filter.Apps, filter.Tiers);
+    }
 }

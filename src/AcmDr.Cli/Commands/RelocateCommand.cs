@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Managed;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 
@@ -16,13 +17,13 @@ public static class RelocateCommand
     {
         var options = new ManagedOptions();
         var maxParallel = new Option<int>("--max-parallel") { Description = "Moves in flight at most (the restart-storm guard)", DefaultValueFactory = _ => 5 };
-        var timeout = new Option<string>("--timeout") { Description = "Give up on what has not arrived after this long (30m, 1h, 90s)", DefaultValueFactory = _ => "30m" };
-        var poll = new Option<string>("--poll-interval") { Description = "How often progress is read", DefaultValueFactory = _ => "2s", Hidden = true };
+        var timeout = new DurationOption("--timeout", "Give up on what has not arrived after this long (30m, 1h, 90s)", "30m");
+        var poll = new DurationOption("--poll-interval", "How often progress is read", "2s", hidden: true);
         var command = new Command("relocate", "Live-migrate or restart the VMs that run at another site, tier by tier");
         options.AddTo(command);
         command.Options.Add(maxParallel);
-        command.Options.Add(timeout);
-        command.Options.Add(poll);
+        timeout.AddTo(command);
+        poll.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
             var parallel = parse.GetValue(maxParallel);
@@ -31,7 +32,7 @@ public static class RelocateCommand
                 throw new AcmDrException(ExitCodes.InvalidInput, "--max-parallel must be at least 1");
             }
 
-            return RunAsync(io, options, parse, parallel, DurationText.Parse(parse.GetValue(timeout)!, "--timeout"), DurationText.Parse(parse.GetValue(poll)!, "--poll-interval"), cancel);
+            return RunAsync(io, options, parse, parallel, timeout.Read(parse), poll.Read(parse), cancel);
         });
         return command;
     }
@@ -39,8 +40,9 @@ public static class RelocateCommand
     private static async Task<int> RunAsync(CliIo io, ManagedOptions options, ParseResult parse, int maxParallel, TimeSpan timeout, TimeSpan poll, CancellationToken cancel)
     {
         var (plan, site) = options.LoadPlan(parse, io);
-        var connection = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), "managed cluster");
-        var cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), connection.Context);
+        var target = options.Cluster.Read(parse);
+        var connection = ClusterConnection.Open(target.Kubeconfig, target.Context, "managed cluster");
+        var cluster = ManagedScope.Cluster(plan, target.Cluster, connection.Context);
         var scope = options.Scope(parse, plan, cluster);
         var api = new KubeVirtApi(connection, new Hub.TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
         var reader = new ClusterReader(api, plan.Settings.SiteLabel);
