@@ -79,6 +79,20 @@ public static class DurationGrammar
         return DurationReading.Valid;
     }
 
+    /// <summary>
+    /// A duration as the grammar writes it, largest unit first and zero parts left out: <c>10s</c>,
+    /// <c>1m30s</c>, <c>2h</c>, <c>500ms</c> (nothing at all is <c>0s</c>). What it writes reads back the same.
+    /// </summary>
+    public static string Format(TimeSpan duration)
+    {
+        var text = string.Concat(
+            duration.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(long)duration.TotalHours}h") : string.Empty,
+            duration.Minutes > 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}m") : string.Empty,
+            duration.Seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.Seconds}s") : string.Empty,
+            duration.Milliseconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.Milliseconds}ms") : string.Empty);
+        return text.Length > 0 ? text : "0s";
+    }
+
     /// <summary>The unit at the start of <paramref name="rest"/>: its length in milliseconds and in characters.</summary>
     private static (long Milliseconds, int Length)? Unit(ReadOnlySpan<char> rest) => rest switch
     {

@@ -100,4 +100,34 @@ public sealed class DurationGrammarTests
     {
         Read("2000hx").Should().Be((DurationReading.Malformed, TimeSpan.Zero));
     }
+
+    [TestMethod]
+    [DataRow(10_000L, "10s")]
+    [DataRow(90_000L, "1m30s")]
+    [DataRow(60_000L, "1m")]
+    [DataRow(2 * 3_600_000L, "2h")]
+    [DataRow(3_600_000L + 1_000L, "1h1s")]
+    [DataRow(500L, "500ms")]
+    [DataRow(1_500L, "1s500ms")]
+    [DataRow(30L * 24 * 3_600_000L, "720h")]
+    [DataRow(0L, "0s")]
+    public void A_duration_is_written_largest_unit_first_without_zero_parts(long milliseconds, string text)
+    {
+        DurationGrammar.Format(TimeSpan.FromMilliseconds(milliseconds)).Should().Be(text);
+    }
+
+    [TestMethod]
+    [DataRow("1h30m")]
+    [DataRow("90s")]
+    [DataRow("1m1m")]
+    [DataRow("30s1h")]
+    [DataRow("1000000ms")]
+    [DataRow("719h59m59s999ms")]
+    public void What_is_written_reads_back_as_the_same_duration(string text)
+    {
+        DurationGrammar.Read(text, out var duration).Should().Be(DurationReading.Valid);
+
+        DurationGrammar.Read(DurationGrammar.Format(duration), out var again).Should().Be(DurationReading.Valid);
+        again.Should().Be(duration);
+    }
 }
