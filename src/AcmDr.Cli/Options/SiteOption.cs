@@ -27,11 +27,11 @@ public sealed class SiteOption(string description, bool required)
         return parse.GetValue(To);
     }
 
-    /// <summary>The site given, refused (exit 4) unless it is one of the settings' sites.</summary>
+    /// <summary>The site of a command that requires one, refused (exit 4) unless it is one of the settings' sites.</summary>
     public string Checked(ParseResult parse, DrSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var site = Read(parse) ?? throw new AcmDrException(ExitCodes.InvalidInput, "--to SITE is required");
+        var site = Read(parse) ?? throw new InvalidOperationException("Checked is for a required --to; the parser refuses a command without it");
         return settings.IsSite(site)
             ? site
             : throw new AcmDrException(ExitCodes.Refused, $"refused: site '{site}' is not one of the sites: {string.Join(", ", settings.Sites)}");
