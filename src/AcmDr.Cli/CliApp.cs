@@ -13,8 +13,8 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
         root.Subcommands.Add(FlipCommand.Create(io));
-        root.Subcommands.Add(Managed.BreakGlassCommand.Create(io));
-        root.Subcommands.Add(Managed.RelocateCommand.Create(io));
+        root.Subcommands.Add(BreakGlassCommand.Create(io));
+        root.Subcommands.Add(RelocateCommand.Create(io));
         root.Subcommands.Add(ReportCommand.Create(io));
         root.Subcommands.Add(WaitCommand.Create(io));
 

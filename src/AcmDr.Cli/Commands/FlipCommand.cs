@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcmDr.Cli.Flip;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Inventory;
@@ -15,29 +16,33 @@ public static class FlipCommand
     public static Command Create(CliIo io)
     {
         var options = new InventoryOptions();
-        var to = new Option<string?>("--to") { Description = "Site to run at (one of the switch's sites)" };
-        var apps = new Option<string[]>("--app") { Description = "Only this app (repeatable): sets the app-<name> override", AllowMultipleArgumentsPerToken = false };
-        var tiers = new Option<int[]>("--tier") { Description = "Only this tier (repeatable): sets the tier-<n> override" };
+        var to = new SiteOption("Site to run at (one of the switch's sites)", required: false);
+        var scope = new ScopeOptions(": sets the app-<name> override", ": sets the tier-<n> override");
         var clear = new Option<bool>("--clear") { Description = "Remove the --app/--tier overrides so they follow the global site again" };
         var reason = new Option<string?>("--reason") { Description = "Why: recorded in the audit trail" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show exactly what would be written; write nothing" };
         var force = new Option<bool>("--force") { Description = "Flip even when a GitOps controller manages the switch" };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig of the hub (default $KUBECONFIG, then ~/.kube/config)" };
-        var context = new Option<string?>("--context") { Description = "Kubeconfig context of the hub" };
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Hub namespace of the switch (default from settings: acmdr)" };
+        var hubOptions = new HubOptions(string.Empty, "the switch");
         var inGit = new Option<bool>("--in-git") { Description = "Change the generated switch file in the working tree instead of the hub" };
         var dir = new Option<string>("--dir") { Description = "With --in-git: the directory holding policies/", DefaultValueFactory = _ => "." };
 
         var command = new Command("flip", "Flip the site switch: everything, some tiers, or some apps");
         options.AddTo(command);
-        foreach (var option in new Option[] { to, apps, tiers, clear, reason, dryRun, force, kubeconfig, context, ns, inGit, dir })
+        to.AddTo(command);
+        scope.AddTo(command);
+        foreach (var option in new Option[] { clear, reason, dryRun, force })
         {
             command.Options.Add(option);
         }
 
+        hubOptions.AddTo(command);
+        command.Options.Add(inGit);
+        command.Options.Add(dir);
+
         command.SetAction(async (parse, cancel) =>
         {
-            var request = new FlipRequest(parse.GetValue(to), parse.GetValue(apps) ?? [], parse.GetValue(tiers) ?? [], parse.GetValue(clear), parse.GetValue(reason));
+            var filter = scope.Read(parse);
+            var request = new FlipRequest(to.Read(parse), filter.Apps, filter.Tiers, parse.GetValue(clear), parse.GetValue(reason));
             CheckRequest(request);
             var (settings, plan) = LoadOptionalPlan(io, options, parse);
             CheckScope(request, plan);
@@ -49,8 +54,9 @@ public static class FlipCommand
                     plan is null ? () => (null, "no inventory given") : FromPlan);
             }
 
-            var hub = ClusterConnection.Open(parse.GetValue(kubeconfig), parse.GetValue(context));
-            var hubNamespace = parse.GetValue(ns) ?? settings.HubNamespace;
+            var hubTarget = hubOptions.Read(parse);
+            var hub = ClusterConnection.Open(hubTarget.Kubeconfig, hubTarget.Context);
+            var hubNamespace = hubTarget.Namespace ?? settings.HubNamespace;
             var flip = new HubFlip(hub, hubNamespace, io, io.RetryBackoff);
             return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),
                 plan is null ? token => HubApps.ListAsync(hub, hubNamespace, token) : _ => Task.FromResult(FromPlan()), cancel);

@@ -1,20 +1,35 @@
 using System.CommandLine;
 using AcmDr.Cli.Input;
 using AcmDr.Cli.Report.Live;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 
 namespace AcmDr.Cli.Commands;
 
 /// <summary>The options shared by <c>acmdr report</c> and <c>acmdr wait</c>.</summary>
-public sealed class ReportOptions
+/// <param name="site">The <c>--to</c> of the command: optional for report, required for wait.</param>
+public sealed class ReportOptions(SiteOption site)
 {
     public InventoryOptions Inventory { get; } = new();
 
-    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig of the hub (read the live hub)" };
+    public HubOptions Hub { get; } = new(": read the live hub", "the acmdr policies");
 
-    public Option<string?> Context { get; } = new("--context") { Description = "Context of the hub in the kubeconfig" };
+    public SiteOption Site { get; } = site;
 
-    public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "Hub namespace of the acmdr policies (default from settings: acmdr)" };
+    public ScopeOptions Filter { get; } = new();
+
+    // The groups' declarations under the names the report's readers (Report/ReportInputs) use.
+    public Option<string?> Kubeconfig => Hub.Kubeconfig;
+
+    public Option<string?> Context => Hub.Context;
+
+    public Option<string?> Namespace => Hub.Namespace;
+
+    public Option<string?> To => Site.To;
+
+    public Option<string[]> Apps => Filter.Apps;
+
+    public Option<int[]> Tiers => Filter.Tiers;
 
     public Option<string[]> Files { get; } = new("--file", "-f")
     {
@@ -22,13 +37,7 @@ public sealed class ReportOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public Option<string?> To { get; } = new("--to") { Description = "Target site (default: the switch's site, else the newest flip)" };
-
     public Option<DateTimeOffset?> FlipAt { get; } = new("--flip-at") { Description = "When the flip happened (default: the newest flip record)" };
-
-    public Option<string[]> Apps { get; } = new("--app") { Description = "Only these apps (repeatable)" };
-
-    public Option<int[]> Tiers { get; } = new("--tier") { Description = "Only these tiers (repeatable)" };
 
     public Option<string?> ManagedKubeconfig { get; } = new("--managed-kubeconfig") { Description = "Kubeconfig of the managed clusters: read where each VM instance really runs" };
 
@@ -47,8 +56,14 @@ public sealed class ReportOptions
 
     public void AddTo(Command command)
     {
+        ArgumentNullException.ThrowIfNull(command);
         Inventory.AddTo(command);
-        foreach (var option in new Option[] { Kubeconfig, Context, Namespace, Files, To, FlipAt, Apps, Tiers, ManagedKubeconfig, ManagedContext, ManagedCluster })
+        Hub.AddTo(command);
+        command.Options.Add(Files);
+        Site.AddTo(command);
+        command.Options.Add(FlipAt);
+        Filter.AddTo(command);
+        foreach (var option in new Option[] { ManagedKubeconfig, ManagedContext, ManagedCluster })
         {
             command.Options.Add(option);
         }
@@ -72,6 +87,5 @@ public sealed class ReportOptions
     /// <summary>True when the user named an inventory (the option has a default, which alone does not count).</summary>
     public bool InventoryGiven(ParseResult parse) => parse.GetResult(Inventory.Inventory) is { Implicit: false };
 
-    public bool LiveHub(ParseResult parse) =>
-        parse.GetValue(Kubeconfig) is not null || parse.GetValue(Context) is not null || (parse.GetValue(Files) ?? []).Length == 0;
+    public bool LiveHub(ParseResult parse) => Hub.Read(parse).Named || (parse.GetValue(Files) ?? []).Length == 0;
 }

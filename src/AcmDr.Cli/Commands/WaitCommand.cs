@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Options;
 using AcmDr.Cli.Output;
 using AcmDr.Cli.Report.Formats;
 using AcmDr.Cli.Report.Live;
@@ -13,26 +14,16 @@ public static class WaitCommand
 {
     public static Command Create(CliIo io)
     {
-        var options = new ReportOptions();
-        var format = ReportCommand.FormatOption();
-        var outputFile = new Option<string?>("--output-file") { Description = "Write the final report to this file (atomically)" };
-        var timeout = new Option<string>("--timeout") { Description = "Give up after this long (e.g. 30m, 1h, 90s)", DefaultValueFactory = _ => "30m" };
+        var options = new ReportOptions(new SiteOption("Site every VM in scope is to run at", required: true));
+        var output = new OutputOptions("Write the final report to this file (atomically)");
+        var timeout = new DurationOption("--timeout", "Give up after this long (e.g. 30m, 1h, 90s)", "30m");
         var command = new Command("wait", "Watch the hub until every VM in scope runs at --to, showing per-tier progress; exit code as 'report'");
         options.AddTo(command);
-        command.Options.Add(format);
-        command.Options.Add(outputFile);
-        command.Options.Add(timeout);
+        output.AddTo(command);
+        timeout.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
-            if (parse.GetValue(options.To) is null)
-            {
-                throw new AcmDrException(ExitCodes.InvalidInput, "wait needs --to SITE");
-            }
-
-            if (!GoDuration.TryParse(parse.GetValue(timeout), out var limit))
-            {
-                throw new AcmDrException(ExitCodes.InvalidInput, $"--timeout '{parse.GetValue(timeout)}' is not a duration like 30m, 1h or 90s");
-            }
+            var limit = timeout.Read(parse);
 
             if ((parse.GetValue(options.Files) ?? []).Length > 0)
             {
@@ -40,7 +31,8 @@ public static class WaitCommand
             }
 
             var scope = ReportInputs.Scope(options, parse, io);
-            var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
+            var hubTarget = options.Hub.Read(parse);
+            var hub = ClusterConnection.Open(hubTarget.Kubeconfig, hubTarget.Context);
             // A wrong managed kubeconfig or context fails now, not after the wait.
             var managed = ReportInputs.ManagedClusters(options, parse);
             var retry = ReadRetry.For(io);
@@ -58,7 +50,8 @@ public static class WaitCommand
                 data = data with { Warnings = [.. data.Warnings, $"stale: {lost}"] };
             }
 
-            ReportWriter.Write(data, ReportCommand.FormatOf(parse, format), parse.GetValue(outputFile), io);
+            var target = output.Read(parse);
+            ReportWriter.Write(data, target.Format, target.File, io);
             if (lost is not null)
             {
                 io.Err.WriteLine($"acmdr: {lost}");

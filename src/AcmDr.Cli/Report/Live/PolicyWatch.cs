@@ -277,11 +277,8 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         return data;
     }
 
-    /// <summary>A --timeout as it is written: 10s, 1m30s, 2h.</summary>
-    private static string Span(TimeSpan span) => string.Concat(
-        span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h") : string.Empty,
-        span.Minutes > 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m") : string.Empty,
-        span.Seconds > 0 || span < TimeSpan.FromMinutes(1) ? string.Create(CultureInfo.InvariantCulture, $"{span.Seconds}s") : string.Empty);
+    /// <summary>A --timeout as it is written: 10s, 1m30s, 2h, 500ms.</summary>
+    private static string Span(TimeSpan span) => Core.Text.DurationGrammar.Format(span);
 
     private static bool IsDone(ReportData data) => data.ExitCode == ExitCodes.Success;
 

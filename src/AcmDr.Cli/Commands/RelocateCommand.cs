@@ -1,10 +1,12 @@
 using System.CommandLine;
 using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Managed;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 
-namespace AcmDr.Cli.Managed;
+namespace AcmDr.Cli.Commands;
 
 /// <summary>
 /// <c>acmdr relocate</c>: a nodeSelector change does not move a running VM, so this live-migrates (or
@@ -16,13 +18,13 @@ public static class RelocateCommand
     {
         var options = new ManagedOptions();
         var maxParallel = new Option<int>("--max-parallel") { Description = "Moves in flight at most (the restart-storm guard)", DefaultValueFactory = _ => 5 };
-        var timeout = new Option<string>("--timeout") { Description = "Give up on what has not arrived after this long (30m, 1h, 90s)", DefaultValueFactory = _ => "30m" };
-        var poll = new Option<string>("--poll-interval") { Description = "How often progress is read", DefaultValueFactory = _ => "2s", Hidden = true };
+        var timeout = new DurationOption("--timeout", "Give up on what has not arrived after this long (30m, 1h, 90s)", "30m");
+        var poll = new DurationOption("--poll-interval", "How often progress is read", "2s", hidden: true);
         var command = new Command("relocate", "Live-migrate or restart the VMs that run at another site, tier by tier");
         options.AddTo(command);
         command.Options.Add(maxParallel);
-        command.Options.Add(timeout);
-        command.Options.Add(poll);
+        timeout.AddTo(command);
+        poll.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
             var parallel = parse.GetValue(maxParallel);
@@ -31,8 +33,7 @@ public static class RelocateCommand
                 throw new AcmDrException(ExitCodes.InvalidInput, "--max-parallel must be at least 1");
             }
 
-            return RunAsync(io, options, parse, parallel, DurationText.Parse(parse.GetValue(timeout)!, "--timeout"), DurationText.Parse(parse.GetValue(poll)!, "--poll-interval"),
-                () => KubeManagedCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), io), cancel);
+            return RunAsync(io, options, parse, parallel, timeout.Read(parse), poll.Read(parse), () => KubeManagedCluster.Open(options.Cluster.Read(parse).Kubeconfig, options.Cluster.Read(parse).Context, io), cancel);
         });
         return command;
     }
@@ -43,7 +44,7 @@ public static class RelocateCommand
     {
         var (plan, site) = options.LoadPlan(parse, io);
         var managed = open();
-        var cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), managed.Context);
+        var cluster = ManagedScope.Cluster(plan, options.Cluster.Read(parse).Cluster, managed.Context);
         var scope = options.Scope(parse, plan, cluster);
         try
         {

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using AcmDr.Cli.Cluster;
+using AcmDr.Cli.Managed;
+using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
 
-namespace AcmDr.Cli.Managed;
+namespace AcmDr.Cli.Commands;
 
 /// <summary>
 /// <c>acmdr breakglass</c>: the hub (or Git) is down and the VMs must go to another site now. Sets the
@@ -22,7 +24,7 @@ public static class BreakGlassCommand
         command.Options.Add(render);
         command.Options.Add(force);
         command.SetAction((parse, cancel) => RunAsync(io, options, parse, parse.GetValue(render), parse.GetValue(force),
-            () => KubeManagedCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), io), cancel));
+            () => KubeManagedCluster.Open(options.Cluster.Read(parse).Kubeconfig, options.Cluster.Read(parse).Context, io), cancel));
         return command;
     }
 
@@ -30,15 +32,15 @@ public static class BreakGlassCommand
     private static async Task<int> RunAsync(CliIo io, ManagedOptions options, ParseResult parse, string? render, bool force, Func<IManagedCluster> open, CancellationToken cancel)
     {
         var (plan, site) = options.LoadPlan(parse, io);
+        var target = options.Cluster.Read(parse);
         var siteLabel = plan.Settings.SiteLabel;
         int exit;
         string cluster;
         IReadOnlyList<ScopedVm> scope;
         if (render is not null)
         {
-            var context = parse.GetValue(options.Context)
-                ?? (parse.GetValue(options.Kubeconfig) is not null ? open().Context : string.Empty);
-            cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), context);
+            var context = target.Context ?? (target.Kubeconfig is not null ? open().Context : string.Empty);
+            cluster = ManagedScope.Cluster(plan, target.Cluster, context);
             scope = options.Scope(parse, plan, cluster);
             var dir = io.Resolve(render);
             var count = BreakGlassRender.Write(dir, scope, siteLabel, site, new RenderOptions(force, io.Show, note => io.Err.WriteLine($"acmdr: {note}"), cancel));
@@ -48,7 +50,7 @@ public static class BreakGlassCommand
         else
         {
             var managed = open();
-            cluster = ManagedScope.Cluster(plan, parse.GetValue(options.Cluster), managed.Context);
+            cluster = ManagedScope.Cluster(plan, target.Cluster, managed.Context);
             scope = options.Scope(parse, plan, cluster);
             var dryRun = parse.GetValue(options.DryRun);
             io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {managed.Server} (cluster {cluster}): {scope.Count} VMs to {site}");
@@ -64,8 +66,9 @@ public static class BreakGlassCommand
             exit = outcome.NotSet.Count == 0 ? ExitCodes.Success : ExitCodes.Difference;
         }
 
+        var filter = options.Filter.Read(parse);
         var flip = FlipSuggestion.Command(site, parse.GetResult(options.Inventory.Inventory) is { Implicit: false } ? parse.GetValue(options.Inventory.Inventory) : null,
-            options.AppsOf(parse), options.TiersOf(parse), scope, plan.Clusters.Count > 1);
+            filter.Apps, filter.Tiers, scope, plan.Clusters.Count > 1);
         io.Err.WriteLine($"acmdr: warning: once the hub is back, its enforce policies set the hub's site on these VMs again; make the hub agree before it reconnects: {flip}");
         return exit;
     }

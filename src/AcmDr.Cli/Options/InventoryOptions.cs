@@ -4,7 +4,7 @@ using AcmDr.Core.Inventory;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
 
-namespace AcmDr.Cli.Commands;
+namespace AcmDr.Cli.Options;
 
 /// <summary>The inventory and settings options shared by every command that reads the inventory.</summary>
 public sealed class InventoryOptions

@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace AcmDr.Cli.Options;
+
+/// <summary>The hub a command talks to, as the user named it (nulls: the kubeconfig's defaults, the settings' namespace).</summary>
+public sealed record HubTarget(string? Kubeconfig, string? Context, string? Namespace)
+{
+    /// <summary>True when the user named a kubeconfig or a context.</summary>
+    public bool Named => Kubeconfig is not null || Context is not null;
+}
+
+/// <summary><c>--kubeconfig</c>, <c>--context</c> and <c>--namespace/-n</c> of the hub, declared once for every hub command.</summary>
+/// <param name="use">What the kubeconfig is for in this command, e.g. ": read the live hub" (empty: nothing to add).</param>
+/// <param name="namespaceHolds">What the hub namespace holds that this command reads, e.g. "the switch".</param>
+public sealed class HubOptions(string use, string namespaceHolds)
+{
+    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = $"Kubeconfig of the hub{use} (default $KUBECONFIG, then ~/.kube/config)" };
+
+    public Option<string?> Context { get; } = new("--context") { Description = "Context of the hub in the kubeconfig (default: the current context)" };
+
+    public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = $"Hub namespace of {namespaceHolds} (default from settings: acmdr)" };
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Kubeconfig);
+        command.Options.Add(Context);
+        command.Options.Add(Namespace);
+    }
+
+    public HubTarget Read(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(Namespace));
+    }
+}
