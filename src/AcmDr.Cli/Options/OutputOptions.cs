@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AcmDr.Cli.Report;
+using AcmDr.Cli.Report.Formats;
 
 namespace AcmDr.Cli.Options;
 

@@ -31,7 +31,7 @@ public sealed class DurationGrammarTests
     }
 
     [TestMethod]
-    public void M_followed_by_s_is_milliseconds_not_minutes_then_seconds()
+    public void Ms_is_milliseconds_not_minutes_then_seconds()
     {
         Read("5ms").Should().Be((DurationReading.Valid, TimeSpan.FromMilliseconds(5)));
         Read("5m5s").Should().Be((DurationReading.Valid, new TimeSpan(0, 5, 5)));
