@@ -1,6 +1,6 @@
 using AcmDr.Core.Compliance;
-using AcmDr.Core.Reporting;
 using AcmDr.Core.Flip;
+using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report;
 
@@ -21,7 +21,7 @@ public sealed record ReportData(
         IReadOnlyList<string> sources, DateTimeOffset now)
     {
         var (flips, flipProblem) = FlipHistory.Read(snapshot.Switch?.FlipHistory);
-        var assembly = ReportAssembler.Assemble(scope, snapshot, flips.Select(f => new FlipMark(f.At, f.To)).ToList(), groundTruth, now);
+        var assembly = ReportAssembler.Assemble(scope, snapshot, flips, groundTruth, now);
         IReadOnlyList<string> warnings = flipProblem is null ? assembly.Warnings : [flipProblem, .. assembly.Warnings];
         return new ReportData(assembly.Summary, scope.HubNamespace, flips, sources, warnings);
     }

@@ -46,9 +46,11 @@ public static class SwitchEdit
     }
 
     public static string? EffectiveSite(IReadOnlyDictionary<string, string> data, string app, int tier) =>
-        Value(data, PolicyNames.AppOverrideKey(app))
-        ?? Value(data, PolicyNames.TierOverrideKey(tier))
-        ?? Value(data, SwitchManifest.SiteKey);
+        Override(data, app, tier) ?? Value(data, SwitchManifest.SiteKey);
+
+    /// <summary>The override that decides where <paramref name="app"/> runs: its app's value, else its tier's; null when neither is set.</summary>
+    public static string? Override(IReadOnlyDictionary<string, string> data, string app, int tier) =>
+        Value(data, PolicyNames.AppOverrideKey(app)) ?? Value(data, PolicyNames.TierOverrideKey(tier));
 
     /// <summary>The apps whose effective site differs between two states of the switch.</summary>
     public static IReadOnlyList<AppMove> Moves(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after, IEnumerable<SwitchedApp> apps)

@@ -1,4 +1,5 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 
 namespace AcmDr.Core.Reporting;
 
@@ -14,7 +15,7 @@ public static class ReportAssembler
     /// <param name="groundTruth">Where instances were seen running on the managed clusters.</param>
     /// <param name="now">The time of the reading.</param>
     public static ReportAssembly Assemble(
-        ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipMark> flips,
+        ReportScope scope, HubSnapshot snapshot, IReadOnlyList<FlipHistoryEntry> flips,
         IReadOnlyList<VmGroundTruth> groundTruth, DateTimeOffset now)
     {
         var warnings = new List<string>();

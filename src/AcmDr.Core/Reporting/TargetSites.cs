@@ -1,4 +1,6 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
+using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
 
@@ -12,12 +14,12 @@ namespace AcmDr.Core.Reporting;
 public static class TargetSites
 {
     /// <summary>The global target site; an invalid-input error when there is none or it is not a site.</summary>
-    public static string Global(ReportScope scope, SwitchReading? switchReading, IReadOnlyList<FlipMark> flips)
+    public static string Global(ReportScope scope, SwitchReading? switchReading, IReadOnlyList<FlipHistoryEntry> flips)
     {
         string? target = scope.To;
         if (target is null && switchReading is not null)
         {
-            switchReading.Data.TryGetValue("site", out target);
+            switchReading.Data.TryGetValue(SwitchManifest.SiteKey, out target);
         }
 
         target ??= flips.Count > 0 ? flips[0].To : null;
@@ -48,7 +50,7 @@ public static class TargetSites
         }
 
         var overrides = switchReading.Data
-            .Where(kv => kv.Key.StartsWith("tier-", StringComparison.Ordinal) || kv.Key.StartsWith("app-", StringComparison.Ordinal))
+            .Where(kv => SwitchManifest.IsOverrideKey(kv.Key))
             .Where(kv => kv.Value.Length > 0)
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         foreach (var (key, site) in overrides.Where(kv => !scope.Settings.IsSite(kv.Value)).ToList())
@@ -60,21 +62,12 @@ public static class TargetSites
         return overrides.Count == 0 ? null : overrides;
     }
 
-    /// <summary>Where <paramref name="vm"/> should run: its app's override, else its tier's, else <paramref name="global"/>.</summary>
-    public static string Of(Workload vm, string global, IReadOnlyDictionary<string, string>? overrides)
-    {
-        if (overrides is null)
-        {
-            return global;
-        }
-
-        return overrides.TryGetValue(PolicyNames.AppOverrideKey(vm.App), out var app) && app.Length > 0 ? app
-            : overrides.TryGetValue(PolicyNames.TierOverrideKey(vm.Tier), out var tier) && tier.Length > 0 ? tier
-            : global;
-    }
+    /// <summary>Where <paramref name="vm"/> should run: its app's override, else its tier's, else <paramref name="global"/> (the switch's one rule, <see cref="SwitchEdit.Override"/>).</summary>
+    public static string Of(Workload vm, string global, IReadOnlyDictionary<string, string>? overrides) =>
+        overrides is null ? global : SwitchEdit.Override(overrides, vm.App, vm.Tier) ?? global;
 
     /// <summary>When the clock started: <c>--flip-at</c>, else the newest flip to <paramref name="target"/>, else the newest flip.</summary>
-    public static DateTimeOffset? FlipAt(ReportScope scope, IReadOnlyList<FlipMark> flips, string target)
+    public static DateTimeOffset? FlipAt(ReportScope scope, IReadOnlyList<FlipHistoryEntry> flips, string target)
     {
         return scope.FlipAt ?? flips.FirstOrDefault(f => f.To == target)?.At ?? (flips.Count > 0 ? flips[0].At : null);
     }

@@ -1,4 +1,5 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Reporting;
 using AcmDr.Core.Settings;
@@ -70,10 +71,10 @@ internal static class Hub
 
     public static SwitchReading Switch(params (string Key, string Value)[] data) => new(Map(data), null, "file dump.yaml");
 
-    public static IReadOnlyList<FlipMark> Flips(params (int MinutesAfterFlip, string To)[] newestFirst) =>
-        newestFirst.Select(f => new FlipMark(At(f.MinutesAfterFlip), f.To)).ToList();
+    public static IReadOnlyList<FlipHistoryEntry> Flips(params (int MinutesAfterFlip, string To)[] newestFirst) =>
+        newestFirst.Select(f => new FlipHistoryEntry("id", At(f.MinutesAfterFlip), "admin", "Primary", f.To, "site", null)).ToList();
 
     public static ReportAssembly Assemble(ReportScope scope, IReadOnlyList<HubPolicy> policies, SwitchReading? switchReading = null,
-        IReadOnlyList<FlipMark>? flips = null, IReadOnlyList<VmGroundTruth>? truth = null) =>
+        IReadOnlyList<FlipHistoryEntry>? flips = null, IReadOnlyList<VmGroundTruth>? truth = null) =>
         ReportAssembler.Assemble(scope, new HubSnapshot(policies, switchReading), flips ?? Flips((0, "DR")), truth ?? [], Now);
 }
