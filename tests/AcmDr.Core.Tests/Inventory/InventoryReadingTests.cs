@@ -18,7 +18,7 @@ public sealed class InventoryReadingTests
         var inventory = Plans.Read("a,1,x,a-0,c1,,\nb,1,x,b-0,c1,,\nweb,2,shop,web-0,c1,30, b ; a;b;\n");
 
         inventory.Source.Should().Be("apps.csv");
-        inventory.Rows[2].Should().BeEquivalentTo(new InventoryRow(4, "web", 2, "shop", "web-0", "c1", 30, ["a", "b"]));
+        inventory.Rows[2].Should().BeEquivalentTo(new InventoryRow(4, "web", 2, "shop", "web-0", "c1", 30, ["a", "b"]), o => o.WithStrictOrdering());
     }
 
     [TestMethod]
