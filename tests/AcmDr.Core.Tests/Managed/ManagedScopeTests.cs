@@ -9,10 +9,11 @@ namespace AcmDr.Core.Tests.Managed;
 [TestClass]
 public sealed class ManagedScopeTests
 {
-    private static readonly DrPlan TwoClusters = Plans.Plan(
+    // Planned afresh for each test, not once in a static field: mutation testing sees each test run the code it checks.
+    private static DrPlan TwoClusters => Plans.Plan(
         "web,2,shop,web-1,c1,,\nweb,2,shop,web-0,c1,,\ndb,1,shop,db-0,c1,,\ndb,1,shop,db-1,c2,,\nmon,2,ops,mon-0,c2,,\nbatch,3,jobs,b-0,c1,,\napi,2,api,api-0,c1,,\n");
 
-    private static readonly DrPlan OneCluster = Plans.Plan("web,1,shop,web-0,c1,,\n");
+    private static DrPlan OneCluster => Plans.Plan("web,1,shop,web-0,c1,,\n");
 
     private static IEnumerable<string> Names(IReadOnlyList<ScopedVm> scope) => scope.Select(v => $"{v.Tier} {v.App} {v.Vm.Name}");
 

@@ -13,11 +13,12 @@ public sealed class GeneratedTreeTests
 {
     private const string Managed = "labels: {app.kubernetes.io/managed-by: acmdr}";
 
-    private static readonly DrPlan Plan = Plans.Plan("db,1,x,db-0,c1,15,\nweb,2,shop,web-1,c1,,db\nweb,2,shop,web-0,c2,,\ndb,1,x,db-1,c2,15,\n");
+    // Planned afresh for each test, not once in a static field: mutation testing sees each test run the code it checks.
+    private static DrPlan Plan => Plans.Plan("db,1,x,db-0,c1,15,\nweb,2,shop,web-1,c1,,db\nweb,2,shop,web-0,c2,,\ndb,1,x,db-1,c2,15,\n");
 
     private static readonly DrSettings ThreeSites = DrSettings.Default with { Sites = ["Primary", "DR", "Cold-Site"], HubNamespace = "dr" };
 
-    private static readonly DrPlan ThreeSitePlan = Plans.Plan("db,1,x,db-0,c1,15,\n", ThreeSites);
+    private static DrPlan ThreeSitePlan => Plans.Plan("db,1,x,db-0,c1,15,\n", ThreeSites);
 
     [TestMethod]
     public void Generate_writes_the_switch_policy_sets_and_policies_a_base_overlays_rbac_and_placements_in_that_order() =>
