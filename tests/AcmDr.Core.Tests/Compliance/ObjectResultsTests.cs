@@ -56,6 +56,14 @@ public sealed class ObjectResultsTests
                 "deployments z [x,w] FoundNotAsSpecified | [x, w] in namespace z found but not as specified");
 
     [TestMethod]
+    public void An_older_entry_naming_no_namespace_is_about_every_namespace() =>
+        Results("NonCompliant; violation - pods not found: [a] missing").Should().Equal("pods - [a] NotFound | pods not found: [a] missing");
+
+    [TestMethod]
+    public void A_current_result_is_never_read_again_as_an_older_one() =>
+        Results("NonCompliant; violation - roles [admin] found").Should().Equal("roles - [admin] FoundButShouldNotExist | roles [admin] found");
+
+    [TestMethod]
     public void An_older_list_without_outcome_words_is_kept_with_an_unknown_outcome() =>
         Results("Compliant; notification - roles in namespace a; in namespace b").Should().Equal(
             "roles a [] Unknown | roles in namespace a",

@@ -62,6 +62,15 @@ public sealed class SwitchSemanticsTests
     }
 
     [TestMethod]
+    public void Clearing_removes_the_overrides_even_when_a_site_is_given() =>
+        SwitchEdit.Changes(Switch, To("DR", ["web"], clear: true)).Should().Equal(new ScopeChange("app-web", "Primary", null));
+
+    [TestMethod]
+    public void An_app_left_without_a_site_moves_to_none() =>
+        SwitchEdit.Moves(Switch, new Dictionary<string, string>(), [new SwitchedApp("db", 1, 1)]).Should().Equal(
+            new AppMove("db", 1, 1, "Primary", "(none)"));
+
+    [TestMethod]
     public void Clearing_without_a_scope_is_refused_since_there_is_nothing_to_clear()
     {
         var refusal = FluentActions.Invoking(() => SwitchEdit.Changes(Switch, To(null, clear: true))).Should().Throw<AcmDrException>().Which;

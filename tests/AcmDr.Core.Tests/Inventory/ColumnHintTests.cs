@@ -17,6 +17,7 @@ public sealed class ColumnHintTests
     [DataRow("vmxx", "vm")]
     [DataRow("tie", "tier")]
     [DataRow("apm", "app")]
+    [DataRow("x", "vm")]
     public void A_misspelt_column_is_matched_to_the_nearest_known_one(string name, string nearest) =>
         InventoryColumns.Nearest(name).Should().Be(nearest);
 
@@ -72,6 +73,10 @@ public sealed class ColumnHintTests
         error.Should().NotContain("\n");
         error.Length.Should().BeLessThanOrEqualTo("apps.csv:3: malformed CSV: ".Length + 200);
     }
+
+    [TestMethod]
+    public void A_blank_first_name_in_a_longer_header_is_an_unknown_column_not_an_empty_file() =>
+        Plans.Errors(",app,tier,namespace,vm,cluster\n").Should().ContainSingle().Which.Should().StartWith("apps.csv:1:1: unknown column '':");
 
     [TestMethod]
     public void A_header_of_one_blank_name_counts_as_an_empty_inventory() =>

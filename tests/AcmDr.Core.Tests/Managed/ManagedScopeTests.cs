@@ -121,7 +121,7 @@ public sealed class ManagedScopeTests
     {
         FluentActions.Invoking(() => ManagedScope.Cluster(null!, null, "c1")).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => ManagedScope.Select(null!, "c1", [], [])).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => ManagedScope.Select(OneCluster, "c1", null!, [])).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => ManagedScope.Select(OneCluster, "c1", [], null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ManagedScope.Select(OneCluster, "c1", null!, [])).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("apps");
+        FluentActions.Invoking(() => ManagedScope.Select(OneCluster, "c1", [], null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("tiers");
     }
 }
