@@ -73,6 +73,18 @@ public sealed class PlanOrderTests
     }
 
     [TestMethod]
+    public void A_cycle_is_named_from_its_first_app_in_alphabetical_order_whatever_the_order_given()
+    {
+        var edges = new Dictionary<string, List<string>>
+        {
+            ["c"] = ["a"],
+            ["a"] = ["c"],
+        };
+
+        DependencyCycle.Find(edges).Should().Equal("a", "c", "a");
+    }
+
+    [TestMethod]
     public void A_graph_without_cycles_has_none_even_when_branches_meet()
     {
         var edges = new Dictionary<string, List<string>>
