@@ -69,7 +69,7 @@ public sealed class InventoryRulesTests
         Errors("a,1,x,a-0,c1,,\nb,1,x,b-0,c1,,a\nc,1,x,c-0,c1,,a;b\nd,1,x,d-0,c1,,c;b\n").Should().BeEmpty();
 
     [TestMethod]
-    public void A_cycle_through_an_unknown_app_is_reported_as_the_unknown_app_only() =>
+    public void An_unknown_dependency_is_reported_once_and_not_as_a_cycle() =>
         Errors("a,1,x,a-0,c1,,ghost\n").Should().Equal("apps.csv:2: app 'a' depends on unknown app 'ghost'");
 
     [TestMethod]
