@@ -137,11 +137,10 @@ public sealed class VerdictRulesTests
         (observation with { SiteOverrides = new Dictionary<string, string> { ["app-web"] = "", ["tier-2"] = "Primary" } }).TargetOf(vm).Should().Be("Primary");
         (observation with { SiteOverrides = new Dictionary<string, string> { ["app-web"] = "", ["tier-2"] = "" } }).TargetOf(vm).Should().Be("DR");
         (observation with { SiteOverrides = new Dictionary<string, string> { ["app-web"] = "Cold", ["tier-2"] = "Primary" } }).TargetOf(vm).Should().Be("Cold");
-        FluentActions.Invoking(() => observation.TargetOf(null!)).Should().Throw<ArgumentNullException>();
     }
 
     [TestMethod]
-    public void VMs_are_listed_by_tier_app_cluster_namespace_and_name()
+    public void The_VMs_are_listed_by_tier_app_cluster_namespace_and_name()
     {
         Workload[] vms =
         [

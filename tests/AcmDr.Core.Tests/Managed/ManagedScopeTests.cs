@@ -53,7 +53,7 @@ public sealed class ManagedScopeTests
             "1 db db-0", "2 api api-0", "2 web web-0", "2 web web-1", "3 batch b-0");
 
     [TestMethod]
-    public void VMs_of_the_same_app_are_ordered_by_namespace_before_name()
+    public void Within_an_app_VMs_are_ordered_by_namespace_before_name()
     {
         var plan = Plans.Plan("web,1,b,a-0,c1,,\nweb,1,a,z-0,c1,,\n");
 
@@ -61,7 +61,7 @@ public sealed class ManagedScopeTests
     }
 
     [TestMethod]
-    public void VMs_of_other_clusters_are_never_in_scope() =>
+    public void No_VM_of_another_cluster_is_in_scope() =>
         Names(ManagedScope.Select(TwoClusters, "c2", [], [])).Should().Equal("1 db db-1", "2 mon mon-0");
 
     [TestMethod]

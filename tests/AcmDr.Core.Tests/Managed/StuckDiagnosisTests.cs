@@ -10,14 +10,14 @@ public sealed class StuckDiagnosisTests
     [DataRow(null)]
     [DataRow("Always")]
     [DataRow("RerunOnFailure")]
-    public void KubeVirt_recreates_the_instance_of_a_VM_that_should_keep_running(string? runStrategy) =>
+    public void The_instance_of_a_VM_that_should_keep_running_is_recreated_by_KubeVirt(string? runStrategy) =>
         StuckDiagnosis.IsRecreated(runStrategy).Should().BeTrue();
 
     [TestMethod]
     [DataRow("Manual")]
     [DataRow("Halted")]
     [DataRow("Once")]
-    public void KubeVirt_does_not_recreate_the_instance_of_a_VM_started_by_hand(string runStrategy) =>
+    public void The_instance_of_a_VM_started_by_hand_is_not_recreated_by_KubeVirt(string runStrategy) =>
         StuckDiagnosis.IsRecreated(runStrategy).Should().BeFalse();
 
     [TestMethod]
