@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Input;
 using AcmDr.Cli.Options;
 using AcmDr.Cli.Output;
 using AcmDr.Core;

@@ -1,3 +1,4 @@
+using AcmDr.Cli.Input;
 using AcmDr.Cli.Output;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;

@@ -1,6 +1,7 @@
 using System.Text;
-using AcmDr.Cli.Report.Dumps;
 using AcmDr.Cli.Report;
+using AcmDr.Cli.Report.Dumps;
+using AcmDr.Cli.Report.Formats;
 using AcmDr.Core.Reporting;
 using AcmDr.Core.Settings;
 using FluentAssertions;

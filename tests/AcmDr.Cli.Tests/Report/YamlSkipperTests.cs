@@ -1,4 +1,5 @@
 using AcmDr.Cli.Report;
+using AcmDr.Cli.Report.Dumps;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.Report;

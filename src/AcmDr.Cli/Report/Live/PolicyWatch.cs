@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Threading.Channels;
 using AcmDr.Cli.Hub;
-using AcmDr.Core.Reporting;
+using AcmDr.Cli.Report.Formats;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Reporting;
 using k8s;
 
 namespace AcmDr.Cli.Report.Live;

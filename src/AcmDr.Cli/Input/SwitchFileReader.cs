@@ -7,7 +7,7 @@ using AcmDr.Core.Planning;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace AcmDr.Cli;
+namespace AcmDr.Cli.Input;
 
 /// <summary>
 /// Reads the text of a switch file strictly: it must be what <c>acmdr generate</c> writes (one

@@ -1,7 +1,7 @@
 using AcmDr.Cli.Input;
 using AcmDr.Core.Flip;
 
-namespace AcmDr.Cli;
+namespace AcmDr.Cli.Input;
 
 /// <summary>
 /// Reads the committed switch file, so regenerating keeps its values (see <see cref="SwitchRules"/>)

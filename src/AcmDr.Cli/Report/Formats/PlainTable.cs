@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>
 /// A table as kubectl prints a list when its output is not a terminal, a format with its own rules:

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Dumps;
 
 /// <summary>
 /// Blanks out the block-style subtrees the report never reads (<c>spec:</c> and <c>managedFields:</c>

@@ -6,7 +6,7 @@ using AcmDr.Core.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace AcmDr.Cli;
+namespace AcmDr.Cli.Input;
 
 /// <summary>Command-line overrides of the settings; null means "as in the file, else the default".</summary>
 public sealed record SettingsOverrides(string? HubNamespace, string? SiteLabel, IReadOnlyList<string>? Sites, string? ClusterSet);

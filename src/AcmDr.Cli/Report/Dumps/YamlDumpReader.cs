@@ -2,7 +2,7 @@ using AcmDr.Cli.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Dumps;
 
 /// <summary>
 /// Reads <c>kubectl get -o yaml</c> output (a List, or several documents) event by event with

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AcmDr.Core.Compliance;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>The stable words every format uses for verdicts, states and times.</summary>
 internal static class ReportWords

@@ -2,7 +2,7 @@ using System.Globalization;
 using AcmDr.Core.Compliance;
 using Spectre.Console;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>
 /// The report as console tables: Spectre's coloured, boxed tables on a terminal; redirected or

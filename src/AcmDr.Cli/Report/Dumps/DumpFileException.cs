@@ -1,6 +1,6 @@
 using AcmDr.Core;
 
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Dumps;
 
 /// <summary>A dump file that cannot be read: names the file and the position (exit 2).</summary>
 public sealed class DumpFileException : AcmDrException

@@ -1,4 +1,4 @@
-namespace AcmDr.Cli.Report;
+namespace AcmDr.Cli.Report.Dumps;
 
 /// <summary>
 /// A small tree of what a dump file holds, the same for YAML and JSON. Readers leave out the
