@@ -14,23 +14,25 @@ public sealed record HubTarget(string? Kubeconfig, string? Context, string? Name
 /// <param name="namespaceHolds">What the hub namespace holds that this command reads, e.g. "the switch".</param>
 public sealed class HubOptions(string use, string namespaceHolds)
 {
-    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = $"Kubeconfig of the hub{use} (default $KUBECONFIG, then ~/.kube/config)" };
+    private readonly KubeconfigOptions connection = new("the hub", use);
 
-    public Option<string?> Context { get; } = new("--context") { Description = "Context of the hub in the kubeconfig (default: the current context)" };
+    public Option<string?> Kubeconfig => connection.Kubeconfig;
+
+    public Option<string?> Context => connection.Context;
 
     public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = $"Hub namespace of {namespaceHolds} (default from settings: acmdr)" };
 
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        command.Options.Add(Kubeconfig);
-        command.Options.Add(Context);
+        connection.AddTo(command);
         command.Options.Add(Namespace);
     }
 
     public HubTarget Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(Namespace));
+        var (kubeconfig, context) = connection.Read(parse);
+        return new(kubeconfig, context, parse.GetValue(Namespace));
     }
 }

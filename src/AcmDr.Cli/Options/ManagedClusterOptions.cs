@@ -8,9 +8,11 @@ public sealed record ManagedClusterTarget(string? Kubeconfig, string? Context, s
 /// <summary><c>--kubeconfig</c>, <c>--context</c> and <c>--cluster</c> of a managed cluster, declared once for every command that acts on one.</summary>
 public sealed class ManagedClusterOptions
 {
-    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig of the managed cluster (default $KUBECONFIG, then ~/.kube/config)" };
+    private readonly KubeconfigOptions connection = new("the managed cluster");
 
-    public Option<string?> Context { get; } = new("--context") { Description = "Context of the managed cluster in the kubeconfig (default: the current context)" };
+    public Option<string?> Kubeconfig => connection.Kubeconfig;
+
+    public Option<string?> Context => connection.Context;
 
     public Option<string?> Cluster { get; } = new("--cluster")
     {
@@ -20,14 +22,14 @@ public sealed class ManagedClusterOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        command.Options.Add(Kubeconfig);
-        command.Options.Add(Context);
+        connection.AddTo(command);
         command.Options.Add(Cluster);
     }
 
     public ManagedClusterTarget Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new(parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(Cluster));
+        var (kubeconfig, context) = connection.Read(parse);
+        return new(kubeconfig, context, parse.GetValue(Cluster));
     }
 }
