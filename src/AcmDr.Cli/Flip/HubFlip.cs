@@ -13,7 +13,8 @@ namespace AcmDr.Cli.Flip;
 /// Flips the switch on the hub (see <see cref="FlipDecision"/>) in one conditional write: the
 /// resourceVersion read travels in the merge patch, so a change made by someone else in between
 /// makes the write fail (409) instead of being overwritten; then the switch is read again and the
-/// change recomputed. Transient failures are retried by <see cref="TransientRetry"/>. A write whose
+/// change recomputed. Transient failures run the whole attempt again under the hub port's retry
+/// (<see cref="IHubCluster.Retry"/>, opened with <see cref="Retry"/>). A write whose
 /// answer was lost is recognised on the next read by the flip's id in the audit trail, so it is never
 /// applied twice nor reported as failed.
 /// </summary>
