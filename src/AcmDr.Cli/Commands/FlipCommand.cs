@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AcmDr.Cli.Flip;
-using AcmDr.Cli.Hub;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Flip;
@@ -55,9 +55,9 @@ public static class FlipCommand
             }
 
             var hubTarget = hubOptions.Read(parse);
-            var hub = ClusterConnection.Open(hubTarget.Kubeconfig, hubTarget.Context);
+            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, HubFlip.Retry(io));
             var hubNamespace = hubTarget.Namespace ?? settings.HubNamespace;
-            var flip = new HubFlip(hub, hubNamespace, io, io.RetryBackoff);
+            var flip = new HubFlip(hub, hubNamespace, io);
             return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),
                 plan is null ? token => HubApps.ListAsync(hub, hubNamespace, token) : _ => Task.FromResult(FromPlan()), cancel);
         });

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AcmDr.Cli.Hub;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Options;
 using AcmDr.Cli.Output;
 using AcmDr.Cli.Report.Formats;
@@ -32,11 +32,11 @@ public static class WaitCommand
 
             var scope = ReportInputs.Scope(options, parse, io);
             var hubTarget = options.Hub.Read(parse);
-            var hub = ClusterConnection.Open(hubTarget.Kubeconfig, hubTarget.Context);
+            var retry = ReadRetry.For(io);
+            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, retry);
             // A wrong managed kubeconfig or context fails now, not after the wait.
             var managed = ReportInputs.ManagedClusters(options, parse);
-            var retry = ReadRetry.For(io);
-            var watch = new PolicyWatch(hub, scope, io, retry);
+            var watch = new PolicyWatch(hub, scope, io);
             var (data, lost) = await watch.WaitAsync(limit, cancel);
             if (managed.Count > 0)
             {

@@ -1,23 +1,19 @@
 using System.Globalization;
-using System.Text.Json;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
-using k8s;
 
 namespace AcmDr.Cli.Flip;
 
 /// <summary>The apps acmdr's policies on the hub describe, for when no inventory is at hand.</summary>
 public static class HubApps
 {
-    public static async Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> ListAsync(ClusterConnection hub, string ns, CancellationToken cancel)
+    public static async Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> ListAsync(IHubCluster hub, string ns, CancellationToken cancel)
     {
         try
         {
-            var result = await hub.Client.CustomObjects.ListNamespacedCustomObjectAsync(
-                "policy.open-cluster-management.io", "v1", ns, "policies",
-                labelSelector: $"{PolicyNames.ManagedByLabel}={PolicyNames.ManagedByValue}", cancellationToken: cancel);
-            var json = JsonSerializer.SerializeToElement(result);
+            var json = await hub.ListPoliciesAsync(ns, cancel);
             var apps = new Dictionary<string, (int Tier, int Vms)>(StringComparer.Ordinal);
             foreach (var item in json.GetProperty("items").EnumerateArray())
             {

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
-using k8s;
 using k8s.Models;
 
 namespace AcmDr.Cli.Flip;
@@ -13,13 +13,21 @@ namespace AcmDr.Cli.Flip;
 /// Flips the switch on the hub (see <see cref="FlipDecision"/>) in one conditional write: the
 /// resourceVersion read travels in the merge patch, so a change made by someone else in between
 /// makes the write fail (409) instead of being overwritten; then the switch is read again and the
-/// change recomputed. Transient failures are retried by <see cref="TransientRetry"/>. A write whose
+/// change recomputed. Transient failures run the whole attempt again under the hub port's retry
+/// (<see cref="IHubCluster.Retry"/>, opened with <see cref="Retry"/>). A write whose
 /// answer was lost is recognised on the next read by the flip's id in the audit trail, so it is never
 /// applied twice nor reported as failed.
 /// </summary>
-public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan backoff)
+public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 {
     private const int MaxAttempts = 6;
+
+    /// <summary>The retry of a flip's read-decide-write attempts, for the hub port flip opens: no timeout of its own, at most <see cref="MaxAttempts"/>.</summary>
+    public static TransientRetry Retry(CliIo io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        return new(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"), MaxAttempts);
+    }
 
     public delegate Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> AppSource(CancellationToken cancel);
 
@@ -28,12 +36,11 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
     public async Task<int> RunAsync(FlipRequest request, IReadOnlyList<string> fallbackSites, bool dryRun, bool force, AppSource apps, CancellationToken cancel)
     {
         var run = new Run(Guid.NewGuid().ToString("N"), io.Clock.GetUtcNow(), request, fallbackSites, dryRun, force, apps);
-        var retry = new TransientRetry(backoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"), MaxAttempts);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await retry.RunAsync($"configmap {Name}", token => AttemptAsync(run, token), cancel);
+                return await hub.Retry.RunAsync($"configmap {Name}", token => AttemptAsync(run, token), cancel);
             }
             catch (Exception ex) when (KubeErrors.IsConflict(ex) && attempt < MaxAttempts)
             {
@@ -99,25 +106,16 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
         }
 
         run.Reprint = false;
-        var written = await hub.Client.CoreV1.PatchNamespacedConfigMapAsync(
-            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), PolicyNames.SwitchConfigMap, ns, cancellationToken: cancel);
+        var written = await hub.PatchSwitchAsync(ns, patch, cancel);
         io.Out.WriteLine($"flipped: {StatusText.Clean(flip.Summary)} by {StatusText.Clean(hub.User)} at {run.At:yyyy-MM-ddTHH:mm:ssZ} (resourceVersion {written.Metadata.ResourceVersion})");
         await RecordEventAsync(written, flip.Summary, entries[0], cancel);
         return ExitCodes.Success;
     }
 
-    private async Task<V1ConfigMap> ReadAsync(CancellationToken cancel)
-    {
-        try
-        {
-            return await hub.Client.CoreV1.ReadNamespacedConfigMapAsync(PolicyNames.SwitchConfigMap, ns, cancellationToken: cancel);
-        }
-        catch (Exception ex) when (KubeErrors.IsNotFound(ex))
-        {
-            throw new AcmDrException(ExitCodes.ClusterUnavailable,
-                $"switch configmap {Name} not found on {hub.Server}: apply policies/base to the hub first (or use --namespace)", ex);
-        }
-    }
+    private async Task<V1ConfigMap> ReadAsync(CancellationToken cancel) =>
+        await hub.GetSwitchAsync(ns, cancel)
+        ?? throw new AcmDrException(ExitCodes.ClusterUnavailable,
+            $"switch configmap {Name} not found on {hub.Server}: apply policies/base to the hub first (or use --namespace)");
 
     private static string? Annotation(V1ConfigMap map, string name) =>
         map.Metadata?.Annotations is { } notes && notes.TryGetValue(name, out var value) ? value : null;
@@ -168,7 +166,7 @@ public sealed class HubFlip(ClusterConnection hub, string ns, CliIo io, TimeSpan
         };
         try
         {
-            await hub.Client.CoreV1.CreateNamespacedEventAsync(ev, ns, cancellationToken: cancel);
+            await hub.CreateEventAsync(ns, ev, cancel);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

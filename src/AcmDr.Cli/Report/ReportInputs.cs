@@ -47,8 +47,8 @@ internal static class ReportInputs
 
         if (options.LiveHub(parse))
         {
-            var hub = ClusterConnection.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context));
-            parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, retry, cancel));
+            var hub = KubeHubCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), retry);
+            parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel));
             sources.Add($"hub {hub.Server}");
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Report.Formats;
 using AcmDr.Core;
@@ -12,11 +13,11 @@ namespace AcmDr.Cli.Report.Live;
 /// <summary>
 /// Lists acmdr's policies once, then follows a watch of them (re-listing when the watch ends or
 /// expires) and a watch of the switch, re-summarising on every change until everything in scope
-/// moved or the time is up. Every read goes through <paramref name="retry"/>; once the hub has
+/// moved or the time is up. Every read goes through the hub port's retry (<see cref="IHubCluster.Retry"/>); once the hub has
 /// answered, a hub that goes away is tried again (with growing pauses) until the deadline, since a
 /// failover may well restart the API server.
 /// </summary>
-internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliIo io, TransientRetry retry)
+internal sealed class PolicyWatch(IHubCluster hub, ReportScope scope, CliIo io)
 {
     /// <summary>How long one watch of the policies runs before it is ended and the policies listed again.</summary>
     public static readonly TimeSpan WatchPeriod = TimeSpan.FromMinutes(5);
@@ -33,8 +34,8 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
     private int generation;
     private readonly HubContact contact = new(io);
 
-    /// <summary>Lists during an outage: one line per round (<see cref="HubContact.LostAsync"/>), not one per attempt.</summary>
-    private readonly TransientRetry quietRetry = ReadRetry.For(io, quiet: true);
+    /// <summary>The hub listed during an outage: one line per round (<see cref="HubContact.LostAsync"/>), not one per attempt.</summary>
+    private readonly IHubCluster quietHub = hub.WithRetry(ReadRetry.For(io, quiet: true));
 
     /// <summary>What the hub said last: the policies and the switch the returned report was made of.</summary>
     public HubSnapshot Snapshot => new(policies.Values.ToList(), switchReading);
@@ -52,7 +53,7 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
         Task? switchWatch = null;
         try
         {
-            switchReading = await LiveHub.ReadSwitchAsync(hub, scope.HubNamespace, retry, token);
+            switchReading = await LiveHub.ReadSwitchAsync(hub, scope.HubNamespace, token);
             switchWatch = new SwitchWatch(hub, scope.HubNamespace, io.Clock, io.RetryBackoff).RunAsync(changes.Writer, stopSwitch.Token);
             while (true)
             {
@@ -112,7 +113,7 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
     {
         try
         {
-            var (found, version) = await LiveHub.ListPoliciesAsync(hub, scope.HubNamespace, contact.Lost is null ? retry : quietRetry, token);
+            var (found, version) = await LiveHub.ListPoliciesAsync(contact.Lost is null ? hub : quietHub, scope.HubNamespace, token);
             policies.Clear();
             foreach (var policy in found)
             {
@@ -201,10 +202,7 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
     {
         try
         {
-            var events = hub.Client.CustomObjects.WatchListClusterCustomObjectAsync(
-                LiveHub.PolicyGroup, LiveHub.PolicyVersion, LiveHub.PolicyPlural,
-                labelSelector: LiveHub.OwnedSelector, resourceVersion: version,
-                timeoutSeconds: (int)WatchPeriod.TotalSeconds, cancellationToken: token);
+            var events = hub.WatchPoliciesAsync(version, (int)WatchPeriod.TotalSeconds, token);
             await foreach (var (type, watched) in events.WithCancellation(token))
             {
                 changes.Writer.TryWrite(new WatchChange(current, type, watched, null, false, null, false));
@@ -229,8 +227,8 @@ internal sealed class PolicyWatch(ClusterConnection hub, ReportScope scope, CliI
     /// <summary>True when the event changed one of acmdr's policies.</summary>
     private bool Apply(WatchChange change)
     {
-        if (change.Type == WatchEventType.Bookmark || change.Policy is null
-            || LiveHub.PolicyOf(change.Policy, scope.HubNamespace) is not { } policy)
+        if (change.Type == WatchEventType.Bookmark || change.Policy is not { } watched
+            || LiveHub.PolicyOf(watched, scope.HubNamespace) is not { } policy)
         {
             return false;
         }

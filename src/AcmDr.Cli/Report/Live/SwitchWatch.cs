@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Threading.Channels;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Reporting;
@@ -12,7 +14,7 @@ namespace AcmDr.Cli.Report.Live;
 /// after a pause (doubling from <paramref name="backoff"/> while it keeps failing, or the server's
 /// Retry-After) and the wait goes on with the switch it last saw.
 /// </summary>
-internal sealed class SwitchWatch(ClusterConnection hub, string hubNamespace, TimeProvider clock, TimeSpan backoff)
+internal sealed class SwitchWatch(IHubCluster hub, string hubNamespace, TimeProvider clock, TimeSpan backoff)
 {
     public async Task RunAsync(ChannelWriter<WatchChange> changes, CancellationToken token)
     {
@@ -22,8 +24,7 @@ internal sealed class SwitchWatch(ClusterConnection hub, string hubNamespace, Ti
             TimeSpan pause;
             try
             {
-                var events = hub.Client.CoreV1.WatchListNamespacedConfigMapAsync(
-                    hubNamespace, fieldSelector: $"metadata.name={PolicyNames.SwitchConfigMap}", cancellationToken: token);
+                var events = hub.WatchSwitchAsync(hubNamespace, token);
                 var delivered = false;
                 await foreach (var (type, map) in events.WithCancellation(token))
                 {
@@ -64,7 +65,7 @@ internal sealed class SwitchWatch(ClusterConnection hub, string hubNamespace, Ti
 }
 
 /// <summary>One thing <c>acmdr wait</c> learned: a policy event, a new switch, or the end of a policy watch.</summary>
-internal sealed record WatchChange(int Generation, WatchEventType Type, object? Policy, SwitchReading? Switch, bool IsSwitch, Exception? Failure, bool Ended)
+internal sealed record WatchChange(int Generation, WatchEventType Type, JsonElement? Policy, SwitchReading? Switch, bool IsSwitch, Exception? Failure, bool Ended)
 {
     public static WatchChange OfSwitch(SwitchReading? reading) => new(0, WatchEventType.Modified, null, reading, true, null, false);
 }
