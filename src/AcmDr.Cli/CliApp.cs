@@ -21,9 +21,9 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var line in ParseErrorText.Lines(parse, root))
             {
-                io.Err.WriteLine($"acmdr: {OneLine(error.Message)}");
+                io.Err.WriteLine($"acmdr: {OneLine(line)}");
             }
 
             io.Err.WriteLine("Run 'acmdr --help' for usage.");

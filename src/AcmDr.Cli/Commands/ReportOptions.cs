@@ -37,7 +37,7 @@ public sealed class ReportOptions(SiteOption site)
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public Option<DateTimeOffset?> FlipAt { get; } = new("--flip-at") { Description = "When the flip happened (default: the newest flip record)" };
+    public Option<DateTimeOffset?> FlipAt { get; } = TimeOption.Create("--flip-at", "When the flip happened (default: the newest flip record)");
 
     public Option<string?> ManagedKubeconfig { get; } = new("--managed-kubeconfig") { Description = "Kubeconfig of the managed clusters: read where each VM instance really runs" };
 

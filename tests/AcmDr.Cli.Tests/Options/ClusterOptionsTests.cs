@@ -42,7 +42,7 @@ public sealed class ClusterOptionsTests
         var result = await CliRunner.RunAsync(dir.Path, [.. command, "--kubeconfig", dir.File("kubeconfig"), "--tier", "one"]);
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.Err.Should().StartWith("acmdr: Cannot parse argument 'one' for option '--tier'").And.EndWith("Run 'acmdr --help' for usage.\n");
+        result.Err.Should().Be("acmdr: --tier 'one' is not a whole number\nRun 'acmdr --help' for usage.\n");
     }
 
     [TestMethod]
