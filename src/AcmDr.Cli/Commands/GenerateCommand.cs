@@ -6,6 +6,7 @@ using AcmDr.Core;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Text;
 
 namespace AcmDr.Cli.Commands;
 
@@ -65,7 +66,7 @@ public static class GenerateCommand
             // Build, render, compare and stage file by file: see GeneratedTree.Write.
             var written = timings.Time("write", () => tree.Write(files, cancel));
             timings.Time("summary", () => ChangeReport.Summary(io.Out, written));
-            io.Out.WriteLine($"generated {plan.Policies.Count} policies for {plan.VmCount} VMs of {plan.Apps.Count} apps in {plan.Tiers.Count} tier{Plural(plan.Tiers.Count)} on {plan.Clusters.Count} cluster{Plural(plan.Clusters.Count)}: {written.Count} file{Plural(written.Count)} changed in {io.Show(outDir)}");
+            io.Out.WriteLine($"generated {Counted.Of(plan.Policies.Count, "policy", "policies")} for {Counted.Of(plan.VmCount, "VM")} of {Counted.Of(plan.Apps.Count, "app")} in {Counted.Of(plan.Tiers.Count, "tier")} on {Counted.Of(plan.Clusters.Count, "cluster")}: {ChangeReport.InWords(written)} in {io.Show(outDir)}");
             return ExitCodes.Success;
         }
 
@@ -85,16 +86,15 @@ public static class GenerateCommand
             }
 
             ChangeReport.Summary(io.Out, changes);
-            io.Out.WriteLine($"{changes.Count} file{Plural(changes.Count)} out of date; run 'acmdr generate' to update them");
+            io.Out.WriteLine($"{Counted.Of(changes.Count, "file")} out of date; run 'acmdr generate' to update them");
             return ExitCodes.Difference;
         }
 
         ChangeReport.Detailed(io.Out, changes);
         io.Out.WriteLine(changes.Count == 0
             ? "dry run: nothing would change"
-            : $"dry run: {changes.Count} file{Plural(changes.Count)} would change; nothing was written");
+            : $"dry run: {Counted.Of(changes.Count, "file")} would change; nothing was written");
         return ExitCodes.Success;
     }
 
-    private static string Plural(int n) => n == 1 ? string.Empty : "s";
 }

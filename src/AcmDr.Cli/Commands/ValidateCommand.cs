@@ -4,6 +4,7 @@ using AcmDr.Cli.Output;
 using AcmDr.Core;
 using AcmDr.Core.Inventory;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Text;
 
 namespace AcmDr.Cli.Commands;
 
@@ -54,7 +55,7 @@ public static class ValidateCommand
         }
 
         var plan = timings.Time("plan", () => PlanBuilder.Build(inventory, settings));
-        io.Out.WriteLine($"{shown}: valid: {plan.VmCount} VMs, {plan.Apps.Count} apps, {plan.Tiers.Count} tiers, {plan.Clusters.Count} cluster{(plan.Clusters.Count == 1 ? string.Empty : "s")}");
+        io.Out.WriteLine($"{shown}: valid: {Counted.Of(plan.VmCount, "VM")}, {Counted.Of(plan.Apps.Count, "app")}, {Counted.Of(plan.Tiers.Count, "tier")}, {Counted.Of(plan.Clusters.Count, "cluster")}");
         return ExitCodes.Success;
     }
 }

@@ -82,7 +82,7 @@ public sealed class TransientRetry(TimeSpan backoff, TimeProvider clock, Action<
         HttpOperationException op => $"the cluster answered {(int)op.Response.StatusCode}",
         TimeoutException timeout => timeout.Message,
         TaskCanceledException => "the cluster did not answer in time",
-        _ => ex.Message.ReplaceLineEndings(" "),
+        _ => ex.Message.ReplaceLineEndings(" ").TrimEnd('.', ' '),
     };
 
     /// <summary>A pause as a user reads it: 250ms, 2s, 1.5s.</summary>

@@ -1,3 +1,5 @@
+using AcmDr.Core.Text;
+
 namespace AcmDr.Cli.Output;
 
 /// <summary>Prints file changes: one line each, or with the changed lines for a dry run.</summary>
@@ -7,6 +9,31 @@ public static class ChangeReport
 
     /// <summary>A first generate of a large inventory changes thousands of files; Git shows them all.</summary>
     private const int MaxSummaryFiles = 50;
+
+    /// <summary>What a run did to the tree in words: "3 new files, 1 updated, 1 removed", or "no file changed".</summary>
+    public static string InWords(IReadOnlyList<FileChange> changes)
+    {
+        var created = changes.Count(c => c.Kind == FileChangeKind.Create);
+        var updated = changes.Count(c => c.Kind == FileChangeKind.Update);
+        var removed = changes.Count(c => c.Kind == FileChangeKind.Remove);
+        var parts = new List<string>();
+        if (created > 0)
+        {
+            parts.Add($"{created} new {(created == 1 ? "file" : "files")}");
+        }
+
+        if (updated > 0)
+        {
+            parts.Add(parts.Count == 0 ? $"{Counted.Of(updated, "file")} updated" : $"{updated} updated");
+        }
+
+        if (removed > 0)
+        {
+            parts.Add(parts.Count == 0 ? $"{Counted.Of(removed, "file")} removed" : $"{removed} removed");
+        }
+
+        return parts.Count == 0 ? "no file changed" : string.Join(", ", parts);
+    }
 
     public static void Summary(TextWriter output, IReadOnlyList<FileChange> changes)
     {

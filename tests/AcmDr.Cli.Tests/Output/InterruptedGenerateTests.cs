@@ -40,7 +40,7 @@ public sealed class InterruptedGenerateTests
 
         rerun.ExitCode.Should().Be(0, rerun.ToString());
         rerun.Err.Should().Contain("finished the").And.Contain("an interrupted acmdr run left");
-        rerun.Out.Should().Contain(": 0 files changed", "the interrupted commit was finished: nothing was left to change");
+        rerun.Out.Should().Contain(": no file changed", "the interrupted commit was finished: nothing was left to change");
         Tree(dir.File("out")).Should().Equal(wanted);
         Leftovers(dir.File("out")).Should().BeEmpty();
     }

@@ -11,7 +11,7 @@ internal static class MarkdownReport
     {
         var s = data.Summary;
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"# DR report: {Escape(s.TargetSite)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"# DR report: move to {Escape(s.TargetSite)}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"- Verdict: **{ReportWords.VerdictText(s.Verdict)}** ({s.Moved}/{s.Total} VMs at {Escape(s.TargetSite)})\n");
         md.Append(CultureInfo.InvariantCulture, $"- Flip: {(s.FlipAt is null ? "unknown" : ReportWords.Time(s.FlipAt))}\n");
         md.Append(CultureInfo.InvariantCulture, $"- Read at: {ReportWords.Time(s.Now)} from {Escape(string.Join(", ", data.Sources))}\n");
