@@ -19,6 +19,8 @@ public static class WaitCommand
         var timeout = new DurationOption("--timeout", "Give up after this long (e.g. 30m, 1h, 90s)", "30m");
         var command = new Command("wait", "Watch the hub until every VM in scope runs at --to, showing per-tier progress; exit code as 'report'");
         options.AddTo(command);
+        // Parsed only to point a user who tries it to 'report -f'; wait reads the live hub, so help does not offer it.
+        options.Files.Hidden = true;
         output.AddTo(command);
         timeout.AddTo(command);
         command.SetAction(async (parse, cancel) =>

@@ -72,4 +72,17 @@ public sealed class CommandLineWordsTests
         result.Err.Should().NotContain("--flip-at", result.ToString());
         result.Out.Should().Contain($"\"flipAt\": \"{utc}\"");
     }
+
+    [TestMethod]
+    public async Task Wait_help_does_not_offer_dump_files_and_wait_with_one_points_to_report()
+    {
+        using var dir = OptionsTestDir.Create();
+
+        var help = await CliRunner.RunAsync(dir.Path, "wait", "--help");
+        var withDump = await CliRunner.RunAsync(dir.Path, "wait", "--to", "DR", "-f", "dump.yaml", "--kubeconfig", dir.File("kubeconfig"));
+
+        help.Out.Should().Contain("--timeout").And.NotContain("--file").And.NotContain("-f,");
+        withDump.ExitCode.Should().Be(2, withDump.ToString());
+        withDump.Err.Should().Be("acmdr: wait watches the hub; to read dump files use 'acmdr report -f'\n");
+    }
 }
