@@ -71,6 +71,7 @@ pack:
 
 install: pack
 	$(DOTNET) tool update --global --add-source artifacts AcmDr || $(DOTNET) tool install --global --add-source artifacts AcmDr
+	@case ":$$PATH:" in *":$$HOME/.dotnet/tools:"*) ;; *) echo "note: $$HOME/.dotnet/tools is not on your PATH, so 'acmdr' is not found yet; add it: echo 'export PATH=\"\$$PATH:\$$HOME/.dotnet/tools\"' >> ~/.profile (then open a new shell)";; esac
 
 clean:
 	rm -rf artifacts $(RESULTS) src/*/bin src/*/obj tests/*/bin tests/*/obj
