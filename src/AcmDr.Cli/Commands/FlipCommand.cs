@@ -19,6 +19,7 @@ public static class FlipCommand
         var to = new SiteOption("Site to run at (one of the switch's sites)", required: false);
         var scope = new ScopeOptions(": sets the app-<name> override", ": sets the tier-<n> override");
         var clear = new Option<bool>("--clear") { Description = "Remove the --app/--tier overrides so they follow the global site again" };
+        var all = new Option<bool>("--all") { Description = "With --to: also remove every tier-/app- override, in the same write (a complete failback)" };
         var reason = new Option<string?>("--reason") { Description = "Why: recorded in the audit trail" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show exactly what would be written; write nothing" };
         var force = new Option<bool>("--force") { Description = "Flip even when a GitOps controller manages the switch" };
@@ -30,7 +31,7 @@ public static class FlipCommand
         options.AddTo(command);
         to.AddTo(command);
         scope.AddTo(command);
-        foreach (var option in new Option[] { clear, reason, dryRun, force })
+        foreach (var option in new Option[] { clear, all, reason, dryRun, force })
         {
             command.Options.Add(option);
         }
@@ -42,7 +43,7 @@ public static class FlipCommand
         command.SetAction(async (parse, cancel) =>
         {
             var filter = scope.Read(parse);
-            var request = new FlipRequest(to.Read(parse), filter.Apps, filter.Tiers, parse.GetValue(clear), parse.GetValue(reason));
+            var request = new FlipRequest(to.Read(parse), filter.Apps, filter.Tiers, parse.GetValue(clear), parse.GetValue(reason), parse.GetValue(all));
             CheckRequest(request);
             var (settings, plan) = LoadOptionalPlan(io, options, parse);
             CheckScope(request, plan);
@@ -66,6 +67,11 @@ public static class FlipCommand
 
     private static void CheckRequest(FlipRequest request)
     {
+        if (request.AllProblem() is { } all)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, all);
+        }
+
         if (request.To is null && !request.Clear)
         {
             throw new AcmDrException(ExitCodes.InvalidInput, "flip needs --to SITE (or --clear with --app/--tier)");

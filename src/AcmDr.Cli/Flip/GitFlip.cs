@@ -33,7 +33,7 @@ public static class GitFlip
         var flip = FlipDecision.Decide(record.Data, record.Settings.Sites, request);
         io.Out.WriteLine($"switch {io.Show(path)}:");
         var (list, why) = apps();
-        foreach (var line in flip.Impact(list, why))
+        foreach (var line in flip.Impact(list, why, "acmdr flip --in-git"))
         {
             io.Out.WriteLine(line);
         }

@@ -16,13 +16,15 @@ public enum SiteSource
 /// <summary>
 /// The flip, decided once for the hub and for Git: given the switch's data as read, the sites to fall
 /// back on and the request, which sites are allowed, what changes, the state after, and what is
-/// recorded and shown. The adapters only read, write and print.
+/// recorded and shown. The adapters only read, write and print. <see cref="GlobalTarget"/> is the
+/// site a global flip asks for (null for a scoped one): what overrides keep elsewhere is said against it.
 /// </summary>
 public sealed record FlipDecision(
     IReadOnlyList<string> Sites,
     IReadOnlyList<ScopeChange> Changes,
     IReadOnlyDictionary<string, string> Before,
-    IReadOnlyDictionary<string, string> After)
+    IReadOnlyDictionary<string, string> After,
+    string? GlobalTarget = null)
 {
     /// <summary>What is said when the switch already holds what was asked.</summary>
     public const string NothingToChangeLine = "nothing to change: the switch already says so";
@@ -50,7 +52,7 @@ public sealed record FlipDecision(
         }
 
         var changes = SwitchEdit.Changes(before, request);
-        return new FlipDecision(sites, changes, before, SwitchEdit.Apply(before, changes));
+        return new FlipDecision(sites, changes, before, SwitchEdit.Apply(before, changes), request.IsScoped ? null : request.To);
     }
 
     /// <summary>The switch's own <c>sites</c> (comma-separated) when it has a non-empty one, else <paramref name="fallbackSites"/>.</summary>
@@ -74,9 +76,15 @@ public sealed record FlipDecision(
     public SwitchState StateAfter() =>
         new(After[SwitchManifest.SiteKey], After.Where(d => SwitchManifest.IsOverrideKey(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
 
-    /// <summary>The lines that show the flip: each key before and after, and which of <paramref name="apps"/> move (null: unknown, because of <paramref name="appsUnknownReason"/>).</summary>
-    public IReadOnlyList<string> Impact(IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason) =>
-        FlipImpact.Lines(Changes, Before, After, apps, appsUnknownReason);
+    /// <summary>
+    /// The lines that show the flip: each key before and after, which of <paramref name="apps"/> move
+    /// (null: unknown, because of <paramref name="appsUnknownReason"/>), and for a global flip what
+    /// overrides keep elsewhere, with the hint that starts with <paramref name="command"/>.
+    /// </summary>
+    public IReadOnlyList<string> Impact(IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason, string command = "acmdr flip") =>
+        GlobalTarget is { } target
+            ? [.. FlipImpact.Lines(Changes, Before, After, apps, appsUnknownReason), .. StaysBehind.Lines(After, target, apps, command)]
+            : FlipImpact.Lines(Changes, Before, After, apps, appsUnknownReason);
 
     private static string From(ScopeChange change) => change.Before ?? "(not set)";
 

@@ -2,9 +2,10 @@ namespace AcmDr.Core.Flip;
 
 /// <summary>
 /// What the user asked to change on the switch: the global site (no scope), or overrides for some
-/// apps and tiers; with <see cref="Clear"/>, remove those overrides so they follow the global site.
+/// apps and tiers; with <see cref="Clear"/>, remove those overrides so they follow the global site;
+/// with <see cref="All"/>, set the global site and remove every override in the same write (a complete failback).
 /// </summary>
-public sealed record FlipRequest(string? To, IReadOnlyList<string> Apps, IReadOnlyList<int> Tiers, bool Clear, string? Reason)
+public sealed record FlipRequest(string? To, IReadOnlyList<string> Apps, IReadOnlyList<int> Tiers, bool Clear, string? Reason, bool All = false)
 {
     /// <summary>
     /// The longest reason recorded. Every entry of the audit trail carries it, and a real API server
@@ -13,6 +14,27 @@ public sealed record FlipRequest(string? To, IReadOnlyList<string> Apps, IReadOn
     public const int MaxReasonLength = 1024;
 
     public bool IsScoped => Apps.Count > 0 || Tiers.Count > 0;
+
+    /// <summary>Why <see cref="All"/> cannot be done as asked, or null: it takes --to and no --app, --tier or --clear.</summary>
+    public string? AllProblem()
+    {
+        if (!All)
+        {
+            return null;
+        }
+
+        if (IsScoped)
+        {
+            return "--all moves every app and takes no --app or --tier";
+        }
+
+        if (Clear)
+        {
+            return "--all takes --to SITE, not --clear: it sets the site and clears every override";
+        }
+
+        return To is null ? "--all needs --to SITE: it sets the site and clears every override" : null;
+    }
 
     /// <summary>Why the reason cannot be recorded, or null. Control characters are refused: the reason is shown in terminals and commit messages.</summary>
     public string? ReasonProblem()

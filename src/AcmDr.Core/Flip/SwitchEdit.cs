@@ -12,6 +12,11 @@ public static class SwitchEdit
 {
     public static IReadOnlyList<ScopeChange> Changes(IReadOnlyDictionary<string, string> data, FlipRequest request)
     {
+        if (request.AllProblem() is { } problem)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, problem);
+        }
+
         if (!request.IsScoped)
         {
             if (request.Clear)
@@ -19,13 +24,26 @@ public static class SwitchEdit
                 throw new AcmDrException(ExitCodes.InvalidInput, "--clear needs --app or --tier: it removes those overrides");
             }
 
-            return [new ScopeChange(SwitchManifest.SiteKey, Value(data, SwitchManifest.SiteKey), request.To)];
+            var site = new ScopeChange(SwitchManifest.SiteKey, Value(data, SwitchManifest.SiteKey), request.To);
+            return request.All ? [site, .. ClearAll(data)] : [site];
         }
 
         var keys = request.Tiers.Distinct().Order().Select(PolicyNames.TierOverrideKey)
             .Concat(request.Apps.Distinct().Order(StringComparer.Ordinal).Select(PolicyNames.AppOverrideKey));
         return keys.Select(key => new ScopeChange(key, Value(data, key), request.Clear ? null : request.To)).ToList();
     }
+
+    /// <summary>
+    /// The removal of every override key <paramref name="data"/> holds, tiers (by number) before apps;
+    /// an empty value is removed too (its raw value is the before), so no override key is left.
+    /// </summary>
+    public static IReadOnlyList<ScopeChange> ClearAll(IReadOnlyDictionary<string, string> data) =>
+        data.Keys.Where(SwitchManifest.IsOverrideKey)
+            .OrderBy(k => k.StartsWith("app-", StringComparison.Ordinal) ? 1 : 0)
+            .ThenBy(k => k.StartsWith("tier-", StringComparison.Ordinal) ? k.Length : 0)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .Select(k => new ScopeChange(k, data[k], null))
+            .ToList();
 
     public static Dictionary<string, string> Apply(IReadOnlyDictionary<string, string> data, IEnumerable<ScopeChange> changes)
     {
@@ -50,7 +68,11 @@ public static class SwitchEdit
 
     /// <summary>The override that decides where <paramref name="app"/> runs: its app's value, else its tier's; null when neither is set.</summary>
     public static string? Override(IReadOnlyDictionary<string, string> data, string app, int tier) =>
-        Value(data, PolicyNames.AppOverrideKey(app)) ?? Value(data, PolicyNames.TierOverrideKey(tier));
+        OverrideKey(data, app, tier) is { } key ? data[key] : null;
+
+    /// <summary>The key of the override that decides where <paramref name="app"/> runs (see <see cref="Override"/>), or null.</summary>
+    public static string? OverrideKey(IReadOnlyDictionary<string, string> data, string app, int tier) =>
+        new[] { PolicyNames.AppOverrideKey(app), PolicyNames.TierOverrideKey(tier) }.FirstOrDefault(key => Value(data, key) is not null);
 
     /// <summary>The apps whose effective site differs between two states of the switch.</summary>
     public static IReadOnlyList<AppMove> Moves(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after, IEnumerable<SwitchedApp> apps)
