@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
@@ -20,6 +22,8 @@ namespace AcmDr.Cli.Flip;
 /// </summary>
 public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 {
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private const int MaxAttempts = 6;
 
     /// <summary>The retry of a flip's read-decide-write attempts, for the hub port flip opens: no timeout of its own, at most <see cref="MaxAttempts"/>.</summary>
@@ -101,7 +105,9 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
         if (run.DryRun)
         {
             io.Out.WriteLine($"dry run: would send this merge patch to {Name}; nothing was written:");
-            io.Out.WriteLine(patch.ToJsonString());
+            // The same JSON value that would be sent, with quotes and non-ASCII as they are (not \u0022),
+            // and control characters removed from what reaches the terminal.
+            io.Out.WriteLine(StatusText.Clean(patch.ToJsonString(Readable)));
             return ExitCodes.Success;
         }
 

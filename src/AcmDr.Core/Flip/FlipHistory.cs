@@ -32,7 +32,13 @@ public static class FlipHistory
     public const int MaxBytes = 32 * 1024;
     public const int MaxUnreadableBytes = 32 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Quotes and non-ASCII stay as written (a reason "DC1 \"power\"" is not stored as \u0022): the trail is read by
+    // people in 'kubectl get -o yaml' and in the dry run. JSON's own escapes (quote, backslash, control characters) remain.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// The trail as the report reads it: the readable entries, newest first, and what was wrong with
