@@ -7,13 +7,16 @@ public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirecto
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public static CliIo FromConsole() =>
-        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System) { IsTerminal = !Console.IsOutputRedirected };
+        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System) { IsTerminal = !Console.IsOutputRedirected && !Console.IsInputRedirected, Input = Console.In };
 
     /// <summary>
     /// Whether <see cref="Out"/> is the process's own stdout on a terminal: live displays and colour
     /// only then. Tests pass their own writers (never a terminal); redirected output is not one either.
     /// </summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>Where a question's answer is read (the console's stdin; null in tests that give none): only asked on a terminal.</summary>
+    public TextReader? Input { get; init; }
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 

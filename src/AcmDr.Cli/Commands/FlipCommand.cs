@@ -23,6 +23,7 @@ public static class FlipCommand
         var reason = new Option<string?>("--reason") { Description = "Why: recorded in the audit trail" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show exactly what would be written; write nothing" };
         var force = new Option<bool>("--force") { Description = "Flip even when a GitOps controller manages the switch" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Flip every app without asking (a global flip on a terminal asks first; never asked when not a terminal)" };
         var hubOptions = new HubOptions(string.Empty, "the switch");
         var inGit = new Option<bool>("--in-git") { Description = "Change the generated switch file in the working tree instead of the hub" };
         var dir = new Option<string>("--dir") { Description = "With --in-git: the directory holding policies/", DefaultValueFactory = _ => "." };
@@ -31,7 +32,7 @@ public static class FlipCommand
         options.AddTo(command);
         to.AddTo(command);
         scope.AddTo(command);
-        foreach (var option in new Option[] { clear, all, reason, dryRun, force })
+        foreach (var option in new Option[] { clear, all, reason, dryRun, force, yes })
         {
             command.Options.Add(option);
         }
@@ -58,7 +59,7 @@ public static class FlipCommand
             var hubTarget = hubOptions.Read(parse);
             var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, HubFlip.Retry(io));
             var hubNamespace = hubTarget.Namespace ?? settings.HubNamespace;
-            var flip = new HubFlip(hub, hubNamespace, io);
+            var flip = new HubFlip(hub, hubNamespace, io) { Confirm = io.IsTerminal && io.Input is { } input && !parse.GetValue(yes) ? Ask(io, input) : null };
             return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),
                 plan is null ? token => HubApps.ListAsync(hub, hubNamespace, token) : _ => Task.FromResult(FromPlan()), cancel);
         });
@@ -128,4 +129,12 @@ public static class FlipCommand
             throw new AcmDrException(ExitCodes.InvalidInput, $"--tier {tier} is not a tier of the inventory (tiers: {string.Join(", ", plan.Tiers)})");
         }
     }
+
+    /// <summary>The question on the terminal, answered with y or yes (any case); anything else, or no answer, is no.</summary>
+    private static Func<string, bool> Ask(CliIo io, TextReader input) => question =>
+    {
+        io.Out.Write(question);
+        io.Out.Flush();
+        return input.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+    };
 }

@@ -35,6 +35,12 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 
     public delegate Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> AppSource(CancellationToken cancel);
 
+    /// <summary>
+    /// Asked before a global flip is written, after its impact was shown (again after a re-read that
+    /// showed it anew); false leaves the switch as it was. Null: never asked (not a terminal, or --yes).
+    /// </summary>
+    public Func<string, bool>? Confirm { get; init; }
+
     private string Name => $"{ns}/{PolicyNames.SwitchConfigMap}";
 
     public async Task<int> RunAsync(FlipRequest request, IReadOnlyList<string> fallbackSites, bool dryRun, bool force, AppSource apps, CancellationToken cancel)
@@ -84,7 +90,8 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
             run.Warned = true;
         }
 
-        if (run.Attempts == 1 || run.Reprint)
+        var shown = run.Attempts == 1 || run.Reprint;
+        if (shown)
         {
             io.Out.WriteLine($"switch {Name} on {hub.Server} (resourceVersion {current.Metadata!.ResourceVersion}):");
             var (list, why) = await run.Apps(cancel);
@@ -109,6 +116,12 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
             // and control characters removed from what reaches the terminal.
             io.Out.WriteLine(StatusText.Clean(patch.ToJsonString(Readable)));
             return ExitCodes.Success;
+        }
+
+        if (shown && !run.Request.IsScoped && Confirm is { } confirm
+            && !confirm($"flip {StatusText.Clean(flip.Summary)} on {hub.Server}? [y/N] "))
+        {
+            throw new AcmDrException(ExitCodes.Refused, "not flipped: not confirmed; nothing was written (--yes flips without asking)");
         }
 
         run.Reprint = false;

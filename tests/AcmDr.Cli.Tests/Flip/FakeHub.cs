@@ -52,6 +52,17 @@ public sealed class FakeHub : IAsyncDisposable
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs acmdr in-process as on a terminal, with <paramref name="typed"/> as what the user types.</summary>
+    public async Task<CliResult> AcmdrOnTerminalAsync(string typed, params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        using var input = new StringReader(typed);
+        var io = new Cli.CliIo(output, error, Dir.Path, TimeProvider.System) { IsTerminal = true, Input = input };
+        var exit = await Cli.CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig], io);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
