@@ -39,8 +39,8 @@ public static class ValidateCommand
         var path = options.InventoryPath(parse, io);
         var shown = io.Show(path);
         var timings = PhaseTimings.FromEnvironment(io.Err);
-        var bytes = timings.Time("read", () => InventoryOptions.ReadBytes(path, io));
-        var check = timings.Time("check", () => InventoryReader.Check(shown, bytes, settings, maxErrors));
+        var bytes = timings.Time("read", () => options.ReadBytes(parse, io, path));
+        var check = timings.Time("check", () => InventoryReader.Check(shown, bytes, settings, maxErrors, options.SeparatorOf(parse)));
         if (check.Inventory is not { } inventory)
         {
             foreach (var error in check.Errors)

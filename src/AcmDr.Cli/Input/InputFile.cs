@@ -20,7 +20,16 @@ internal static class InputFile
     private const int MaxChunk = 16 << 20;
 
     /// <summary>The file's bytes; a one-line <see cref="AcmDrException"/> (exit 2) naming <paramref name="shownAs"/> otherwise.</summary>
-    public static ReadOnlyMemory<byte> Read(string path, string shownAs, InputLimit limit)
+    public static ReadOnlyMemory<byte> Read(string path, string shownAs, InputLimit limit) => ReadDecoded(path, shownAs, limit, utf16: false).Utf8;
+
+    /// <summary>
+    /// The inventory as UTF-8 bytes, read as <see cref="Read"/> reads a file, except that UTF-16 (with a
+    /// byte-order mark, or without one when the first characters are ASCII, as a spreadsheet's header
+    /// is) is recognised before NUL bytes are refused, checked and transcoded; <see cref="DecodedText.Encoding"/> says which.
+    /// </summary>
+    public static DecodedText ReadInventory(string path, string shownAs, InputLimit limit) => ReadDecoded(path, shownAs, limit, utf16: true);
+
+    private static DecodedText ReadDecoded(string path, string shownAs, InputLimit limit, bool utf16)
     {
         if (Directory.Exists(path))
         {
@@ -30,9 +39,11 @@ internal static class InputFile
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-            var bytes = ReadBounded(stream, limit.Bytes, () => TooLarge(shownAs, limit),
-                at => Fail(shownAs, limit, $"is not a text file (a NUL byte at byte {at}); expected UTF-8 text"));
-            return CheckedUtf8(shownAs, limit, bytes);
+            Func<long, Exception> nulAt = at => Fail(shownAs, limit, $"is not a text file (a NUL byte at byte {at}); expected UTF-8 text");
+            var bytes = ReadBounded(stream, limit.Bytes, () => TooLarge(shownAs, limit), nulAt, utf16 ? Utf16Text.Detect : null);
+            return utf16 && Utf16Text.Detect(bytes.Span) is { } encoding
+                ? new DecodedText(Utf16Text.ToUtf8(bytes.Span, encoding, problem => Fail(shownAs, limit, problem), (line, column, problem) => Fail($"{shownAs}:{line}:{column}", limit, problem)), encoding.Name)
+                : new DecodedText(CheckedUtf8(shownAs, limit, bytes), null);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -52,15 +63,16 @@ internal static class InputFile
     public static byte[] ReadReferenced(string path, long maxBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-        return ReadBounded(stream, maxBytes, () => new IOException($"it is larger than {ByteSize.Format(maxBytes)}"), nulAt: null).ToArray();
+        return ReadBounded(stream, maxBytes, () => new IOException($"it is larger than {ByteSize.Format(maxBytes)}"), nulAt: null, utf16: null).ToArray();
     }
 
     /// <summary>
     /// The stream's bytes, counted as they come and refused past <paramref name="maxBytes"/>: a regular
     /// file says its size and is refused before reading; anything else (a device, a FIFO) is read and
-    /// counted. With <paramref name="nulAt"/> (text), a NUL byte ends the read at once (its 1-based position).
+    /// counted. With <paramref name="nulAt"/> (text), a NUL byte ends the read at once (its 1-based position),
+    /// unless <paramref name="utf16"/> recognises UTF-16 in the first bytes read.
     /// </summary>
-    private static ReadOnlyMemory<byte> ReadBounded(FileStream stream, long maxBytes, Func<Exception> tooLarge, Func<long, Exception>? nulAt)
+    private static ReadOnlyMemory<byte> ReadBounded(FileStream stream, long maxBytes, Func<Exception> tooLarge, Func<long, Exception>? nulAt, Func<ReadOnlySpan<byte>, Utf16Kind?>? utf16)
     {
         var known = stream.CanSeek ? stream.Length : 0;
         if (known > maxBytes)
@@ -88,6 +100,11 @@ internal static class InputFile
             {
                 chunks.Add(chunk);
                 return Join(chunks, filled, length);
+            }
+
+            if (length == 0 && utf16 is not null && utf16(chunk.AsSpan(0, read)) is not null)
+            {
+                nulAt = null;
             }
 
             var nul = nulAt is null ? -1 : chunk.AsSpan(filled, read).IndexOf((byte)0);

@@ -30,6 +30,11 @@ public sealed class InventoryOptions
 
     public Option<string?> ClusterSet { get; } = new("--cluster-set") { Description = "ManagedClusterSet of the clusters (default default)" };
 
+    public Option<string?> Separator { get; } = new("--separator")
+    {
+        Description = "Field separator of the inventory: , ; tab or | (default: found from the header line)",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Inventory);
@@ -38,6 +43,14 @@ public sealed class InventoryOptions
         command.Options.Add(SiteLabel);
         command.Options.Add(Sites);
         command.Options.Add(ClusterSet);
+        command.Options.Add(Separator);
+        Separator.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && CsvSeparator.Parse(value) is null)
+            {
+                result.AddError($"--separator '{value}' is not one of , ; tab |");
+            }
+        });
     }
 
     public string InventoryPath(ParseResult parse, CliIo io) => io.Resolve(parse.GetValue(Inventory)!);
@@ -55,15 +68,31 @@ public sealed class InventoryOptions
             parse.GetValue(HubNamespace), parse.GetValue(SiteLabel), sites, parse.GetValue(ClusterSet)));
     }
 
-    /// <summary>Reads the inventory bytes (bounded, see <see cref="InputLimit.Inventory"/>), failing with one clear line.</summary>
-    public static ReadOnlyMemory<byte> ReadBytes(string path, CliIo io) => InputFile.Read(path, io.Show(path), InputLimit.Inventory);
+    /// <summary>
+    /// Reads the inventory (bounded, see <see cref="InputLimit.Inventory"/>) as UTF-8, failing with one clear line,
+    /// and says on stderr how it was read when that is not UTF-8 and comma-separated.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadBytes(ParseResult parse, CliIo io, string path)
+    {
+        var text = InputFile.ReadInventory(path, io.Show(path), InputLimit.Inventory);
+        var separator = SeparatorOf(parse) ?? CsvSeparator.Detect(text.Utf8.Span).Separator;
+        if (text.Encoding is not null || separator != ',')
+        {
+            io.Err.WriteLine($"acmdr: {io.Show(path)}: read as {text.Encoding ?? "UTF-8"}, {CsvSeparator.Describe(separator)}");
+        }
+
+        return text.Utf8;
+    }
+
+    /// <summary>The separator <c>--separator</c> gives, or null to find it from the header.</summary>
+    public char? SeparatorOf(ParseResult parse) => parse.GetValue(Separator) is { } value ? CsvSeparator.Parse(value) : null;
 
     /// <summary>Loads settings and the validated inventory, and builds the plan.</summary>
     public DrPlan LoadPlan(ParseResult parse, CliIo io)
     {
         var settings = LoadSettings(parse, io);
         var path = InventoryPath(parse, io);
-        var inventory = InventoryReader.Read(io.Show(path), ReadBytes(path, io), settings);
+        var inventory = InventoryReader.Read(io.Show(path), ReadBytes(parse, io, path), settings, SeparatorOf(parse));
         return PlanBuilder.Build(inventory, settings);
     }
 }

@@ -12,7 +12,7 @@ namespace AcmDr.Cli.Tests.Hostile;
 [TestClass]
 public sealed class HostileInputTests
 {
-    private static readonly byte[] Utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Inventories.Example)).ToArray();
+    private static readonly byte[] Utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Inventories.Example)).Append((byte)0x41).ToArray();
 
     private static readonly Dictionary<string, byte[]> Files = new(StringComparer.Ordinal)
     {
@@ -42,7 +42,8 @@ public sealed class HostileInputTests
         ["dump JSON with a lone surrogate", new[] { "report", "-f", "surrogate.json", "--to", "DR" }, 2, "surrogate.json:1:"],
         ["dump is binary", new[] { "report", "-f", "binary.yaml", "--to", "DR" }, 2, "binary.yaml: is not a text file"],
         ["inventory is a folder", new[] { "validate", "-i", "folder" }, 2, "folder: is a folder"],
-        ["inventory is UTF-16", new[] { "validate", "-i", "utf16.csv" }, 2, "utf16.csv: is not a text file"],
+        ["inventory is UTF-16 cut inside a character", new[] { "validate", "-i", "utf16.csv" }, 2, "utf16.csv: is not valid UTF-16LE: it has an odd number of bytes"],
+        ["inventory is binary", new[] { "validate", "-i", "binary.yaml" }, 2, "binary.yaml: is not a text file"],
         ["inventory with invalid UTF-8", new[] { "validate", "-i", "bad-utf8.csv" }, 2, "bad-utf8.csv:2:"],
         ["generate from a folder", new[] { "generate", "-i", "folder", "--out", "out" }, 2, "folder: is a folder"],
         ["settings is a folder", new[] { "validate", "--settings", "folder" }, 2, "folder: is a folder"],
