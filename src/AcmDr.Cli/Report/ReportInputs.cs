@@ -47,7 +47,7 @@ internal static class ReportInputs
 
         if (options.LiveHub(parse))
         {
-            var hub = KubeHubCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), retry);
+            var hub = KubeHubCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), retry, io.Environment);
             parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel));
             sources.Add($"hub {hub.Server}");
         }
