@@ -43,8 +43,19 @@ public sealed class ClusterConnection
     public static ClusterConnection Open(
         string? kubeconfig, string? context, string role = "hub", ConnectionSettings? settings = null, Func<string, string?>? environment = null)
     {
-        settings ??= ConnectionSettings.Default;
         var files = MergedKubeconfig.Find(kubeconfig, environment ?? Environment.GetEnvironmentVariable, role);
+        return Open(files, context, role, settings ?? ConnectionSettings.Default);
+    }
+
+    /// <summary>
+    /// Connects to the <paramref name="context"/> of the kubeconfig files <paramref name="list"/> names as
+    /// $KUBECONFIG does (one path, or several separated by the path separator), merged as kubectl merges them.
+    /// </summary>
+    public static ClusterConnection OpenList(string list, string? context, string role, string option) =>
+        Open(MergedKubeconfig.FromList(list, option, role), context, role, ConnectionSettings.Default);
+
+    private static ClusterConnection Open(IReadOnlyList<string> files, string? context, string role, ConnectionSettings settings)
+    {
         var path = files[0];
         try
         {

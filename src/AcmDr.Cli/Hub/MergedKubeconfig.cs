@@ -54,12 +54,19 @@ internal sealed class MergedKubeconfig
             return Exists(home) ? [home] : throw NotFound(role, home);
         }
 
+        return FromList(listed, "$KUBECONFIG", role);
+    }
+
+    /// <summary>The files of a list as $KUBECONFIG writes it, <paramref name="source"/> naming the list in an error.</summary>
+    public static IReadOnlyList<string> FromList(string listed, string source, string role)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
         var entries = listed.Split(Path.PathSeparator).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var present = entries.Where(Exists).ToList();
         return present.Count > 0 ? present
             : entries.Count == 1 ? throw NotFound(role, entries[0])
             : throw new AcmDrException(ExitCodes.ClusterUnavailable,
-                $"{role}: no kubeconfig of $KUBECONFIG found ({(entries.Count == 0 ? "it names none" : string.Join(", ", entries))})");
+                $"{role}: no kubeconfig of {source} found ({(entries.Count == 0 ? "it names none" : string.Join(", ", entries))})");
     }
 
     /// <summary>Reads and merges <paramref name="files"/>, telling <paramref name="reading"/> each file before reading it.</summary>

@@ -100,7 +100,7 @@ internal static class ReportInputs
         return targets.Select(target =>
         {
             var (cluster, context) = SplitClusterContext(target);
-            return (cluster ?? namedCluster, ClusterConnection.Open(kubeconfig, context, "managed cluster"));
+            return (cluster ?? namedCluster, ClusterConnection.OpenList(kubeconfig, context, "managed cluster", "--managed-kubeconfig"));
         }).ToList();
     }
 

@@ -5,8 +5,10 @@ using AcmDr.Cli.Hub;
 using AcmDr.Cli.Tests.Flip;
 using AcmDr.Cli.Tests.Infrastructure;
 using AcmDr.Cli.Tests.Options;
+using AcmDr.Cli.Tests.Report;
 using AcmDr.Cli.Tests.Support;
 using AcmDr.Core;
+using AcmDr.FakeKube;
 using AcmDr.TestSupport;
 using FluentAssertions;
 
@@ -92,6 +94,33 @@ public sealed class KubeconfigMergeTests
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Err.Should().Be($"acmdr: hub: context 'hub' not found in {other} (contexts: east)\n");
+    }
+
+    [TestMethod]
+    public async Task Report_reads_managed_clusters_from_a_list_of_kubeconfigs_without_merging_them_first()
+    {
+        using var dir = new TempDir();
+        await using var east = await FakeApiServer.StartAsync();
+        await using var west = await FakeApiServer.StartAsync();
+        ManagedObjects.Node(east, "e-1", "DR");
+        ManagedObjects.Instance(east, "finance", "db-0", "Running", "e-1");
+        ManagedObjects.Node(west, "w-1", "Primary");
+        ManagedObjects.Instance(west, "finance", "db-1", "Running", "w-1");
+        east.WriteKubeconfig(dir.File("east.kubeconfig"), context: "admin@east", user: "east-viewer");
+        west.WriteKubeconfig(dir.File("west.kubeconfig"), context: "admin@west", user: "west-viewer");
+        var dump = new HubDump()
+            .Root("dr-db-east", "db", 1, "finance/db-0", 15, ("east", "Compliant"))
+            .Root("dr-db-west", "db", 1, "finance/db-1", 15, ("west", "Compliant"))
+            .Yaml();
+
+        var (result, report) = await ReportDumpTests.JsonReportAsync(dir, dump, "--to", "DR",
+            "--managed-kubeconfig", $"{dir.File("east.kubeconfig")}{Path.PathSeparator}{dir.File("west.kubeconfig")}",
+            "--managed-context", "east=admin@east", "--managed-context", "west=admin@west");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Should().Contain(["managed cluster east", "managed cluster west"]);
+        report.GetProperty("vms").EnumerateArray().Single(v => v.GetProperty("vm").GetString() == "db-1")
+            .GetProperty("reason").GetString().Should().Be("instance Running on node w-1 at site Primary (target DR)");
     }
 
     [TestMethod]
