@@ -6,6 +6,9 @@ public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirecto
     /// <summary>Base delay between retries of transient cluster failures (doubles per attempt).</summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The environment variables a command reads (KUBECONFIG); tests pass their own rather than change the process's.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     public static CliIo FromConsole() =>
         new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System) { IsTerminal = !Console.IsOutputRedirected && !Console.IsInputRedirected, Input = Console.In };
 

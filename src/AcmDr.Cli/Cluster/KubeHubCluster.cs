@@ -28,8 +28,8 @@ public sealed class KubeHubCluster(ClusterConnection connection, TransientRetry 
     public TransientRetry Retry => retry;
 
     /// <summary>The hub of a kubeconfig and context, its reads retried under <paramref name="retry"/>.</summary>
-    public static KubeHubCluster Open(string? kubeconfig, string? context, TransientRetry retry) =>
-        new(ClusterConnection.Open(kubeconfig, context), retry);
+    public static KubeHubCluster Open(string? kubeconfig, string? context, TransientRetry retry, Func<string, string?>? environment = null) =>
+        new(ClusterConnection.Open(kubeconfig, context, environment: environment), retry);
 
     public IHubCluster WithRetry(TransientRetry retry) => new KubeHubCluster(connection, retry);
 

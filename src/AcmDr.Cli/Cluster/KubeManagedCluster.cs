@@ -35,7 +35,7 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
     public static KubeManagedCluster Open(string? kubeconfig, string? context, CliIo io)
     {
         ArgumentNullException.ThrowIfNull(io);
-        return new(ClusterConnection.Open(kubeconfig, context, "managed cluster"),
+        return new(ClusterConnection.Open(kubeconfig, context, "managed cluster", environment: io.Environment),
             new TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
     }
 

@@ -57,7 +57,7 @@ public static class FlipCommand
             }
 
             var hubTarget = hubOptions.Read(parse);
-            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, HubFlip.Retry(io));
+            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, HubFlip.Retry(io), io.Environment);
             var hubNamespace = hubTarget.Namespace ?? settings.HubNamespace;
             var flip = new HubFlip(hub, hubNamespace, io) { Confirm = io.IsTerminal && io.Input is { } input && !parse.GetValue(yes) ? Ask(io, input) : null };
             return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),

@@ -39,7 +39,7 @@ public sealed class ReportOptions(SiteOption site)
 
     public Option<DateTimeOffset?> FlipAt { get; } = TimeOption.Create("--flip-at", "When the flip happened (default: the newest flip record)");
 
-    public Option<string?> ManagedKubeconfig { get; } = new("--managed-kubeconfig") { Description = "Kubeconfig of the managed clusters: read where each VM instance really runs" };
+    public Option<string?> ManagedKubeconfig { get; } = new("--managed-kubeconfig") { Description = "Kubeconfig of the managed clusters: read where each VM instance really runs (several files: a list as $KUBECONFIG writes it)" };
 
     public Option<string[]> ManagedContext { get; } = new("--managed-context")
     {

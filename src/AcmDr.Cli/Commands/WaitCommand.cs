@@ -35,7 +35,7 @@ public static class WaitCommand
             var scope = ReportInputs.Scope(options, parse, io);
             var hubTarget = options.Hub.Read(parse);
             var retry = ReadRetry.For(io);
-            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, retry);
+            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, retry, io.Environment);
             // A wrong managed kubeconfig or context fails now, not after the wait.
             var managed = ReportInputs.ManagedClusters(options, parse);
             var watch = new PolicyWatch(hub, scope, io);

@@ -35,24 +35,37 @@ public sealed class ClusterConnection
 
     public string Context { get; }
 
-    public static ClusterConnection Open(string? kubeconfig, string? context, string role = "hub", ConnectionSettings? settings = null)
+    /// <summary>
+    /// Connects to the <paramref name="context"/> (default: the current one) of the kubeconfig: the
+    /// <paramref name="kubeconfig"/> file, else the files of $KUBECONFIG as <paramref name="environment"/>
+    /// (default: the process's) gives it, merged as kubectl merges them (see <see cref="MergedKubeconfig"/>).
+    /// </summary>
+    public static ClusterConnection Open(
+        string? kubeconfig, string? context, string role = "hub", ConnectionSettings? settings = null, Func<string, string?>? environment = null)
     {
-        settings ??= ConnectionSettings.Default;
-        var path = kubeconfig
-            ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
-        if (!File.Exists(path))
-        {
-            throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: kubeconfig '{path}' not found");
-        }
+        var files = MergedKubeconfig.Find(kubeconfig, environment ?? Environment.GetEnvironmentVariable, role);
+        return Open(files, context, role, settings ?? ConnectionSettings.Default);
+    }
 
+    /// <summary>
+    /// Connects to the <paramref name="context"/> of the kubeconfig files <paramref name="list"/> names as
+    /// $KUBECONFIG does (one path, or several separated by the path separator), merged as kubectl merges them.
+    /// </summary>
+    public static ClusterConnection OpenList(string list, string? context, string role, string option) =>
+        Open(MergedKubeconfig.FromList(list, option, role), context, role, ConnectionSettings.Default);
+
+    private static ClusterConnection Open(IReadOnlyList<string> files, string? context, string role, ConnectionSettings settings)
+    {
+        var path = files[0];
         try
         {
-            var loaded = LoadKubeconfig(path);
-            var directory = Path.GetDirectoryName(loaded.FileName) ?? ".";
-            var target = KubeconfigTarget.Resolve(loaded, context, role, path);
-            var trust = ServerTrust.FromKubeconfig(target.Cluster.ClusterEndpoint, target.Cluster.Name, directory, role);
-            var credentials = ClusterCredentials.Resolve(target.User, trust, directory, settings);
+            var merged = MergedKubeconfig.Load(files, file => path = file);
+            var target = KubeconfigTarget.Resolve(merged, context, role, file => path = file);
+            path = merged.FileOf(target.Cluster);
+            var trust = ServerTrust.FromKubeconfig(target.Cluster.ClusterEndpoint, target.Cluster.Name, merged.DirectoryOf(target.Cluster), role);
+            var userEntry = (object?)target.User ?? target.Context;
+            path = merged.FileOf(userEntry);
+            var credentials = ClusterCredentials.Resolve(target.User, trust, merged.DirectoryOf(userEntry), settings);
             var config = new KubernetesClientConfiguration
             {
                 Host = trust.Server,

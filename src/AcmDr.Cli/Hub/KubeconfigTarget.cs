@@ -5,20 +5,29 @@ using k8s.KubeConfigModels;
 
 namespace AcmDr.Cli.Hub;
 
-/// <summary>The context, cluster and user a command talks to, looked up by exact name as kubectl does.</summary>
+/// <summary>
+/// The context, cluster and user a command talks to, looked up by exact name as kubectl does (in a
+/// merged kubeconfig the first file defining a name wins).
+/// </summary>
 internal sealed record KubeconfigTarget(Context Context, k8s.KubeConfigModels.Cluster Cluster, User? User)
 {
-    public static KubeconfigTarget Resolve(K8SConfiguration kubeconfig, string? context, string role, string path)
+    /// <summary>Resolves the context, telling <paramref name="blame"/> the file an error from here on is in.</summary>
+    public static KubeconfigTarget Resolve(MergedKubeconfig merged, string? context, string role, Action<string> blame)
     {
+        ArgumentNullException.ThrowIfNull(merged);
+        ArgumentNullException.ThrowIfNull(blame);
+        var kubeconfig = merged.Config;
+        var path = merged.Shown;
         var name = context ?? kubeconfig.CurrentContext;
         if (string.IsNullOrEmpty(name))
         {
-            throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: {path} sets no current-context; name one with --context");
+            throw new AcmDrException(ExitCodes.ClusterUnavailable, $"{role}: {path} {(merged.Files.Count > 1 ? "set" : "sets")} no current-context; name one with --context");
         }
 
         var entry = kubeconfig.Contexts?.FirstOrDefault(c => c?.Name == name)
             ?? throw new AcmDrException(ExitCodes.ClusterUnavailable,
-                $"{role}: context '{StatusText.Clean(name)}' not found in {path} (contexts: {string.Join(", ", kubeconfig.Contexts?.Select(c => StatusText.Clean(c?.Name)) ?? [])})");
+                $"{role}: context '{StatusText.Clean(name)}' not found in {path} (contexts: {string.Join(", ", kubeconfig.Contexts?.Select(c => StatusText.Clean(c?.Name)).Distinct(StringComparer.Ordinal) ?? [])})");
+        blame(merged.FileOf(entry));
         var clusterName = entry.ContextDetails?.Cluster;
         var cluster = kubeconfig.Clusters?.FirstOrDefault(c => c?.Name == clusterName);
         if (cluster?.ClusterEndpoint is null)

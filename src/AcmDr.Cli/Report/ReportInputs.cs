@@ -47,7 +47,7 @@ internal static class ReportInputs
 
         if (options.LiveHub(parse))
         {
-            var hub = KubeHubCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), retry);
+            var hub = KubeHubCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), retry, io.Environment);
             parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel));
             sources.Add($"hub {hub.Server}");
         }
@@ -100,7 +100,7 @@ internal static class ReportInputs
         return targets.Select(target =>
         {
             var (cluster, context) = SplitClusterContext(target);
-            return (cluster ?? namedCluster, ClusterConnection.Open(kubeconfig, context, "managed cluster"));
+            return (cluster ?? namedCluster, ClusterConnection.OpenList(kubeconfig, context, "managed cluster", "--managed-kubeconfig"));
         }).ToList();
     }
 
