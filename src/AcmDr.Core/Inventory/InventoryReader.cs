@@ -42,14 +42,24 @@ public static class InventoryReader
     public static InventoryCheck Check(string source, ReadOnlyMemory<byte> utf8, DrSettings settings, int maxErrors = InventoryErrors.DefaultLimit, char? separator = null)
     {
         var errors = new InventoryErrors(maxErrors);
-        var rows = ReadRows(source, utf8, errors, separator, out var records);
-        InventoryRules.Check(source, rows, settings, errors);
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var rows = ReadRows(source, utf8, errors, separator, rejected, out var records);
+        InventoryRules.Check(source, rows, settings, errors, rejected);
         return errors.Count == 0
             ? new InventoryCheck(new Inventory(source, rows), [], 0, records)
             : new InventoryCheck(null, errors.InFileOrder(), errors.Count, records);
     }
 
-    private static List<InventoryRow> ReadRows(string source, ReadOnlyMemory<byte> utf8, InventoryErrors errors, char? separator, out int records)
+    /// <summary>Why a row may have too many fields: a list in depends_on written with the file's own separator.</summary>
+    private static string ExtraFieldsHint(int found, ColumnMap columns, char separator) =>
+        found > columns.Width && columns.IndexOf(InventoryColumns.DependsOn) >= 0
+            ? separator == ';'
+                ? "; if depends_on lists several apps, quote that field (\"a;b\"), as ';' also separates the columns here"
+                : $"; if depends_on lists several apps, separate them with ';', not '{(separator == '\t' ? "tab" : separator.ToString())}'"
+            : string.Empty;
+
+    /// <param name="rejected">Gets the app of every row refused for its own fields: a dependency on it is not "unknown".</param>
+    private static List<InventoryRow> ReadRows(string source, ReadOnlyMemory<byte> utf8, InventoryErrors errors, char? separator, HashSet<string> rejected, out int records)
     {
         var rows = new List<InventoryRow>();
         records = 0;
@@ -88,11 +98,11 @@ public static class InventoryReader
                 if (reader.FieldCount != columns.Width)
                 {
                     errors.Add(new InventoryError(source, line, null,
-                        $"expected {columns.Width} fields as in the header, found {reader.FieldCount}"));
+                        $"expected {columns.Width} fields as in the header, found {reader.FieldCount}{ExtraFieldsHint(reader.FieldCount, columns, guess.Separator)}"));
                     continue;
                 }
 
-                var row = RowParser.Parse(source, line, columns, reader, errors, dependsOnCache);
+                var row = RowParser.Parse(source, line, columns, reader, errors, dependsOnCache, rejected);
                 if (row is not null)
                 {
                     rows.Add(row);

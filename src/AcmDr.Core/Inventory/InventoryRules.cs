@@ -7,11 +7,12 @@ namespace AcmDr.Core.Inventory;
 public static class InventoryRules
 {
     /// <summary>Adds every problem across <paramref name="rows"/> to <paramref name="errors"/>.</summary>
-    public static void Check(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings, InventoryErrors errors)
+    /// <param name="appsOfRejectedRows">Apps named by rows already refused for their own fields: depending on one is not reported again as an unknown app.</param>
+    public static void Check(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings, InventoryErrors errors, IReadOnlySet<string>? appsOfRejectedRows = null)
     {
         CheckDuplicateVms(source, rows, errors);
         var apps = CheckAppConsistency(source, rows, errors);
-        CheckDependencies(source, apps, errors);
+        CheckDependencies(source, apps, errors, appsOfRejectedRows ?? new HashSet<string>());
         CheckGeneratedNames(source, apps, settings, errors);
     }
 
@@ -34,6 +35,7 @@ public static class InventoryRules
     private static Dictionary<string, AppFacts> CheckAppConsistency(string source, IReadOnlyList<InventoryRow> rows, InventoryErrors errors)
     {
         var apps = new Dictionary<string, AppFacts>(StringComparer.Ordinal);
+        var disagreeing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (!apps.TryGetValue(row.App, out var app))
@@ -42,25 +44,41 @@ public static class InventoryRules
                 continue;
             }
 
-            if (row.Tier != app.First.Tier)
+            if (row.Tier != app.First.Tier || row.RtoMinutes != app.First.RtoMinutes)
             {
-                errors.Add(new InventoryError(source, row.Line, null,
-                    $"app '{row.App}' has tier {row.Tier} here but tier {app.First.Tier} on line {app.First.Line}: all rows of an app must agree"));
-            }
-
-            if (row.RtoMinutes != app.First.RtoMinutes)
-            {
-                errors.Add(new InventoryError(source, row.Line, null,
-                    $"app '{row.App}' has rto_minutes {Show(row.RtoMinutes)} here but {Show(app.First.RtoMinutes)} on line {app.First.Line}: all rows of an app must agree"));
+                disagreeing.Add(row.App);
             }
 
             app.Add(row);
         }
 
+        // Rows that disagree are measured against what most rows of the app say (the first row on a
+        // tie): one edited row of six is blamed, not the five that still agree.
+        foreach (var name in disagreeing)
+        {
+            var ofApp = rows.Where(r => r.App == name).ToList();
+            var tier = Majority(ofApp, r => r.Tier);
+            var rto = Majority(ofApp, r => r.RtoMinutes);
+            foreach (var row in ofApp)
+            {
+                if (row.Tier != tier.Tier)
+                {
+                    errors.Add(new InventoryError(source, row.Line, null,
+                        $"app '{row.App}' has tier {row.Tier} here but tier {tier.Tier} on line {tier.Line}: all rows of an app must agree"));
+                }
+
+                if (row.RtoMinutes != rto.RtoMinutes)
+                {
+                    errors.Add(new InventoryError(source, row.Line, null,
+                        $"app '{row.App}' has rto_minutes {Show(row.RtoMinutes)} here but {Show(rto.RtoMinutes)} on line {rto.Line}: all rows of an app must agree"));
+                }
+            }
+        }
+
         return apps;
     }
 
-    private static void CheckDependencies(string source, Dictionary<string, AppFacts> apps, InventoryErrors errors)
+    private static void CheckDependencies(string source, Dictionary<string, AppFacts> apps, InventoryErrors errors, IReadOnlySet<string> appsOfRejectedRows)
     {
         foreach (var app in apps.Values)
         {
@@ -72,7 +90,10 @@ public static class InventoryRules
                 }
                 else if (!apps.TryGetValue(dependency, out var target))
                 {
-                    errors.Add(new InventoryError(source, line, null, $"app '{app.Name}' depends on unknown app '{dependency}'"));
+                    if (!appsOfRejectedRows.Contains(dependency))
+                    {
+                        errors.Add(new InventoryError(source, line, null, $"app '{app.Name}' depends on unknown app '{dependency}'"));
+                    }
                 }
                 else if (target.First.Tier > app.First.Tier)
                 {
@@ -138,6 +159,10 @@ public static class InventoryRules
 
     /// <summary>One depends_on entry of an app and the line that first named it.</summary>
     private sealed record Dependency(string App, int Line);
+
+    /// <summary>The first row holding the value most rows of an app hold (the earliest value on a tie).</summary>
+    private static InventoryRow Majority<T>(List<InventoryRow> rows, Func<InventoryRow, T> value) =>
+        rows.GroupBy(value).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Line).First().First();
 
     private sealed class AppFacts(InventoryRow first)
     {

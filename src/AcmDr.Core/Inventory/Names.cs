@@ -6,6 +6,21 @@ public static class Names
     // Plain loops over at most 63 characters, not SearchValues: their vectorised searches have no
     // precompiled code on machines with AVX-512 and were compiled at the start of every command.
 
+    /// <summary>
+    /// The valid label a spreadsheet name most likely means (<c>DC-01</c>, <c>dc_01</c>, <c>dc.01</c> become
+    /// <c>dc-01</c>): lower case, '_', '.' and spaces as '-', other characters dropped, '-' trimmed at
+    /// the ends; null when nothing valid is left or it is longer than 63.
+    /// </summary>
+    public static string? NearestLabel(string value)
+    {
+        var chars = value.ToLowerInvariant()
+            .Select(c => c is '_' or '.' or ' ' ? '-' : c)
+            .Where(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            .ToArray();
+        var near = new string(chars).Trim('-');
+        return near.Length > 0 && near != value && IsDns1123Label(near) ? near : null;
+    }
+
     /// <summary>RFC 1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, at most 63.</summary>
     public static bool IsDns1123Label(ReadOnlySpan<char> value)
     {

@@ -10,7 +10,7 @@ internal static class RowParser
     /// <summary>A recovery-time target beyond a week is almost certainly a unit mistake.</summary>
     public const int MaxRtoMinutes = 10_080;
 
-    public static InventoryRow? Parse(string source, int line, ColumnMap columns, CsvReader reader, InventoryErrors errors, DependsOnCache dependsOnCache)
+    public static InventoryRow? Parse(string source, int line, ColumnMap columns, CsvReader reader, InventoryErrors errors, DependsOnCache dependsOnCache, ISet<string> rejectedApps)
     {
         // Plain methods over a struct, not local functions turned into delegates: those were built
         // afresh for every row and were the largest single cost of validating 100,000 rows.
@@ -30,7 +30,17 @@ internal static class RowParser
             dependsOnCache.Remember(dependsOnText, dependsOn, errors.Count == beforeDependsOn);
         }
 
-        return errors.Count > before ? null : new InventoryRow(line, app, tier, ns, vm, cluster, rto, dependsOn);
+        if (errors.Count > before)
+        {
+            if (Names.IsDns1123Label(app))
+            {
+                rejectedApps.Add(app);
+            }
+
+            return null;
+        }
+
+        return new InventoryRow(line, app, tier, ns, vm, cluster, rto, dependsOn);
     }
 
     private static int ParseTier(RowFields row, string text)
@@ -128,7 +138,7 @@ internal static class RowParser
             }
             else if (!Names.IsDns1123Label(value))
             {
-                Fail(column, $"'{ColumnMap.Printable(value)}' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)");
+                Fail(column, $"'{ColumnMap.Printable(value)}' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters){(Names.NearestLabel(value) is { } near ? $"; did you mean '{near}'?" : string.Empty)}");
             }
 
             return value;

@@ -63,7 +63,7 @@ public sealed class ColumnHintTests
     public void A_quoted_field_over_two_lines_keeps_the_line_numbers_of_later_rows() =>
         Plans.Errors(Plans.Header + "web,1,x,web-0,c1,,\"a;\nb\"\nWEB,1,x,w-1,c1,,\n").Should().Equal(
             "apps.csv:2:7: column 'depends_on': value contains a control character (U+000A)",
-            "apps.csv:4:1: column 'app': 'WEB' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)");
+            "apps.csv:4:1: column 'app': 'WEB' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters); did you mean 'web'?");
 
     [TestMethod]
     public void A_malformed_CSV_error_is_one_line_of_at_most_200_characters()

@@ -51,10 +51,31 @@ public sealed class InventoryReadingTests
         const string Rule = "is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)";
 
         Errors("cluster,vm,namespace,tier,app\nC1,web_0,-x,1,Web\n").Should().Equal(
-            $"apps.csv:2:1: column 'cluster': 'C1' {Rule}",
-            $"apps.csv:2:2: column 'vm': 'web_0' {Rule}",
-            $"apps.csv:2:3: column 'namespace': '-x' {Rule}",
-            $"apps.csv:2:5: column 'app': 'Web' {Rule}");
+            $"apps.csv:2:1: column 'cluster': 'C1' {Rule}; did you mean 'c1'?",
+            $"apps.csv:2:2: column 'vm': 'web_0' {Rule}; did you mean 'web-0'?",
+            $"apps.csv:2:3: column 'namespace': '-x' {Rule}; did you mean 'x'?",
+            $"apps.csv:2:5: column 'app': 'Web' {Rule}; did you mean 'web'?");
+    }
+
+    [TestMethod]
+    [DataRow("DC-01", "dc-01")]
+    [DataRow("dc_01", "dc-01")]
+    [DataRow("dc.01", "dc-01")]
+    [DataRow("Web Shop", "web-shop")]
+    [DataRow("_x_", "x")]
+    public void A_spreadsheet_style_name_is_refused_with_the_valid_name_it_most_likely_means(string name, string meant)
+    {
+        Errors($"app,tier,namespace,vm,cluster\nweb,1,shop,web-0,{name}\n").Should().Equal(
+            $"apps.csv:2:5: column 'cluster': '{name}' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters); did you mean '{meant}'?");
+    }
+
+    [TestMethod]
+    [DataRow("***")]
+    [DataRow("é")]
+    public void A_name_with_no_valid_label_in_it_gets_no_guess(string name)
+    {
+        Errors($"app,tier,namespace,vm,cluster\nweb,1,shop,web-0,{name}\n").Should().Equal(
+            $"apps.csv:2:5: column 'cluster': '{name}' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)");
     }
 
     [TestMethod]
@@ -98,10 +119,25 @@ public sealed class InventoryReadingTests
             .Select(r => string.Join(";", r.DependsOn)).Should().Equal("", "db", "db", "");
 
     [TestMethod]
-    public void A_row_with_another_number_of_fields_than_the_header_is_refused() =>
+    public void A_row_with_another_number_of_fields_than_the_header_is_refused()
+    {
         Errors(Plans.Header + "web,1,x,web-0,c1\nweb,1,x,web-1,c1,,,\n").Should().Equal(
             "apps.csv:2: expected 7 fields as in the header, found 5",
-            "apps.csv:3: expected 7 fields as in the header, found 8");
+            "apps.csv:3: expected 7 fields as in the header, found 8; if depends_on lists several apps, separate them with ';', not ','");
+    }
+
+    [TestMethod]
+    public void Commas_in_depends_on_are_pointed_out_as_the_likely_cause_of_extra_fields()
+    {
+        Errors(Plans.Header + "db,1,x,db-0,c1,,\ncache,1,x,cache-0,c1,,\nweb,2,x,web-0,c1,,db,cache\n").Should().Equal(
+            "apps.csv:4: expected 7 fields as in the header, found 8; if depends_on lists several apps, separate them with ';', not ','");
+    }
+
+    [TestMethod]
+    public void Too_few_fields_get_no_depends_on_hint()
+    {
+        Errors(Plans.Header + "web,1,x,web-0,c1\n").Should().Equal("apps.csv:2: expected 7 fields as in the header, found 5");
+    }
 
     [TestMethod]
     public void An_unknown_column_is_refused_with_the_nearest_known_name_or_the_list_of_them() =>
@@ -174,7 +210,7 @@ public sealed class InventoryReadingTests
         refusal.ExitCode.Should().Be(ExitCodes.InvalidInput);
         refusal.Errors.Should().HaveCount(2);
         refusal.Message.Should().Be(
-            "apps.csv:2:1: column 'app': 'A' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters) (and 1 more; 'acmdr validate' lists them)");
+            "apps.csv:2:1: column 'app': 'A' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters); did you mean 'a'? (and 1 more; 'acmdr validate' lists them)");
     }
 
     [TestMethod]

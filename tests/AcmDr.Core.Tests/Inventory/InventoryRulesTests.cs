@@ -31,6 +31,22 @@ public sealed class InventoryRulesTests
             "apps.csv:4: app 'web' has rto_minutes 45 here but 30 on line 2: all rows of an app must agree");
 
     [TestMethod]
+    public void One_edited_row_of_an_app_is_blamed_not_the_rows_that_still_agree() =>
+        Errors("web,2,shop,web-0,c1,,\nweb,1,shop,web-1,c1,,\nweb,1,shop,web-2,c1,,\nweb,1,shop,web-3,c1,,\n").Should().Equal(
+            "apps.csv:2: app 'web' has tier 2 here but tier 1 on line 3: all rows of an app must agree");
+
+    [TestMethod]
+    public void A_tier_typo_is_one_error_on_its_row_not_also_an_unknown_app_for_its_dependants() =>
+        Errors("db,two,shop,db-0,c1,,\nweb,2,shop,web-0,c1,,db\n").Should().Equal(
+            "apps.csv:2:2: column 'tier': 'two' is not a whole number from 1 to 99");
+
+    [TestMethod]
+    public void A_dependency_on_an_app_no_row_names_is_still_unknown_when_other_rows_fail() =>
+        Errors("db,two,shop,db-0,c1,,\nweb,2,shop,web-0,c1,,cache\n").Should().Equal(
+            "apps.csv:2:2: column 'tier': 'two' is not a whole number from 1 to 99",
+            "apps.csv:3: app 'web' depends on unknown app 'cache'");
+
+    [TestMethod]
     public void An_app_depending_on_itself_is_refused() =>
         Errors("web,1,shop,web-0,c1,,web\n").Should().Equal(
             "apps.csv:2: app 'web' depends on itself",
