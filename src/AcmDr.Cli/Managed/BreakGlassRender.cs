@@ -41,7 +41,7 @@ public static class BreakGlassRender
         var tiers = ManagedScope.ByTier(scope).Select(t => BreakGlassManifests.TierDirectory(t.Key)).ToList();
         var lines = new List<string> { $"apply tier by tier, lowest first ({tiers.Count} tier{(tiers.Count == 1 ? "" : "s")}):" };
         lines.AddRange(tiers.Select(dir => $"  oc apply -k {shown}/{dir}"));
-        lines.Add($"or all at once, without tier order: oc apply -k {shown}");
+        lines.Add($"or all tiers at once, in kustomize's order and not tier by tier: oc apply -k {shown}");
         return lines;
     }
 }
