@@ -1,4 +1,5 @@
 using AcmDr.Cli.Tests.Infrastructure;
+using AcmDr.FakeKube;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.Managed;
@@ -52,6 +53,31 @@ public sealed class BreakGlassWrongClusterTests
         cluster.Server.Requests.Entries.Select(r => r.Path).Should().BeEquivalentTo(
             ["/apis/kubevirt.io/v1/namespaces/finance/virtualmachines", "/apis/kubevirt.io/v1/namespaces/ops/virtualmachines"],
             "the check lists each namespace once instead of reading each VM");
+    }
+
+    [TestMethod]
+    public async Task A_brief_failure_of_the_list_is_retried_and_the_wrong_cluster_still_refused()
+    {
+        await using var cluster = await SharedClusterAsync();
+        cluster.Server.Faults.Add(FaultRule.Status("GET", "/namespaces/ops/virtualmachines$", 503, times: 1));
+
+        var result = await cluster.RunAsync("breakglass", "--to", "DR", "--cluster", "stretch-2");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Err.Should().EndWith(Refusal(cluster));
+        cluster.Writes().Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public async Task A_namespace_whose_list_is_forbidden_is_not_counted_and_its_VMs_are_read_one_by_one()
+    {
+        await using var cluster = await SharedClusterAsync();
+        cluster.Server.Faults.Add(FaultRule.Status("GET", "/namespaces/finance/virtualmachines$", 403));
+
+        var result = await cluster.RunAsync("breakglass", "--to", "DR", "--tier", "1");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("  finance/db-0: topology.kubernetes.io/site Primary -> DR\n");
     }
 
     [TestMethod]
