@@ -25,6 +25,9 @@ public interface IManagedCluster
     /// <summary>The VirtualMachine, or null when there is none.</summary>
     Task<JsonObject?> GetVmAsync(VmRef vm, CancellationToken cancel);
 
+    /// <summary>Every VirtualMachine of one namespace (one LIST, not a GET per VM).</summary>
+    Task<IReadOnlyList<JsonObject>> ListVmsAsync(string ns, CancellationToken cancel);
+
     /// <summary>The VM's VirtualMachineInstance, or null when there is none.</summary>
     Task<JsonObject?> GetInstanceAsync(VmRef vm, CancellationToken cancel);
 

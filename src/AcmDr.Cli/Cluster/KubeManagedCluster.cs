@@ -41,6 +41,10 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
 
     public Task<JsonObject?> GetVmAsync(VmRef vm, CancellationToken cancel) => GetAsync(VirtualMachines, vm, cancel);
 
+    public async Task<IReadOnlyList<JsonObject>> ListVmsAsync(string ns, CancellationToken cancel) =>
+        Items(await retry.RunAsync($"listing {VirtualMachines} in {ns}", token =>
+            connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, VirtualMachines, cancellationToken: token), cancel));
+
     public Task<JsonObject?> GetInstanceAsync(VmRef vm, CancellationToken cancel) => GetAsync(Instances, vm, cancel);
 
     public async Task<IReadOnlyList<JsonObject>> ListInstancesAsync(CancellationToken cancel) =>

@@ -42,9 +42,14 @@ public static class BreakGlassCommand
             var context = target.Context ?? (target.Kubeconfig is not null ? open().Context : string.Empty);
             cluster = ManagedScope.Cluster(plan, target.Cluster, context);
             scope = options.Scope(parse, plan, cluster);
-            var dir = io.Resolve(render);
+            var dir = Path.TrimEndingDirectorySeparator(io.Resolve(render));
             var count = BreakGlassRender.Write(dir, scope, siteLabel, site, new RenderOptions(force, io.Show, note => io.Err.WriteLine($"acmdr: {note}"), cancel));
-            io.Out.WriteLine($"rendered {scope.Count} VMs of cluster {cluster} to {site} in {io.Show(dir)} ({count} files): apply with 'oc apply -k {io.Show(dir)}' (or one tier: 'oc apply -k {io.Show(dir)}/{BreakGlassManifests.TierDirectory(scope[0].Tier)}')");
+            io.Out.WriteLine($"rendered {scope.Count} VMs of cluster {cluster} to {site} in {io.Show(dir)} ({count} files)");
+            foreach (var line in BreakGlassRender.ApplyLines(io.Show(dir), scope))
+            {
+                io.Out.WriteLine(line);
+            }
+
             exit = ExitCodes.Success;
         }
         else
@@ -53,6 +58,7 @@ public static class BreakGlassCommand
             cluster = ManagedScope.Cluster(plan, target.Cluster, managed.Context);
             scope = options.Scope(parse, plan, cluster);
             var dryRun = parse.GetValue(options.DryRun);
+            await ScopePresenceCheck.RunAsync(managed, scope, new WrongClusterTarget(managed.Context, managed.Server, cluster, target.Cluster, plan.Clusters), cancel);
             io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {managed.Server} (cluster {cluster}): {scope.Count} VMs to {site}");
             var outcome = await new BreakGlassLive(managed, io, siteLabel, site).RunAsync(scope, dryRun, cancel);
             io.Out.WriteLine(dryRun
@@ -67,9 +73,16 @@ public static class BreakGlassCommand
         }
 
         var filter = options.Filter.Read(parse);
-        var flip = FlipSuggestion.Command(site, parse.GetResult(options.Inventory.Inventory) is { Implicit: false } ? parse.GetValue(options.Inventory.Inventory) : null,
-            filter.Apps, filter.Tiers, scope, plan.Clusters.Count > 1);
-        io.Err.WriteLine($"acmdr: warning: once the hub is back, its enforce policies set the hub's site on these VMs again; make the hub agree before it reconnects: {flip}");
+        var hint = HubFlipHint.For(plan, cluster, site, parse.GetResult(options.Inventory.Inventory) is { Implicit: false } ? parse.GetValue(options.Inventory.Inventory) : null,
+            filter.Apps, filter.Tiers, scope);
+        io.Err.WriteLine(hint.Command is { } flip
+            ? $"acmdr: warning: once the hub is back, its enforce policies set the hub's site on these VMs again; make the hub agree before it reconnects: {flip}"
+            : "acmdr: warning: once the hub is back, its enforce policies set the hub's site on these VMs again, and no hub flip covers only what was done here:");
+        foreach (var warning in hint.Warnings)
+        {
+            io.Err.WriteLine($"acmdr: warning: {warning}");
+        }
+
         return exit;
     }
 }

@@ -46,6 +46,7 @@ public static class RelocateCommand
         var managed = open();
         var cluster = ManagedScope.Cluster(plan, options.Cluster.Read(parse).Cluster, managed.Context);
         var scope = options.Scope(parse, plan, cluster);
+        await ScopePresenceCheck.RunAsync(managed, scope, new WrongClusterTarget(managed.Context, managed.Server, cluster, options.Cluster.Read(parse).Cluster, plan.Clusters), cancel);
         try
         {
             if (parse.GetValue(options.DryRun))

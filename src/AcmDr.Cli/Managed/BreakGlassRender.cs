@@ -30,6 +30,20 @@ public static class BreakGlassRender
         }.Write(files, options.Cancel);
         return files.Count;
     }
+
+    /// <summary>
+    /// How to apply the directory at <paramref name="shown"/> (no trailing separator): one tier folder
+    /// after the other, lowest first, since <c>oc apply -k</c> of the whole directory sends every
+    /// tier's VMs in one go, in kustomize's order, not tier by tier.
+    /// </summary>
+    public static IReadOnlyList<string> ApplyLines(string shown, IReadOnlyList<ScopedVm> scope)
+    {
+        var tiers = ManagedScope.ByTier(scope).Select(t => BreakGlassManifests.TierDirectory(t.Key)).ToList();
+        var lines = new List<string> { $"apply tier by tier, lowest first ({tiers.Count} tier{(tiers.Count == 1 ? "" : "s")}):" };
+        lines.AddRange(tiers.Select(dir => $"  oc apply -k {shown}/{dir}"));
+        lines.Add($"or all tiers at once, in kustomize's order and not tier by tier: oc apply -k {shown}");
+        return lines;
+    }
 }
 
 /// <summary>How <see cref="BreakGlassRender.Write"/> treats the folder: <c>--force</c>, paths in messages, notes, Ctrl-C.</summary>
