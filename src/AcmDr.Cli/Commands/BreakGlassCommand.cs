@@ -4,6 +4,7 @@ using AcmDr.Cli.Managed;
 using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
+using AcmDr.Core.Text;
 
 namespace AcmDr.Cli.Commands;
 
@@ -44,7 +45,7 @@ public static class BreakGlassCommand
             scope = options.Scope(parse, plan, cluster);
             var dir = Path.TrimEndingDirectorySeparator(io.Resolve(render));
             var count = BreakGlassRender.Write(dir, scope, siteLabel, site, new RenderOptions(force, io.Show, note => io.Err.WriteLine($"acmdr: {note}"), cancel));
-            io.Out.WriteLine($"rendered {scope.Count} VMs of cluster {cluster} to {site} in {io.Show(dir)} ({count} files)");
+            io.Out.WriteLine($"rendered {Counted.Of(scope.Count, "VM")} of cluster {cluster} to {site} in {io.Show(dir)} ({count} files)");
             foreach (var line in BreakGlassRender.ApplyLines(io.Show(dir), scope))
             {
                 io.Out.WriteLine(line);
@@ -59,11 +60,11 @@ public static class BreakGlassCommand
             scope = options.Scope(parse, plan, cluster);
             var dryRun = parse.GetValue(options.DryRun);
             await ScopePresenceCheck.RunAsync(managed, scope, new WrongClusterTarget(managed.Context, managed.Server, cluster, target.Cluster, plan.Clusters), cancel);
-            io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {managed.Server} (cluster {cluster}): {scope.Count} VMs to {site}");
+            io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {managed.Server} (cluster {cluster}): {Counted.Of(scope.Count, "VM")} to {site}");
             var outcome = await new BreakGlassLive(managed, io, siteLabel, site).RunAsync(scope, dryRun, cancel);
             io.Out.WriteLine(dryRun
                 ? $"dry run: {outcome.Set} would be set, {outcome.Already} already {site}, {outcome.NotSet.Count} cannot be set; nothing was written"
-                : $"set {outcome.Set}, already {site} {outcome.Already}, not set {outcome.NotSet.Count} of {scope.Count} VMs");
+                : $"set {outcome.Set}, already {site} {outcome.Already}, not set {outcome.NotSet.Count} of {Counted.Of(scope.Count, "VM")}");
             foreach (var line in outcome.NotSet)
             {
                 io.Out.WriteLine($"  not set: {line}");

@@ -5,6 +5,7 @@ using AcmDr.Cli.Managed;
 using AcmDr.Cli.Options;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
+using AcmDr.Core.Text;
 
 namespace AcmDr.Cli.Commands;
 
@@ -54,7 +55,7 @@ public static class RelocateCommand
                 return await DryRunAsync(io, new ClusterReader(managed, plan.Settings.SiteLabel), scope, site, plan.Settings.SiteLabel, managed.Server, cluster, cancel);
             }
 
-            io.Out.WriteLine($"relocate on {managed.Server} (cluster {cluster}): {scope.Count} VMs to {site}, at most {maxParallel} moves at once");
+            io.Out.WriteLine($"relocate on {managed.Server} (cluster {cluster}): {Counted.Of(scope.Count, "VM")} to {site}, at most {maxParallel} moves at once");
             var limits = new RelocationLimits(site, plan.Settings.SiteLabel, maxParallel, timeout, poll);
             var results = await RelocationDisplay.RunAsync(io, progress => new Relocation(managed, progress, limits).RunAsync(scope, cancel));
             RelocationSummary.Print(io.Out, results, site);
@@ -68,7 +69,7 @@ public static class RelocateCommand
 
     private static async Task<int> DryRunAsync(CliIo io, ClusterReader reader, IReadOnlyList<ScopedVm> scope, string site, string siteLabel, string server, string cluster, CancellationToken cancel)
     {
-        io.Out.WriteLine($"dry run: relocate on {server} (cluster {cluster}): {scope.Count} VMs to {site}; nothing is written");
+        io.Out.WriteLine($"dry run: relocate on {server} (cluster {cluster}): {Counted.Of(scope.Count, "VM")} to {site}; nothing is written");
         var nodes = await reader.NodesAsync(cancel);
         var blocked = 0;
         foreach (var tier in ManagedScope.ByTier(scope))

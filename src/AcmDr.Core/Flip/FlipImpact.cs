@@ -1,4 +1,5 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Text;
 
 namespace AcmDr.Core.Flip;
 
@@ -32,7 +33,7 @@ public static class FlipImpact
             return lines;
         }
 
-        lines.Add($"  moves {moves.Count} app{(moves.Count == 1 ? string.Empty : "s")}, {moves.Sum(m => m.VmCount)} VMs:");
+        lines.Add($"  moves {Counted.Of(moves.Count, "app")}, {Counted.Of(moves.Sum(m => m.VmCount), "VM")}:");
         foreach (var tier in moves.GroupBy(m => m.Tier))
         {
             lines.Add($"    tier {tier.Key}: {string.Join(", ", tier.Select(m => $"{m.App} ({m.VmCount} VM{(m.VmCount == 1 ? string.Empty : "s")}, {Show(m.From)} -> {Show(m.To)})"))}");

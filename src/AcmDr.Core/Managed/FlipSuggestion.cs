@@ -6,25 +6,16 @@ namespace AcmDr.Core.Managed;
 /// </summary>
 public static class FlipSuggestion
 {
-    /// <summary>
-    /// The same scope as the break glass. Without --app/--tier on an inventory of several clusters,
-    /// the apps of this cluster are named, since a global flip would move the other clusters too.
-    /// </summary>
-    public static string Command(string site, string? inventoryArgument, IReadOnlyList<string> apps, IReadOnlyList<int> tiers, IReadOnlyList<ScopedVm> scope, bool inventoryHasOtherClusters)
+    /// <summary>The flip of exactly <paramref name="apps"/> and <paramref name="tiers"/> (none: global); <see cref="HubFlipHint"/> decides which scope matches what was done.</summary>
+    public static string Command(string site, string? inventoryArgument, IReadOnlyList<string> apps, IReadOnlyList<int> tiers)
     {
-        ArgumentNullException.ThrowIfNull(apps);
-        ArgumentNullException.ThrowIfNull(tiers);
-        ArgumentNullException.ThrowIfNull(scope);
         var parts = new List<string> { "acmdr", "flip", "--to", site };
         if (inventoryArgument is not null)
         {
             parts.AddRange(["-i", inventoryArgument]);
         }
 
-        var scopeApps = apps.Count == 0 && tiers.Count == 0 && inventoryHasOtherClusters
-            ? scope.Select(v => v.App).Distinct(StringComparer.Ordinal).ToList()
-            : apps;
-        foreach (var app in scopeApps)
+        foreach (var app in apps)
         {
             parts.AddRange(["--app", app]);
         }

@@ -27,12 +27,12 @@ public static class HubFlipHint
 
         if (Whole(plan.Policies))
         {
-            return new(FlipSuggestion.Command(site, inventoryArgument, [], [], scope, false), []);
+            return new(FlipSuggestion.Command(site, inventoryArgument, [], []), []);
         }
 
         if (apps.Count + tiers.Count > 0 && apps.All(WholeApp) && tiers.All(WholeTier))
         {
-            return new(FlipSuggestion.Command(site, inventoryArgument, apps, tiers, scope, false), []);
+            return new(FlipSuggestion.Command(site, inventoryArgument, apps, tiers), []);
         }
 
         var flipTiers = new List<int>();
@@ -56,10 +56,10 @@ public static class HubFlipHint
 
                 var others = plan.Policies.Where(p => p.App == app && p.Cluster != cluster).Select(p => p.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
                 warnings.Add($"app {app} also has VMs on {string.Join(", ", others)}, and the hub's switch is per app and tier: "
-                    + $"'{FlipSuggestion.Command(site, inventoryArgument, [app], [], scope, false)}' would move those too; run it only once they should move as well");
+                    + $"'{FlipSuggestion.Command(site, inventoryArgument, [app], [])}' would move those too; run it only once they should move as well");
             }
         }
 
-        return new(flipApps.Count + flipTiers.Count > 0 ? FlipSuggestion.Command(site, inventoryArgument, flipApps, flipTiers, scope, false) : null, warnings);
+        return new(flipApps.Count + flipTiers.Count > 0 ? FlipSuggestion.Command(site, inventoryArgument, flipApps, flipTiers) : null, warnings);
     }
 }

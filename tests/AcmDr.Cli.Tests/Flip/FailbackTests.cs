@@ -36,7 +36,7 @@ public sealed class FailbackTests
         result.ExitCode.Should().Be(0, result.ToString());
         result.Out.Split('\n').Should().ContainInConsecutiveOrder(
             "  site: DR -> Primary",
-            "  moves 1 app, 1 VMs:",
+            "  moves 1 app, 1 VM:",
             "    tier 2: web (1 VM, DR -> Primary)",
             "  keeps 1 app, 2 VMs off Primary by overrides:",
             "    stays at DR: tier 1 app db (2 VMs) by tier-1=DR",

@@ -55,6 +55,6 @@ public sealed class FlipImpactTests
         var lines = FlipImpact.Lines([new ScopeChange("site", "Pri\u001b[31mmary", "D\nR")],
             Switch(("site", "Pri\u001b[31mmary")), Switch(("site", "D\nR")), [new SwitchedApp("db", 1, 1)], null);
 
-        lines.Should().Equal("  site: Primary -> D R", "  moves 1 app, 1 VMs:", "    tier 1: db (1 VM, Primary -> D R)");
+        lines.Should().Equal("  site: Primary -> D R", "  moves 1 app, 1 VM:", "    tier 1: db (1 VM, Primary -> D R)");
     }
 }
