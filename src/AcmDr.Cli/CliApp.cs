@@ -43,7 +43,7 @@ public static class CliApp
         catch (OperationCanceledException)
         {
             io.Err.WriteLine("acmdr: cancelled");
-            return 130;
+            return ExitCodes.Interrupted;
         }
     }
 

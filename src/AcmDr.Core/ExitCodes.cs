@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>Refused for safety: unknown site, concurrent change, GitOps-managed switch, and similar.</summary>
     public const int Refused = 4;
+
+    /// <summary>Interrupted by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

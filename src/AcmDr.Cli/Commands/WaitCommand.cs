@@ -39,7 +39,15 @@ public static class WaitCommand
             // A wrong managed kubeconfig or context fails now, not after the wait.
             var managed = ReportInputs.ManagedClusters(options, parse);
             var watch = new PolicyWatch(hub, scope, io);
-            var (data, lost) = await watch.WaitAsync(limit, cancel);
+            var (data, lost, interrupted) = await watch.WaitAsync(limit, cancel);
+            if (interrupted)
+            {
+                var partial = output.Read(parse);
+                ReportWriter.Write(data with { Warnings = [.. data.Warnings, "interrupted: the report is what the hub said until the wait was stopped"] }, partial.Format, partial.File, io);
+                io.Err.WriteLine("acmdr: interrupted; the report above is partial");
+                return ExitCodes.Interrupted;
+            }
+
             if (managed.Count > 0)
             {
                 // The hub's word decides when waiting ends; where the VMs really run decides the report.

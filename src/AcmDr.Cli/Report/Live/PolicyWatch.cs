@@ -79,6 +79,11 @@ internal sealed class PolicyWatch(IHubCluster hub, ReportScope scope, CliIo io)
         {
             return TimedOut(timeout);
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested && contact.Listed)
+        {
+            // Ctrl-C: what the hub said so far is the partial report the operator asked for by stopping.
+            return new WaitOutcome(Evaluate(), null, Interrupted: true);
+        }
         finally
         {
             await stopSwitch.CancelAsync();
