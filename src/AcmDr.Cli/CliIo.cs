@@ -10,7 +10,7 @@ public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirecto
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     public static CliIo FromConsole() =>
-        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System) { IsTerminal = !Console.IsOutputRedirected && !Console.IsInputRedirected, Input = Console.In };
+        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System) { IsTerminal = !Console.IsOutputRedirected, ReadLine = Console.IsInputRedirected ? null : Console.ReadLine };
 
     /// <summary>
     /// Whether <see cref="Out"/> is the process's own stdout on a terminal: live displays and colour
@@ -18,8 +18,12 @@ public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirecto
     /// </summary>
     public bool IsTerminal { get; init; }
 
-    /// <summary>Where a question's answer is read (the console's stdin; null in tests that give none): only asked on a terminal.</summary>
-    public TextReader? Input { get; init; }
+    /// <summary>
+    /// Reads the answer to a question (a line of the console's stdin; null when stdin is not a terminal, and in tests that give none). Only
+    /// called on a terminal, and only then is the console's input touched: .NET switches a terminal's
+    /// keypad mode when stdin is first used, which a command that asks nothing must not do.
+    /// </summary>
+    public Func<string?>? ReadLine { get; init; }
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 

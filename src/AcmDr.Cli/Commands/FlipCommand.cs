@@ -59,7 +59,7 @@ public static class FlipCommand
             var hubTarget = hubOptions.Read(parse);
             var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, HubFlip.Retry(io), io.Environment);
             var hubNamespace = hubTarget.Namespace ?? settings.HubNamespace;
-            var flip = new HubFlip(hub, hubNamespace, io) { Confirm = io.IsTerminal && io.Input is { } input && !parse.GetValue(yes) ? Ask(io, input) : null };
+            var flip = new HubFlip(hub, hubNamespace, io) { Confirm = io.IsTerminal && io.ReadLine is { } readLine && !parse.GetValue(yes) ? Ask(io, readLine) : null };
             return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),
                 plan is null ? token => HubApps.ListAsync(hub, hubNamespace, token) : _ => Task.FromResult(FromPlan()), cancel);
         });
@@ -131,10 +131,10 @@ public static class FlipCommand
     }
 
     /// <summary>The question on the terminal, answered with y or yes (any case); anything else, or no answer, is no.</summary>
-    private static Func<string, bool> Ask(CliIo io, TextReader input) => question =>
+    private static Func<string, bool> Ask(CliIo io, Func<string?> readLine) => question =>
     {
         io.Out.Write(question);
         io.Out.Flush();
-        return input.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+        return readLine()?.Trim().ToLowerInvariant() is "y" or "yes";
     };
 }

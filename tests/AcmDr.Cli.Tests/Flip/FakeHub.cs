@@ -58,7 +58,7 @@ public sealed class FakeHub : IAsyncDisposable
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
         using var input = new StringReader(typed);
-        var io = new Cli.CliIo(output, error, Dir.Path, TimeProvider.System) { IsTerminal = true, Input = input };
+        var io = new Cli.CliIo(output, error, Dir.Path, TimeProvider.System) { IsTerminal = true, ReadLine = input.ReadLine };
         var exit = await Cli.CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig], io);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
