@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using AcmDr.Core.Text;
 
 namespace AcmDr.Cli;
 
@@ -50,41 +51,11 @@ internal static partial class ParseErrorText
     /// <summary>The candidate within two edits of <paramref name="word"/> (or starting with it), nearest first; null when none is close.</summary>
     public static string? Nearest(string word, IEnumerable<string> candidates) =>
         candidates
-            .Select(c => (Name: c, Distance: c.StartsWith(word, StringComparison.OrdinalIgnoreCase) && word.Length >= 3 ? 0 : Distance(word.ToLowerInvariant(), c)))
+            .Select(c => (Name: c, Distance: c.StartsWith(word, StringComparison.OrdinalIgnoreCase) && word.Length >= 3 ? 0 : EditDistance.Between(word.ToLowerInvariant(), c)))
             .Where(c => c.Distance <= 2)
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name)
             .FirstOrDefault();
-
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 
     [GeneratedRegex(@"^Unrecognized command or argument '(.*)'\.?$")]
     private static partial Regex UnknownToken();

@@ -1,3 +1,5 @@
+using AcmDr.Core.Text;
+
 namespace AcmDr.Core.Inventory;
 
 /// <summary>The inventory's columns, and the nearest known name for a misspelt one.</summary>
@@ -19,34 +21,10 @@ public static class InventoryColumns
     public static string? Nearest(string name)
     {
         var lowered = name.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-        var best = All.Select(known => (known, distance: EditDistance(lowered, known)))
+        var best = All.Select(known => (known, distance: EditDistance.Between(lowered, known)))
             .OrderBy(c => c.distance)
             .ThenBy(c => c.known, StringComparer.Ordinal)
             .First();
         return best.distance <= Math.Max(2, best.known.Length / 3) ? best.known : null;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -52,11 +52,25 @@ public static class InventoryRules
             app.Add(row);
         }
 
-        // Rows that disagree are measured against what most rows of the app say (the first row on a
-        // tie): one edited row of six is blamed, not the five that still agree.
-        foreach (var name in disagreeing)
+        if (disagreeing.Count == 0)
         {
-            var ofApp = rows.Where(r => r.App == name).ToList();
+            return apps;
+        }
+
+        // Rows that disagree are measured against what most rows of the app say (the first row on a
+        // tie): one edited row of six is blamed, not the five that still agree. One more pass over the
+        // rows gathers the rows of those apps (an inventory with errors), not one pass per such app.
+        var rowsOf = disagreeing.ToDictionary(name => name, _ => new List<InventoryRow>(), StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (rowsOf.TryGetValue(row.App, out var list))
+            {
+                list.Add(row);
+            }
+        }
+
+        foreach (var ofApp in rowsOf.Values)
+        {
             var tier = Majority(ofApp, r => r.Tier);
             var rto = Majority(ofApp, r => r.RtoMinutes);
             foreach (var row in ofApp)
