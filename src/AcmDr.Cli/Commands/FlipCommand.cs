@@ -15,7 +15,8 @@ public static class FlipCommand
 {
     public static Command Create(CliIo io)
     {
-        var options = new InventoryOptions();
+        var hubOptions = new HubOptions(string.Empty, "the switch");
+        var options = new InventoryOptions(hubOptions.Namespace);
         var to = new SiteOption("Site to run at (one of the switch's sites)", required: false);
         var scope = new ScopeOptions(": sets the app-<name> override", ": sets the tier-<n> override");
         var clear = new Option<bool>("--clear") { Description = "Remove the --app/--tier overrides so they follow the global site again" };
@@ -24,7 +25,6 @@ public static class FlipCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show exactly what would be written; write nothing" };
         var force = new Option<bool>("--force") { Description = "Flip even when a GitOps controller manages the switch" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Flip every app without asking (a global flip on a terminal asks first; never asked when not a terminal)" };
-        var hubOptions = new HubOptions(string.Empty, "the switch");
         var inGit = new Option<bool>("--in-git") { Description = "Change the generated switch file in the working tree instead of the hub" };
         var dir = new Option<string>("--dir") { Description = "With --in-git: the directory holding policies/", DefaultValueFactory = _ => "." };
 

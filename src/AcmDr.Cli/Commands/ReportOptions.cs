@@ -10,9 +10,11 @@ namespace AcmDr.Cli.Commands;
 /// <param name="site">The <c>--to</c> of the command: optional for report, required for wait.</param>
 public sealed class ReportOptions(SiteOption site)
 {
-    public InventoryOptions Inventory { get; } = new();
+    private InventoryOptions? inventory;
 
     public HubOptions Hub { get; } = new(": read the live hub", "the acmdr policies");
+
+    public InventoryOptions Inventory => inventory ??= new(Hub.Namespace);
 
     public SiteOption Site { get; } = site;
 

@@ -9,7 +9,11 @@ public sealed record HubTarget(string? Kubeconfig, string? Context, string? Name
     public bool Named => Kubeconfig is not null || Context is not null;
 }
 
-/// <summary><c>--kubeconfig</c>, <c>--context</c> and <c>--namespace/-n</c> of the hub, declared once for every hub command.</summary>
+/// <summary>
+/// <c>--kubeconfig</c>, <c>--context</c> and <c>--namespace/-n</c> of the hub, declared once for every hub command.
+/// The namespace also answers to <c>--hub-namespace</c>, the name generate and validate give it, so one
+/// spelling works everywhere; a hub command's <see cref="InventoryOptions"/> shares this option.
+/// </summary>
 /// <param name="use">What the kubeconfig is for in this command, e.g. ": read the live hub" (empty: nothing to add).</param>
 /// <param name="namespaceHolds">What the hub namespace holds that this command reads, e.g. "the switch".</param>
 public sealed class HubOptions(string use, string namespaceHolds)
@@ -20,7 +24,10 @@ public sealed class HubOptions(string use, string namespaceHolds)
 
     public Option<string?> Context => connection.Context;
 
-    public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = $"Hub namespace of {namespaceHolds} (default from settings: acmdr)" };
+    /// <summary>The name generate and validate give the hub namespace; an alias here.</summary>
+    public const string HubNamespaceName = "--hub-namespace";
+
+    public Option<string?> Namespace { get; } = new("--namespace", "-n", HubNamespaceName) { Description = $"Hub namespace of {namespaceHolds} (default from settings: acmdr)" };
 
     public void AddTo(Command command)
     {

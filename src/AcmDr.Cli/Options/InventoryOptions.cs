@@ -7,7 +7,12 @@ using AcmDr.Core.Settings;
 namespace AcmDr.Cli.Options;
 
 /// <summary>The inventory and settings options shared by every command that reads the inventory.</summary>
-public sealed class InventoryOptions
+/// <param name="hubNamespace">
+/// A command that talks to the hub passes its <see cref="HubOptions.Namespace"/> (<c>-n/--namespace</c>, also spelled
+/// <c>--hub-namespace</c>): one option then both names the namespace it reads and overrides the settings, and this
+/// group does not declare a second one. Null: this group declares <c>--hub-namespace</c> (generate, validate).
+/// </param>
+public sealed class InventoryOptions(Option<string?>? hubNamespace = null)
 {
     public const string DefaultInventory = "inventory/apps.csv";
 
@@ -22,7 +27,9 @@ public sealed class InventoryOptions
         Description = $"Settings file (default: {SettingsFile.FileName} beside the inventory, if present)",
     };
 
-    public Option<string?> HubNamespace { get; } = new("--hub-namespace") { Description = "Hub namespace of the DR resources (default acmdr)" };
+    private readonly bool ownsHubNamespace = hubNamespace is null;
+
+    public Option<string?> HubNamespace { get; } = hubNamespace ?? new(HubOptions.HubNamespaceName) { Description = "Hub namespace of the DR resources (default acmdr)" };
 
     public Option<string?> SiteLabel { get; } = new("--site-label") { Description = "Node label holding the site (default topology.kubernetes.io/site)" };
 
@@ -39,7 +46,11 @@ public sealed class InventoryOptions
     {
         command.Options.Add(Inventory);
         command.Options.Add(Settings);
-        command.Options.Add(HubNamespace);
+        if (ownsHubNamespace)
+        {
+            command.Options.Add(HubNamespace);
+        }
+
         command.Options.Add(SiteLabel);
         command.Options.Add(Sites);
         command.Options.Add(ClusterSet);
