@@ -7,6 +7,12 @@ namespace AcmDr.Cli;
 /// <summary>Builds the command tree and runs it, mapping every user error to one line and an exit code.</summary>
 public static class CliApp
 {
+    /// <param name="cancel">
+    /// A caller that can cancel (the real process turns Ctrl-C and SIGTERM into it, see Program) owns
+    /// interruption: System.CommandLine's own handler then stays off, because it subscribes to
+    /// Console.CancelKeyPress, and on Linux .NET answers a Ctrl-C handled that way by switching the
+    /// terminal to keypad-transmit mode and never switching it back.
+    /// </param>
     public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken cancel = default)
     {
         var root = new RootCommand("acmdr: disaster recovery of OpenShift Virtualization VMs with ACM policies");
@@ -33,6 +39,11 @@ public static class CliApp
         try
         {
             var config = new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false };
+            if (cancel.CanBeCanceled)
+            {
+                config.ProcessTerminationTimeout = null;
+            }
+
             return await parse.InvokeAsync(config, cancel);
         }
         catch (AcmDrException ex)
