@@ -1,0 +1,88 @@
+using AcmDr.Cli.Tests.Infrastructure;
+using AcmDr.FakeKube;
+using FluentAssertions;
+
+namespace AcmDr.Cli.Tests.Managed;
+
+/// <summary>
+/// Break glass, relocate and report's ground truth read the managed cluster with LISTs: the requests
+/// they send grow with the namespaces of the scope, not with its VMs (issue 11).
+/// </summary>
+[TestClass]
+public sealed class ScaleReadTests
+{
+    private static readonly string[] BreakGlassDryRun = ["breakglass", "--to", "DR", "--dry-run"];
+    private static readonly string[] RelocateDryRun = ["relocate", "--to", "DR", "--dry-run"];
+
+    private static async Task<(int Reads, CliResult Result)> ReadsAsync(int vms, int namespaces, string[] command)
+    {
+        await using var cluster = await ScaledCluster.StartAsync(vms, namespaces);
+        var result = await cluster.RunAsync(command);
+        cluster.Writes().Should().BeEmpty("a dry run writes nothing");
+        return (ScaledCluster.Reads(cluster), result);
+    }
+
+    /// <summary>Two namespaces: a LIST per namespace and kind; five: one cluster-wide LIST per kind (plus the nodes for relocate).</summary>
+    [TestMethod]
+    [DataRow("breakglass", 2, 2)]
+    [DataRow("breakglass", 5, 1)]
+    [DataRow("relocate", 2, 7)]
+    [DataRow("relocate", 5, 4)]
+    public async Task A_dry_run_sends_as_many_reads_for_200_VMs_as_for_10_in_the_same_namespaces(string command, int namespaces, int expected)
+    {
+        var args = command == "breakglass" ? BreakGlassDryRun : RelocateDryRun;
+
+        var (few, fewResult) = await ReadsAsync(10, namespaces, args);
+        var (many, manyResult) = await ReadsAsync(200, namespaces, args);
+
+        fewResult.ExitCode.Should().Be(0, fewResult.ToString());
+        manyResult.ExitCode.Should().Be(0, manyResult.ToString());
+        manyResult.Out.Should().Contain("vm-0199");
+        few.Should().Be(expected);
+        many.Should().Be(few, "the VMs are read with LISTs, not a GET each");
+    }
+
+    [TestMethod]
+    public async Task Reports_ground_truth_sends_as_many_reads_for_200_VMs_as_for_10()
+    {
+        async Task<(int Reads, CliResult Result)> ReportAsync(int vms)
+        {
+            await using var cluster = await ScaledCluster.StartAsync(vms, 2);
+            var dump = cluster.Dir.File("dump.yaml", "apiVersion: v1\nkind: List\nitems: []\n");
+            var result = await CliRunner.RunAsync(cluster.Dir.Path, "report", "-f", dump, "-i", cluster.Dir.File("inventory/apps.csv"),
+                "--to", "DR", "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
+            return (ScaledCluster.Reads(cluster), result);
+        }
+
+        var (few, fewResult) = await ReportAsync(10);
+        var (many, manyResult) = await ReportAsync(200);
+
+        fewResult.Err.Should().NotContain("acmdr: cannot").And.NotContain("not allowed");
+        manyResult.Out.Should().Contain("managed cluster stretch-1").And.Contain("vm-0199");
+        few.Should().Be(3, "the nodes, and the instances of each of the two namespaces");
+        many.Should().Be(few);
+    }
+
+    [TestMethod]
+    [DataRow("breakglass")]
+    [DataRow("relocate")]
+    public async Task A_cluster_wide_list_forbidden_falls_back_to_a_list_per_namespace_with_the_same_result(string command)
+    {
+        var args = command == "breakglass" ? BreakGlassDryRun : RelocateDryRun;
+        await using var allowed = await ScaledCluster.StartAsync(40, 5);
+        await using var forbidden = await ScaledCluster.StartAsync(40, 5);
+        var rule = FaultRule.Status("GET", "^/apis/kubevirt.io/v1/[a-z]+$", 403);
+        forbidden.Server.Faults.Add(rule);
+
+        var expected = await allowed.RunAsync(args);
+        var result = await forbidden.RunAsync(args);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Replace(forbidden.Server.BaseUri.Authority, "SERVER", StringComparison.Ordinal)
+            .Should().Be(expected.Out.Replace(allowed.Server.BaseUri.Authority, "SERVER", StringComparison.Ordinal));
+        var kinds = command == "breakglass" ? 1 : 3;
+        forbidden.Server.Faults.FiredCount(rule).Should().Be(kinds, "each kind is asked for cluster-wide once");
+        forbidden.Server.Requests.Entries.Count(r => r.Path.Contains("/namespaces/", StringComparison.Ordinal)).Should().Be(5 * kinds, "then once per namespace");
+        forbidden.Server.Requests.Entries.Should().OnlyContain(r => r.Method == "GET" && !r.Path.Contains("/vm-", StringComparison.Ordinal), "no VM is read on its own");
+    }
+}
