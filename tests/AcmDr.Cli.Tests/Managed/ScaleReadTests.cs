@@ -85,4 +85,22 @@ public sealed class ScaleReadTests
         forbidden.Server.Requests.Entries.Count(r => r.Path.Contains("/namespaces/", StringComparison.Ordinal)).Should().Be(5 * kinds, "then once per namespace");
         forbidden.Server.Requests.Entries.Should().OnlyContain(r => r.Method == "GET" && !r.Path.Contains("/vm-", StringComparison.Ordinal), "no VM is read on its own");
     }
+
+    /// <summary>Each round of a real relocate reads the nodes once and lists each kind once per namespace: no read per VM.</summary>
+    [TestMethod]
+    public async Task Every_relocate_round_sends_the_same_reads_whatever_it_moves()
+    {
+        await using var cluster = await ScaledCluster.StartAsync(30, 2);
+        var kubevirt = cluster.Simulate(TimeSpan.FromMilliseconds(50));
+
+        var result = await cluster.RunAsync("relocate", "--to", "DR", "--max-parallel", "8", "--poll-interval", "20ms");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("summary: 30 moved, 0 failed, 0 skipped");
+        kubevirt.MaxInFlight.Should().Be(8, "a round starts its moves together, up to --max-parallel");
+        var reads = cluster.Server.Requests.Entries.Where(r => r.Method == "GET").ToList();
+        var rounds = reads.Count(r => r.Path == "/api/v1/nodes");
+        rounds.Should().BeGreaterThan(2);
+        reads.Should().HaveCount(2 + (rounds * 4), "the wrong-cluster check lists the VMs of the 2 namespaces; each round the nodes, then the migrations, VMs and instances of its tier's one namespace");
+    }
 }
