@@ -42,25 +42,42 @@ public sealed class ScaleReadTests
         many.Should().Be(few, "the VMs are read with LISTs, not a GET each");
     }
 
+    private static async Task<(int Reads, CliResult Result)> ReportAsync(int vms, int namespaces, FaultRule? fault = null)
+    {
+        await using var cluster = await ScaledCluster.StartAsync(vms, namespaces);
+        if (fault is not null)
+        {
+            cluster.Server.Faults.Add(fault);
+        }
+
+        var dump = cluster.Dir.File("dump.yaml", "apiVersion: v1\nkind: List\nitems: []\n");
+        var result = await CliRunner.RunAsync(cluster.Dir.Path, "report", "-f", dump, "-i", cluster.Dir.File("inventory/apps.csv"),
+            "--to", "DR", "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
+        return (ScaledCluster.Reads(cluster), result);
+    }
+
     [TestMethod]
     public async Task Reports_ground_truth_sends_as_many_reads_for_200_VMs_as_for_10()
     {
-        async Task<(int Reads, CliResult Result)> ReportAsync(int vms)
-        {
-            await using var cluster = await ScaledCluster.StartAsync(vms, 2);
-            var dump = cluster.Dir.File("dump.yaml", "apiVersion: v1\nkind: List\nitems: []\n");
-            var result = await CliRunner.RunAsync(cluster.Dir.Path, "report", "-f", dump, "-i", cluster.Dir.File("inventory/apps.csv"),
-                "--to", "DR", "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
-            return (ScaledCluster.Reads(cluster), result);
-        }
-
-        var (few, fewResult) = await ReportAsync(10);
-        var (many, manyResult) = await ReportAsync(200);
+        var (few, fewResult) = await ReportAsync(10, 2);
+        var (many, manyResult) = await ReportAsync(200, 2);
 
         fewResult.Err.Should().NotContain("acmdr: cannot").And.NotContain("not allowed");
-        manyResult.Out.Should().Contain("managed cluster stretch-1").And.Contain("vm-0199");
+        manyResult.Out.Should().Contain("managed cluster stretch-1").And.Contain("vm-0199").And.Contain("node p-1 at site Primary");
         few.Should().Be(3, "the nodes, and the instances of each of the two namespaces");
         many.Should().Be(few);
+    }
+
+    [TestMethod]
+    public async Task Reports_ground_truth_with_the_cluster_wide_list_forbidden_reads_each_namespace_and_says_the_same()
+    {
+        var (wide, expected) = await ReportAsync(40, 5);
+        var (perNamespace, result) = await ReportAsync(40, 5, FaultRule.Status("GET", "^/apis/kubevirt.io/v1/virtualmachineinstances$", 403));
+
+        wide.Should().Be(2, "the nodes and one cluster-wide list of instances");
+        perNamespace.Should().Be(2 + 5, "the nodes, the refused cluster-wide list, then one list per namespace");
+        result.ExitCode.Should().Be(expected.ExitCode, result.ToString());
+        Report.FastRun.Timeless(result.Out).Should().Be(Report.FastRun.Timeless(expected.Out));
     }
 
     [TestMethod]
