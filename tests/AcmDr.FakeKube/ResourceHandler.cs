@@ -43,12 +43,20 @@ internal sealed class ResourceHandler(ObjectStore store, TimeProvider clock, Can
 
     private KubeResponse List(IQueryCollection query, ResourceType type, string? ns)
     {
-        var (items, version) = store.List(type, ns, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]));
+        var (all, current) = store.List(type, ns, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]));
+        var (items, version, next, remaining) = ListPage.Cut(all, current, query["limit"], query["continue"]);
+        var metadata = new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) };
+        if (next is not null)
+        {
+            metadata["continue"] = next;
+            metadata["remainingItemCount"] = remaining;
+        }
+
         return KubeResponse.Ok(new JsonObject
         {
             ["kind"] = type.ListKind,
             ["apiVersion"] = type.ApiVersion,
-            ["metadata"] = new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) },
+            ["metadata"] = metadata,
             ["items"] = new JsonArray([.. items]),
         });
     }

@@ -1,18 +1,58 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using AcmDr.Cli.Hub;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Managed;
 using AcmDr.Core.Planning;
+using k8s.Autorest;
 
 namespace AcmDr.Cli.Cluster;
 
 /// <summary>
-/// The one reader of where VMs run on a managed cluster: nodes with their site label and readiness,
-/// a VM's nodeSelector site, its instance and migration in flight (what relocation decides on), and
-/// every instance with its node's site (report's ground truth). Its reads retry as the port does.
+/// The one reader of where VMs run on a managed cluster, for break glass, relocate and report's ground
+/// truth: nodes with their site label and readiness, VMs with their nodeSelector site, instances, and
+/// migrations in flight, read as one <see cref="ScopeSnapshot"/> of the scope's namespaces with LISTs
+/// (paged by the port), so the requests grow with namespaces, not VMs.
+/// <para>
+/// Which LISTs: up to <see cref="PerNamespaceUpTo"/> namespaces, one LIST per namespace and kind (only
+/// the scope's namespaces are read, and namespace-wide RBAC is enough); more, one cluster-wide LIST per
+/// kind (a handful of requests however many namespaces; objects of other namespaces cost bytes, not
+/// round trips). A cluster-wide LIST refused (403: RBAC) falls back to one LIST per namespace, and this
+/// reader does not ask cluster-wide for that kind again. A namespace whose LIST is refused is left out of
+/// the snapshot (<see cref="ScopeSnapshot.Refused"/>) and its VMs are read one by one, as before LISTs.
+/// </para>
+/// Reads retry as the port does; errors other than a refusal reach the caller as the client threw them.
 /// </summary>
 public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
 {
+    /// <summary>Up to this many namespaces are listed one by one; more are listed cluster-wide.</summary>
+    public const int PerNamespaceUpTo = 3;
+
+    private const string VirtualMachines = "virtualmachines";
+    private const string Instances = "virtualmachineinstances";
+    private const string Migrations = "virtualmachineinstancemigrations";
+
+    /// <summary>Kinds whose cluster-wide LIST was refused: relocation reads every round and need not be refused each time.</summary>
+    private readonly HashSet<string> clusterWideRefused = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One reading of <paramref name="parts"/> in <paramref name="namespaces"/>. Nodes first, then
+    /// migrations before instances: KubeVirt updates the instance before it marks its migration
+    /// Succeeded, so an instance read after a Succeeded migration shows where it landed.
+    /// </summary>
+    public async Task<ScopeSnapshot> SnapshotAsync(IEnumerable<string> namespaces, SnapshotParts parts, CancellationToken cancel)
+    {
+        var scope = namespaces.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, NodeState> nodes = parts.HasFlag(SnapshotParts.Nodes)
+            ? await NodesAsync(cancel)
+            : new Dictionary<string, NodeState>(StringComparer.Ordinal);
+        var migrations = parts.HasFlag(SnapshotParts.Migrations) ? await ListAsync(Migrations, cluster.ListMigrationsAsync, scope, refused, cancel) : [];
+        var vms = parts.HasFlag(SnapshotParts.Vms) ? await ListAsync(VirtualMachines, cluster.ListVmsAsync, scope, refused, cancel) : [];
+        var instances = parts.HasFlag(SnapshotParts.Instances) ? await ListAsync(Instances, cluster.ListInstancesAsync, scope, refused, cancel) : [];
+        return new ScopeSnapshot(nodes, vms, instances, migrations, refused);
+    }
+
     public async Task<IReadOnlyDictionary<string, NodeState>> NodesAsync(CancellationToken cancel)
     {
         var nodes = await cluster.ListNodesAsync(cancel);
@@ -25,31 +65,43 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
             StringComparer.Ordinal);
     }
 
-    /// <summary>Whether the VM exists, and the site its nodeSelector names (null when none).</summary>
-    public async Task<(bool Exists, string? Site)> SelectorSiteAsync(VmRef vm, CancellationToken cancel) =>
-        await cluster.GetVmAsync(vm, cancel) is { } found ? (true, NodeSelectorPatch.SiteOf(found, siteLabel)) : (false, null);
-
-    public async Task<VmState> VmAsync(ScopedVm scoped, CancellationToken cancel)
+    /// <summary>Whether the VM exists, and the site its nodeSelector names (null when none): from the snapshot, or one GET in a refused namespace.</summary>
+    public async Task<(bool Exists, string? Site)> SelectorSiteAsync(ScopeSnapshot snapshot, VmRef vm, CancellationToken cancel)
     {
-        ArgumentNullException.ThrowIfNull(scoped);
-        if (await cluster.GetVmAsync(scoped.Vm, cancel) is not { } vm)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(vm);
+        var found = snapshot.Listed(vm.Namespace) ? snapshot.Vm(vm) : await cluster.GetVmAsync(vm, cancel);
+        return found is null ? (false, null) : (true, NodeSelectorPatch.SiteOf(found, siteLabel));
+    }
+
+    /// <summary>The VM as relocation decides on it: from the snapshot, or read on its own in a refused namespace.</summary>
+    public async Task<VmState> VmStateAsync(ScopeSnapshot snapshot, VmRef vm, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(vm);
+        if (snapshot.Listed(vm.Namespace))
+        {
+            return State(snapshot.Vm(vm), snapshot.Instance(vm), snapshot.MigrationInFlight(vm));
+        }
+
+        if (await cluster.GetVmAsync(vm, cancel) is not { } found)
         {
             return VmState.Missing;
         }
 
-        var instance = await cluster.GetInstanceAsync(scoped.Vm, cancel);
-        var migration = (await cluster.ListMigrationsAsync(scoped.Vm.Namespace, cancel))
-            .Where(m => KubeJson.Text(m["spec"]?["vmiName"]) == scoped.Vm.Name && !MigrationStatus.IsFinished(m))
+        var instance = await cluster.GetInstanceAsync(vm, cancel);
+        var migration = (await cluster.ListMigrationsAsync(vm.Namespace, cancel))
+            .Where(m => KubeJson.Text(m["spec"]?["vmiName"]) == vm.Name && !MigrationStatus.IsFinished(m))
             .Select(m => KubeJson.Text(m["metadata"]?["name"]))
             .FirstOrDefault();
-        return new VmState(
-            true,
-            NodeSelectorPatch.SiteOf(vm, siteLabel),
-            KubeJson.Text(vm["status"]?["printableStatus"]),
-            RunStrategy(vm),
-            KubeJson.ConditionIsTrue(vm, "RestartRequired"),
-            instance is null ? null : Instance(instance),
-            migration);
+        return State(found, instance, migration);
+    }
+
+    /// <summary>One migration, or null when there is none: from the snapshot, or one GET in a refused namespace.</summary>
+    public async Task<JsonObject?> MigrationAsync(ScopeSnapshot snapshot, string ns, string name, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Listed(ns) ? snapshot.Migration(ns, name) : await cluster.GetMigrationAsync(ns, name, cancel);
     }
 
     /// <summary>
@@ -58,14 +110,18 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
     /// </summary>
     public async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(string clusterName, IEnumerable<Workload> workloads, CancellationToken cancel)
     {
-        IReadOnlyDictionary<string, NodeState> nodes;
-        var instances = new Dictionary<(string Ns, string Name), InstanceState>();
+        var mine = workloads.Where(w => w.Cluster == clusterName).ToList();
+        var truth = new List<VmGroundTruth>(mine.Count);
         try
         {
-            nodes = await NodesAsync(cancel);
-            foreach (var instance in await cluster.ListInstancesAsync(cancel))
+            var snapshot = await SnapshotAsync(mine.Select(w => w.Namespace), SnapshotParts.GroundTruth, cancel);
+            foreach (var w in mine)
             {
-                instances[(KubeJson.Text(instance["metadata"]?["namespace"]) ?? string.Empty, KubeJson.Text(instance["metadata"]?["name"]) ?? string.Empty)] = Instance(instance);
+                var vm = new VmRef(w.Namespace, w.Vm);
+                var instance = snapshot.Listed(w.Namespace) ? snapshot.Instance(vm) : await cluster.GetInstanceAsync(vm, cancel);
+                var state = instance is null ? null : Instance(instance);
+                var site = state?.NodeName is { } node && snapshot.Nodes.TryGetValue(node, out var known) ? known.Site : null;
+                truth.Add(new VmGroundTruth(w.Namespace, w.Vm, clusterName, state?.Phase, state?.NodeName, site));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
@@ -73,16 +129,54 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
             throw KubeErrors.ToUserError(ex, "nodes and virtualmachineinstances", cluster.Server);
         }
 
-        return workloads
-            .Where(w => w.Cluster == clusterName)
-            .Select(w =>
-            {
-                var instance = instances.GetValueOrDefault((w.Namespace, w.Vm));
-                var site = instance?.NodeName is { } node && nodes.TryGetValue(node, out var known) ? known.Site : null;
-                return new VmGroundTruth(w.Namespace, w.Vm, clusterName, instance?.Phase, instance?.NodeName, site);
-            })
-            .ToList();
+        return truth;
     }
+
+    /// <summary>A refusal of one LIST (forbidden, not found): a namespace or cluster-wide matter, unlike a lost connection or lost credentials.</summary>
+    public static bool IsRefusal(Exception ex) =>
+        ex is HttpOperationException op && op.Response.StatusCode is not HttpStatusCode.Unauthorized && !KubeErrors.IsTransient(ex);
+
+    private async Task<IReadOnlyList<JsonObject>> ListAsync(
+        string kind, Func<string?, CancellationToken, Task<IReadOnlyList<JsonObject>>> list, List<string> namespaces, HashSet<string> refused, CancellationToken cancel)
+    {
+        if (namespaces.Count > PerNamespaceUpTo && !clusterWideRefused.Contains(kind))
+        {
+            try
+            {
+                return await list(null, cancel);
+            }
+            catch (Exception ex) when (IsRefusal(ex))
+            {
+                clusterWideRefused.Add(kind);
+            }
+        }
+
+        var all = new List<JsonObject>();
+        foreach (var ns in namespaces.Where(n => !refused.Contains(n)))
+        {
+            try
+            {
+                all.AddRange(await list(ns, cancel));
+            }
+            catch (Exception ex) when (IsRefusal(ex))
+            {
+                refused.Add(ns);
+            }
+        }
+
+        return all;
+    }
+
+    private VmState State(JsonObject? vm, JsonObject? instance, string? migrationInFlight) => vm is null
+        ? VmState.Missing
+        : new VmState(
+            true,
+            NodeSelectorPatch.SiteOf(vm, siteLabel),
+            KubeJson.Text(vm["status"]?["printableStatus"]),
+            RunStrategy(vm),
+            KubeJson.ConditionIsTrue(vm, "RestartRequired"),
+            instance is null ? null : Instance(instance),
+            migrationInFlight);
 
     private static InstanceState Instance(JsonObject instance) => new(
         KubeJson.Text(instance["metadata"]?["uid"]) ?? "",

@@ -7,7 +7,8 @@ namespace AcmDr.Cli.Cluster;
 
 /// <summary>
 /// A managed cluster as break glass, relocate and report's ground truth use it: KubeVirt objects as
-/// untyped JSON, the nodes, and the writes that move a VM. Reads and the nodeSelector merge patch are
+/// untyped JSON, the nodes, and the writes that move a VM. Lists are paged (limit/continue), each page
+/// one request under <see cref="Retry"/>; <see cref="ClusterReader"/> decides what to list. Reads and the nodeSelector merge patch are
 /// safe to repeat and run under <see cref="Retry"/>; creating a migration and restarting are not
 /// retried (repeating them blindly could start a second move).
 /// </summary>
@@ -25,20 +26,22 @@ public interface IManagedCluster
     /// <summary>The VirtualMachine, or null when there is none.</summary>
     Task<JsonObject?> GetVmAsync(VmRef vm, CancellationToken cancel);
 
-    /// <summary>Every VirtualMachine of one namespace (one LIST, not a GET per VM).</summary>
-    Task<IReadOnlyList<JsonObject>> ListVmsAsync(string ns, CancellationToken cancel);
+    /// <summary>Every VirtualMachine of <paramref name="ns"/>, or of every namespace when null: a paged LIST (see <see cref="KubeManagedCluster.PageSize"/>).</summary>
+    Task<IReadOnlyList<JsonObject>> ListVmsAsync(string? ns, CancellationToken cancel);
 
     /// <summary>The VM's VirtualMachineInstance, or null when there is none.</summary>
     Task<JsonObject?> GetInstanceAsync(VmRef vm, CancellationToken cancel);
 
-    /// <summary>Every VirtualMachineInstance, in all namespaces.</summary>
-    Task<IReadOnlyList<JsonObject>> ListInstancesAsync(CancellationToken cancel);
+    /// <summary>Every VirtualMachineInstance of <paramref name="ns"/>, or of every namespace when null; paged.</summary>
+    Task<IReadOnlyList<JsonObject>> ListInstancesAsync(string? ns, CancellationToken cancel);
 
     /// <summary>One VirtualMachineInstanceMigration, or null when there is none.</summary>
     Task<JsonObject?> GetMigrationAsync(string ns, string name, CancellationToken cancel);
 
-    Task<IReadOnlyList<JsonObject>> ListMigrationsAsync(string ns, CancellationToken cancel);
+    /// <summary>Every VirtualMachineInstanceMigration of <paramref name="ns"/>, or of every namespace when null; paged.</summary>
+    Task<IReadOnlyList<JsonObject>> ListMigrationsAsync(string? ns, CancellationToken cancel);
 
+    /// <summary>Every node; paged.</summary>
     Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancel);
 
     /// <summary>A JSON merge patch of the VM (see <see cref="NodeSelectorPatch"/>); retried, as it sets a value.</summary>

@@ -39,26 +39,32 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
             new TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
     }
 
+    /// <summary>
+    /// Objects per LIST page: thousands of VMs come in a few requests, and no one answer is so large
+    /// that the API server or a site link chokes on it (kubectl pages by 500 too).
+    /// </summary>
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    public const int DefaultPageSize = 500;
+
     public Task<JsonObject?> GetVmAsync(VmRef vm, CancellationToken cancel) => GetAsync(VirtualMachines, vm, cancel);
 
-    public async Task<IReadOnlyList<JsonObject>> ListVmsAsync(string ns, CancellationToken cancel) =>
-        Items(await retry.RunAsync($"listing {VirtualMachines} in {ns}", token =>
-            connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, VirtualMachines, cancellationToken: token), cancel));
+    public Task<IReadOnlyList<JsonObject>> ListVmsAsync(string? ns, CancellationToken cancel) => ListAsync(VirtualMachines, ns, cancel);
 
     public Task<JsonObject?> GetInstanceAsync(VmRef vm, CancellationToken cancel) => GetAsync(Instances, vm, cancel);
 
-    public async Task<IReadOnlyList<JsonObject>> ListInstancesAsync(CancellationToken cancel) =>
-        Items(await retry.RunAsync($"listing {Instances}{onCluster}", token =>
-            connection.Client.CustomObjects.ListClusterCustomObjectAsync<JsonObject>(Group, Version, Instances, cancellationToken: token), cancel));
+    public Task<IReadOnlyList<JsonObject>> ListInstancesAsync(string? ns, CancellationToken cancel) => ListAsync(Instances, ns, cancel);
 
     public Task<JsonObject?> GetMigrationAsync(string ns, string name, CancellationToken cancel) => GetAsync(Migrations, new VmRef(ns, name), cancel);
 
-    public async Task<IReadOnlyList<JsonObject>> ListMigrationsAsync(string ns, CancellationToken cancel) =>
-        Items(await retry.RunAsync($"listing {Migrations} in {ns}", token =>
-            connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(Group, Version, ns, Migrations, cancellationToken: token), cancel));
+    public Task<IReadOnlyList<JsonObject>> ListMigrationsAsync(string? ns, CancellationToken cancel) => ListAsync(Migrations, ns, cancel);
 
-    public async Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancel) =>
-        (await retry.RunAsync($"listing nodes{onCluster}", token => connection.Client.CoreV1.ListNodeAsync(cancellationToken: token), cancel)).Items.ToList();
+    public Task<IReadOnlyList<V1Node>> ListNodesAsync(CancellationToken cancel) =>
+        PagedAsync($"listing nodes{onCluster}", async (next, token) =>
+        {
+            var page = await connection.Client.CoreV1.ListNodeAsync(continueParameter: next, limit: PageSize, cancellationToken: token);
+            return ((IReadOnlyList<V1Node>)[.. page.Items], page.Metadata?.ContinueProperty);
+        }, cancel);
 
     public Task<JsonObject> MergePatchVmAsync(VmRef vm, JsonObject patch, CancellationToken cancel)
     {
@@ -113,6 +119,46 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
         catch (Exception ex) when (KubeErrors.IsNotFound(ex))
         {
             return null;
+        }
+    }
+
+    private Task<IReadOnlyList<JsonObject>> ListAsync(string plural, string? ns, CancellationToken cancel) =>
+        PagedAsync(ns is null ? $"listing {plural}{onCluster}" : $"listing {plural} in {ns}", async (next, token) =>
+        {
+            var page = ns is null
+                ? await connection.Client.CustomObjects.ListClusterCustomObjectAsync<JsonObject>(
+                    Group, Version, plural, continueParameter: next, limit: PageSize, cancellationToken: token)
+                : await connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(
+                    Group, Version, ns, plural, continueParameter: next, limit: PageSize, cancellationToken: token);
+            return (Items(page), KubeJson.Text(page?["metadata"]?["continue"]));
+        }, cancel);
+
+    /// <summary>
+    /// Every page of one LIST, each page one request under <see cref="Retry"/>. A continue token the
+    /// server no longer knows (410 Expired: its snapshot was compacted) starts the list again, twice at most.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> PagedAsync<T>(
+        string what, Func<string?, CancellationToken, Task<(IReadOnlyList<T> Items, string? Continue)>> page, CancellationToken cancel)
+    {
+        for (var restarts = 0; ; restarts++)
+        {
+            var all = new List<T>();
+            string? next = null;
+            try
+            {
+                do
+                {
+                    var (items, more) = await retry.RunAsync(what, token => page(next, token), cancel);
+                    all.AddRange(items);
+                    next = string.IsNullOrEmpty(more) ? null : more;
+                }
+                while (next is not null);
+                return all;
+            }
+            catch (HttpOperationException ex) when (next is not null && restarts < 2 && ex.Response.StatusCode == System.Net.HttpStatusCode.Gone)
+            {
+                // Read again from the first page below.
+            }
         }
     }
 

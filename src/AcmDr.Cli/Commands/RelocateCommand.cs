@@ -47,14 +47,21 @@ public static class RelocateCommand
         var managed = open();
         var cluster = ManagedScope.Cluster(plan, options.Cluster.Read(parse).Cluster, managed.Context);
         var scope = options.Scope(parse, plan, cluster);
-        await ScopePresenceCheck.RunAsync(managed, scope, new WrongClusterTarget(managed.Context, managed.Server, cluster, options.Cluster.Read(parse).Cluster, plan.Clusters), cancel);
+        var target = new WrongClusterTarget(managed.Context, managed.Server, cluster, options.Cluster.Read(parse).Cluster, plan.Clusters);
+        var reader = new ClusterReader(managed, plan.Settings.SiteLabel);
+        var namespaces = scope.Select(v => v.Vm.Namespace);
         try
         {
             if (parse.GetValue(options.DryRun))
             {
-                return await DryRunAsync(io, new ClusterReader(managed, plan.Settings.SiteLabel), scope, site, plan.Settings.SiteLabel, managed.Server, cluster, cancel);
+                // One reading for the wrong-cluster check and every VM's decision.
+                var snapshot = await reader.SnapshotAsync(namespaces, SnapshotParts.Relocation, cancel);
+                ScopePresenceCheck.Run(snapshot, scope, target);
+                return await DryRunAsync(io, reader, snapshot, scope, site, plan.Settings.SiteLabel, managed.Server, cluster, cancel);
             }
 
+            // The rounds read what they decide on themselves, as it changes.
+            ScopePresenceCheck.Run(await reader.SnapshotAsync(namespaces, SnapshotParts.Vms, cancel), scope, target);
             io.Out.WriteLine($"relocate on {managed.Server} (cluster {cluster}): {Counted.Of(scope.Count, "VM")} to {site}, at most {maxParallel} moves at once");
             var limits = new RelocationLimits(site, plan.Settings.SiteLabel, maxParallel, timeout, poll);
             var results = await RelocationDisplay.RunAsync(io, progress => new Relocation(managed, progress, limits).RunAsync(scope, cancel));
@@ -67,17 +74,17 @@ public static class RelocateCommand
         }
     }
 
-    private static async Task<int> DryRunAsync(CliIo io, ClusterReader reader, IReadOnlyList<ScopedVm> scope, string site, string siteLabel, string server, string cluster, CancellationToken cancel)
+    private static async Task<int> DryRunAsync(
+        CliIo io, ClusterReader reader, ScopeSnapshot snapshot, IReadOnlyList<ScopedVm> scope, string site, string siteLabel, string server, string cluster, CancellationToken cancel)
     {
         io.Out.WriteLine($"dry run: relocate on {server} (cluster {cluster}): {Counted.Of(scope.Count, "VM")} to {site}; nothing is written");
-        var nodes = await reader.NodesAsync(cancel);
         var blocked = 0;
         foreach (var tier in ManagedScope.ByTier(scope))
         {
             io.Out.WriteLine($"tier {tier.Key}:");
             foreach (var vm in tier)
             {
-                var step = MoveDecision.Decide(await reader.VmAsync(vm, cancel), nodes, site, siteLabel);
+                var step = MoveDecision.Decide(await reader.VmStateAsync(snapshot, vm.Vm, cancel), snapshot.Nodes, site, siteLabel);
                 blocked += step.Kind is MoveKind.Missing or MoveKind.SelectorElsewhere or MoveKind.Stuck ? 1 : 0;
                 io.Out.WriteLine($"  {vm.Vm}: {step.Reason}");
             }

@@ -1,80 +1,138 @@
-using System.Net;
 using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Core;
 using AcmDr.Core.Managed;
-using k8s.Autorest;
 
 namespace AcmDr.Cli.Managed;
 
 /// <summary>
-/// Sets the site nodeSelector key of each VM straight on the managed cluster, tier by tier. A VM that
-/// is missing or refused is reported and the others still done; losing the cluster stops the run.
+/// Sets the site nodeSelector key of each VM straight on the managed cluster, tier by tier, from one
+/// <see cref="ScopeSnapshot"/> of the VMs (a VM of a namespace whose LIST was refused is read on its
+/// own). Within a tier up to <c>parallel</c> patches are in flight (each under the port's retry, which
+/// honours 429 and Retry-After); the next tier starts once every patch of this one has ended. Lines come
+/// in the inventory's order whatever order the patches end in. A VM that is missing or refused is
+/// reported and the others still done; losing the cluster stops the run once the patches in flight end.
 /// </summary>
-public sealed class BreakGlassLive(IManagedCluster cluster, CliIo io, string siteLabel, string site)
+public sealed class BreakGlassLive(IManagedCluster cluster, ClusterReader reader, CliIo io, string siteLabel, string site, int parallel)
 {
-    private readonly ClusterReader reader = new(cluster, siteLabel);
-
     public sealed record Outcome(int Set, int Already, IReadOnlyList<string> NotSet);
 
-    public async Task<Outcome> RunAsync(IReadOnlyList<ScopedVm> scope, bool dryRun, CancellationToken cancel)
+    private enum Result
     {
-        var set = 0;
-        var already = 0;
-        var notSet = new List<string>();
-        var patch = NodeSelectorPatch.For(siteLabel, site).ToJsonString();
+        Set,
+        Already,
+        NotSet,
+    }
+
+    /// <summary>How one VM went: its line on stdout or stderr, and for one not set, the summary's line.</summary>
+    private sealed record VmDone(Result Result, string? Out, string? Err = null, string? NotSet = null);
+
+    public async Task<Outcome> RunAsync(IReadOnlyList<ScopedVm> scope, ScopeSnapshot snapshot, bool dryRun, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var done = new List<VmDone>();
         foreach (var tier in ManagedScope.ByTier(scope))
         {
             io.Out.WriteLine($"tier {tier.Key}:");
-            foreach (var vm in tier)
+            var vms = tier.ToList();
+            var ended = new VmDone?[vms.Count];
+            var printed = 0;
+            var gate = new Lock();
+            (ScopedVm Vm, Exception Error)? lost = null;
+            await Parallel.ForEachAsync(Enumerable.Range(0, vms.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancel }, async (i, token) =>
             {
+                lock (gate)
+                {
+                    if (lost is not null)
+                    {
+                        return;
+                    }
+                }
+
+                VmDone result;
                 try
                 {
-                    var (exists, before) = await reader.SelectorSiteAsync(vm.Vm, cancel);
-                    if (!exists)
-                    {
-                        notSet.Add($"{vm.Vm}: not found on {cluster.Server}");
-                        io.Err.WriteLine($"acmdr: {vm.Vm}: not found on the cluster; skipped");
-                        continue;
-                    }
-
-                    if (before == site)
-                    {
-                        already++;
-                        io.Out.WriteLine($"  {vm.Vm}: already {site}");
-                        continue;
-                    }
-
-                    if (dryRun)
-                    {
-                        set++;
-                        io.Out.WriteLine($"  {vm.Vm}: would set {siteLabel} {before ?? "(not set)"} -> {site} with merge patch {patch}");
-                        continue;
-                    }
-
-                    await cluster.MergePatchVmAsync(vm.Vm, NodeSelectorPatch.For(siteLabel, site), cancel);
-                    set++;
-                    io.Out.WriteLine($"  {vm.Vm}: {siteLabel} {before ?? "(not set)"} -> {site}");
-                }
-                catch (Exception ex) when (IsPerVm(ex))
-                {
-                    var op = (HttpOperationException)ex;
-                    notSet.Add($"{vm.Vm}: the cluster answered {(int)op.Response.StatusCode}");
-                    io.Err.WriteLine($"acmdr: {vm.Vm}: not set, the cluster answered {(int)op.Response.StatusCode}: {op.Response.Content?.ReplaceLineEndings(" ")}");
+                    result = await OneAsync(vms[i], snapshot, dryRun, token);
                 }
                 catch (Exception ex) when (ex is not AcmDrException && !cancel.IsCancellationRequested)
                 {
-                    io.Out.WriteLine($"stopped: {set} set, {already} already {site} before the cluster was lost");
-                    throw KubeErrors.ToUserError(ex, $"virtualmachine {vm.Vm}", cluster.Server);
+                    lock (gate)
+                    {
+                        lost ??= (vms[i], ex);
+                    }
+
+                    return;
                 }
+
+                lock (gate)
+                {
+                    ended[i] = result;
+                    for (; printed < vms.Count && ended[printed] is { } next; printed++)
+                    {
+                        Print(next);
+                    }
+                }
+            });
+
+            // After a loss, the VMs that did end past the first gap, still in order.
+            foreach (var late in ended.Skip(printed).OfType<VmDone>())
+            {
+                Print(late);
+            }
+
+            done.AddRange(ended.OfType<VmDone>());
+            if (lost is { } failure)
+            {
+                io.Out.WriteLine($"stopped: {done.Count(d => d.Result == Result.Set)} set, {done.Count(d => d.Result == Result.Already)} already {site} before the cluster was lost");
+                throw KubeErrors.ToUserError(failure.Error, $"virtualmachine {failure.Vm.Vm}", cluster.Server);
             }
         }
 
-        return new Outcome(set, already, notSet);
+        return new Outcome(done.Count(d => d.Result == Result.Set), done.Count(d => d.Result == Result.Already), [.. done.Select(d => d.NotSet).OfType<string>()]);
     }
 
-    // A refusal about one VM (forbidden in its namespace, invalid, conflict) does not stop the others;
-    // an unauthenticated client or a lost connection would fail every VM the same way.
-    private static bool IsPerVm(Exception ex) =>
-        ex is HttpOperationException op && op.Response.StatusCode is not HttpStatusCode.Unauthorized && !KubeErrors.IsTransient(ex);
+    private async Task<VmDone> OneAsync(ScopedVm vm, ScopeSnapshot snapshot, bool dryRun, CancellationToken cancel)
+    {
+        try
+        {
+            var (exists, before) = await reader.SelectorSiteAsync(snapshot, vm.Vm, cancel);
+            if (!exists)
+            {
+                return new(Result.NotSet, null, $"acmdr: {vm.Vm}: not found on the cluster; skipped", $"{vm.Vm}: not found on {cluster.Server}");
+            }
+
+            if (before == site)
+            {
+                return new(Result.Already, $"  {vm.Vm}: already {site}");
+            }
+
+            if (dryRun)
+            {
+                return new(Result.Set, $"  {vm.Vm}: would set {siteLabel} {before ?? "(not set)"} -> {site} with merge patch {NodeSelectorPatch.For(siteLabel, site).ToJsonString()}");
+            }
+
+            await cluster.MergePatchVmAsync(vm.Vm, NodeSelectorPatch.For(siteLabel, site), cancel);
+            return new(Result.Set, $"  {vm.Vm}: {siteLabel} {before ?? "(not set)"} -> {site}");
+        }
+        catch (k8s.Autorest.HttpOperationException op) when (ClusterReader.IsRefusal(op))
+        {
+            // A refusal about one VM (forbidden in its namespace, invalid, conflict) does not stop the others;
+            // an unauthenticated client or a lost connection would fail every VM the same way.
+            var status = (int)op.Response.StatusCode;
+            return new(Result.NotSet, null, $"acmdr: {vm.Vm}: not set, the cluster answered {status}: {op.Response.Content?.ReplaceLineEndings(" ")}", $"{vm.Vm}: the cluster answered {status}");
+        }
+    }
+
+    private void Print(VmDone done)
+    {
+        if (done.Out is not null)
+        {
+            io.Out.WriteLine(done.Out);
+        }
+
+        if (done.Err is not null)
+        {
+            io.Err.WriteLine(done.Err);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using AcmDr.Cli.Cluster;
 using AcmDr.Core.Managed;
 
@@ -5,9 +6,13 @@ namespace AcmDr.Cli.Managed;
 
 /// <summary>
 /// Moves the running VMs of the scope to the target site, tier by tier, with at most
-/// <see cref="RelocationLimits.MaxParallel"/> moves in flight. Progress is polled, not watched: each
-/// round reads VMs, instances, migrations and nodes together, which a few watches would have to
-/// stitch back together, and a poll survives a dropped connection and a re-run the same way.
+/// <see cref="RelocationLimits.MaxParallel"/> moves in flight; the migrations and restarts a round
+/// decides on are started together. Each round reads one <see cref="ScopeSnapshot"/> of the tier's
+/// namespaces (nodes, migrations, VMs, instances: O(namespaces) paged LISTs, however many VMs) and
+/// decides every VM from it. Polled, not watched: a decision needs the four kinds as they were at one
+/// moment, which watches of each would have to stitch together (and relist after a dropped watch or an
+/// expired resourceVersion anyway); a poll survives a dropped connection and a re-run the same way, and
+/// its cost per round does not grow with VMs.
 /// Every round decides again from what the cluster says, so a re-run continues where the last stopped,
 /// and a round that failed on a transient error is run again under the cluster's retry policy.
 /// Waits and the timeout run on that policy's clock.
@@ -18,8 +23,14 @@ public sealed class Relocation(IManagedCluster cluster, IRelocationProgress prog
 
     private sealed record Move(ScopedVm Vm, string? Migration, string? RestartedUid);
 
-    /// <summary>VMs whose restart call failed in transit: it may have been done, its answer lost.</summary>
-    private readonly HashSet<string> restartsInDoubt = new(StringComparer.Ordinal);
+    /// <summary>A migration or restart a round decided on; <see cref="Was"/>: the move in flight it follows (null: a VM not started yet).</summary>
+    private sealed record Start(ScopedVm Vm, MoveStep Step, VmState State, Move? Was);
+
+    /// <summary>
+    /// VMs whose migration or restart call failed in transit, with which: it may have been done, its
+    /// answer lost, and the VM found at the site on the next read is then counted moved, not skipped.
+    /// </summary>
+    private readonly Dictionary<string, MoveKind> movesInDoubt = new(StringComparer.Ordinal);
 
     private TimeProvider Clock => cluster.Retry.Clock;
 
@@ -30,7 +41,7 @@ public sealed class Relocation(IManagedCluster cluster, IRelocationProgress prog
         foreach (var tier in ManagedScope.ByTier(scope))
         {
             progress.TierStarted(tier.Key, tier.Count());
-            var pending = new Queue<ScopedVm>(tier);
+            var pending = new List<ScopedVm>(tier);
             var active = new List<Move>();
             while (pending.Count > 0 || active.Count > 0)
             {
@@ -61,42 +72,135 @@ public sealed class Relocation(IManagedCluster cluster, IRelocationProgress prog
         return results;
     }
 
-    /// <summary>One round: check the moves in flight, then start new ones up to the limit.</summary>
-    private async Task RoundAsync(Queue<ScopedVm> pending, List<Move> active, List<VmResult> results, CancellationToken cancel)
+    /// <summary>One round: one reading, the moves in flight checked, new ones up to the limit, then their writes together.</summary>
+    private async Task RoundAsync(List<ScopedVm> pending, List<Move> active, List<VmResult> results, CancellationToken cancel)
     {
-        var nodes = await reader.NodesAsync(cancel);
-        foreach (var move in active.ToList())
+        var namespaces = active.Select(m => m.Vm.Vm.Namespace).Concat(pending.Select(v => v.Vm.Namespace));
+        var snapshot = await reader.SnapshotAsync(namespaces, SnapshotParts.Relocation, cancel);
+        var starts = new List<Start>();
+        try
         {
-            var next = await CheckAsync(move, nodes, results, cancel);
-            active.Remove(move);
-            if (next is not null)
+            foreach (var move in active.ToList())
             {
-                active.Add(next);
+                var next = await CheckAsync(move, snapshot, starts, results, cancel);
+                active.Remove(move);
+                if (next is not null)
+                {
+                    active.Add(next);
+                }
+            }
+
+            while (active.Count + starts.Count < limits.MaxParallel && pending.Count > 0)
+            {
+                // Taken off the list only once decided, so a failed read leaves the VM for the round run again.
+                var vm = pending[0];
+                var state = await reader.VmStateAsync(snapshot, vm.Vm, cancel);
+                pending.RemoveAt(0);
+                if (Plan(vm, state, MoveDecision.Decide(state, snapshot.Nodes, limits.Site, limits.SiteLabel), null, starts, results) is { } waiting)
+                {
+                    active.Add(waiting);
+                }
+            }
+        }
+        catch
+        {
+            PutBack(starts, pending, active);
+            throw;
+        }
+
+        await StartAllAsync(starts, pending, active, cancel);
+    }
+
+    /// <summary>Writes decided on but not sent: each VM back where it was, in flight or not started yet.</summary>
+    private static void PutBack(IEnumerable<Start> starts, List<ScopedVm> pending, List<Move> active)
+    {
+        var unstarted = new List<ScopedVm>();
+        foreach (var start in starts)
+        {
+            if (start.Was is { } was)
+            {
+                active.Add(was);
+            }
+            else
+            {
+                unstarted.Add(start.Vm);
             }
         }
 
-        while (active.Count < limits.MaxParallel && pending.Count > 0)
+        pending.InsertRange(0, unstarted);
+    }
+
+    /// <summary>
+    /// Sends the round's writes together, then takes their answers in the order they were decided.
+    /// One that failed leaves its VM where it was (not started yet, or its earlier move), for the round
+    /// to be run again; those that went through are in flight.
+    /// </summary>
+    private async Task StartAllAsync(List<Start> starts, List<ScopedVm> pending, List<Move> active, CancellationToken cancel)
+    {
+        var answers = await Task.WhenAll(starts.Select(s => WriteAsync(s, cancel)));
+        var failed = new List<Start>();
+        Exception? first = null;
+        foreach (var (start, (move, note, error)) in starts.Zip(answers))
         {
-            // Dequeued only once started, so a failed call leaves the VM for the next round.
-            var started = await StartAsync(pending.Peek(), nodes, results, cancel);
-            pending.Dequeue();
-            if (started is not null)
+            if (move is not null)
             {
-                active.Add(started);
+                progress.Note(start.Vm, note!);
+                active.Add(move);
+                continue;
             }
+
+            first ??= error;
+            failed.Add(start);
+            if (Hub.KubeErrors.IsTransient(error!))
+            {
+                // What the cluster says on the next round tells whether it happened.
+                movesInDoubt[start.Vm.Vm.ToString()] = start.Step.Kind;
+            }
+        }
+
+        PutBack(failed, pending, active);
+        if (first is not null)
+        {
+            ExceptionDispatchInfo.Throw(first);
         }
     }
 
-    /// <summary>Starts what the VM needs now; null when it needs nothing more (its result is recorded).</summary>
-    private async Task<Move?> StartAsync(ScopedVm vm, IReadOnlyDictionary<string, NodeState> nodes, List<VmResult> results, CancellationToken cancel)
+    private async Task<(Move? Move, string? Note, Exception? Error)> WriteAsync(Start start, CancellationToken cancel)
     {
-        var state = await reader.VmAsync(vm, cancel);
-        var step = MoveDecision.Decide(state, nodes, limits.Site, limits.SiteLabel);
+        var vm = start.Vm;
+        try
+        {
+            if (start.Step.Kind == MoveKind.Migrate)
+            {
+                var created = await cluster.CreateMigrationAsync(vm.Vm.Namespace, MigrationStatus.New(vm.Vm.Namespace, vm.Vm.Name), cancel);
+                var name = KubeJson.Text(created["metadata"]?["name"]);
+                return (new Move(vm, name, null), $"{start.Step.Reason}: migration {name}", null);
+            }
+
+            await cluster.RestartAsync(vm.Vm, cancel);
+            return (new Move(vm, null, start.State.Instance!.Uid), start.Step.Reason, null);
+        }
+#pragma warning disable CA1031 // Every failure is rethrown by StartAllAsync once the other writes of the round have ended.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (null, null, ex);
+        }
+    }
+
+    /// <summary>
+    /// What the VM needs now: a move to wait on (returned), a write (added to <paramref name="starts"/>),
+    /// or nothing more (its result recorded); null unless waiting.
+    /// </summary>
+    private Move? Plan(ScopedVm vm, VmState state, MoveStep step, Move? was, List<Start> starts, List<VmResult> results)
+    {
         switch (step.Kind)
         {
-            case MoveKind.AtSite when restartsInDoubt.Contains(vm.Vm.ToString()):
-                // Our restart went through after all, and the VM came up at the site before this read.
-                Finish(results, vm, RelocationOutcome.Moved, $"restarted on {state.Instance!.NodeName} (the restart's answer was lost)");
+            case MoveKind.AtSite when movesInDoubt.TryGetValue(vm.Vm.ToString(), out var lost):
+                // Our move went through after all, and the VM arrived at the site before this read.
+                Finish(results, vm, RelocationOutcome.Moved, lost == MoveKind.Restart
+                    ? $"restarted on {state.Instance!.NodeName} (the restart's answer was lost)"
+                    : $"migrated to node {state.Instance!.NodeName} (the migration's answer was lost)");
                 return null;
             case MoveKind.AtSite or MoveKind.Stopped:
                 Finish(results, vm, RelocationOutcome.Skipped, step.Reason);
@@ -107,38 +211,21 @@ public sealed class Relocation(IManagedCluster cluster, IRelocationProgress prog
             case MoveKind.InFlight:
                 progress.Note(vm, $"waiting: {step.Reason}");
                 return new Move(vm, state.MigrationInFlight, null);
-            case MoveKind.Migrate:
-                var created = await cluster.CreateMigrationAsync(vm.Vm.Namespace, MigrationStatus.New(vm.Vm.Namespace, vm.Vm.Name), cancel);
-                var name = KubeJson.Text(created["metadata"]?["name"]);
-                progress.Note(vm, $"{step.Reason}: migration {name}");
-                return new Move(vm, name, null);
             default:
-                try
-                {
-                    await cluster.RestartAsync(vm.Vm, cancel);
-                }
-                catch (Exception ex) when (Hub.KubeErrors.IsTransient(ex))
-                {
-                    // The round is retried; what the cluster says then tells whether it happened.
-                    restartsInDoubt.Add(vm.Vm.ToString());
-                    throw;
-                }
-
-                progress.Note(vm, step.Reason);
-                return new Move(vm, null, state.Instance!.Uid);
+                starts.Add(new Start(vm, step, state, was));
+                return null;
         }
     }
 
-    /// <summary>Reads how a move goes; the same move (or the one it now needs) while it goes on, null once it ended.</summary>
-    private async Task<Move?> CheckAsync(Move move, IReadOnlyDictionary<string, NodeState> nodes, List<VmResult> results, CancellationToken cancel)
+    /// <summary>Reads how a move goes from the round's reading; the same move (or the one it now needs) while it goes on, null once it ended or needs a write.</summary>
+    private async Task<Move?> CheckAsync(Move move, ScopeSnapshot snapshot, List<Start> starts, List<VmResult> results, CancellationToken cancel)
     {
         var vm = move.Vm;
 
-        // The migration first: KubeVirt updates the instance before it marks the migration Succeeded,
-        // so an instance read after a Succeeded migration shows where it landed.
-        var migration = move.Migration is { } pendingName ? await cluster.GetMigrationAsync(vm.Vm.Namespace, pendingName, cancel) : null;
-        var state = await reader.VmAsync(vm, cancel);
-        var step = MoveDecision.Decide(state, nodes, limits.Site, limits.SiteLabel);
+        // The migration first (see ClusterReader.SnapshotAsync): an instance read after a Succeeded migration shows where it landed.
+        var migration = move.Migration is { } pendingName ? await reader.MigrationAsync(snapshot, vm.Vm.Namespace, pendingName, cancel) : null;
+        var state = await reader.VmStateAsync(snapshot, vm.Vm, cancel);
+        var step = MoveDecision.Decide(state, snapshot.Nodes, limits.Site, limits.SiteLabel);
         if (step.Kind is MoveKind.Stuck or MoveKind.Missing)
         {
             Finish(results, vm, RelocationOutcome.Failed, step.Reason);
@@ -184,7 +271,7 @@ public sealed class Relocation(IManagedCluster cluster, IRelocationProgress prog
         {
             MoveKind.InFlight => move with { Migration = state.MigrationInFlight },
             MoveKind.AtSite => Done(results, vm, RelocationOutcome.Moved, step.Reason),
-            _ => await StartAsync(vm, nodes, results, cancel),
+            _ => Plan(vm, state, step, move, starts, results),
         };
     }
 
@@ -201,4 +288,3 @@ public sealed class Relocation(IManagedCluster cluster, IRelocationProgress prog
         progress.Finished(result);
     }
 }
-

@@ -14,7 +14,7 @@ internal static class FastRun
     public const string PoliciesPath = "^/apis/policy.open-cluster-management.io/v1/policies$";
     public const string SwitchPath = "^/api/v1/namespaces/acmdr/configmaps/acmdr-sites$";
     public const string NodesPath = "^/api/v1/nodes$";
-    public const string InstancesPath = "^/apis/kubevirt.io/v1/virtualmachineinstances$";
+    public const string InstancesPath = "^/apis/kubevirt.io/v1/(namespaces/[^/]+/)?virtualmachineinstances$";
 
     /// <summary>Generous: "does not hang", not a measure of speed.</summary>
     private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(60);
