@@ -25,7 +25,7 @@ public static class BreakGlassCommand
         command.Options.Add(render);
         command.Options.Add(force);
         command.SetAction((parse, cancel) => RunAsync(io, options, parse, parse.GetValue(render), parse.GetValue(force),
-            () => KubeManagedCluster.Open(options.Cluster.Read(parse).Kubeconfig, options.Cluster.Read(parse).Context, io), cancel));
+            () => options.Open(parse, io), cancel));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Options;
 using AcmDr.Core.Managed;
 using AcmDr.Core.Planning;
@@ -40,5 +41,13 @@ public sealed class ManagedOptions
     {
         var filter = Filter.Read(parse);
         return ManagedScope.Select(plan, cluster, filter.Apps, filter.Tiers);
+    }
+
+    /// <summary>The managed cluster the command line names, each call bounded by its <c>--request-timeout</c> and retried within it.</summary>
+    public IManagedCluster Open(ParseResult parse, CliIo io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        var target = Cluster.Read(parse);
+        return new KubeManagedCluster(target.Connect(io.Environment), target.Limit.Retry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
     }
 }

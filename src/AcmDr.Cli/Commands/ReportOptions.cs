@@ -12,7 +12,7 @@ public sealed class ReportOptions(SiteOption site)
 {
     public InventoryOptions Inventory { get; } = new();
 
-    public HubOptions Hub { get; } = new(": read the live hub", "the acmdr policies");
+    public HubOptions Hub { get; } = new(": read the live hub", "the acmdr policies", RequestTimeoutOption.ReportDefault);
 
     public SiteOption Site { get; } = site;
 

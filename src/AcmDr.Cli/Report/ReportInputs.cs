@@ -35,7 +35,8 @@ internal static class ReportInputs
     {
         var scope = Scope(options, parse, io);
         var managed = ManagedClusters(options, parse);
-        var retry = ReadRetry.For(io);
+        var hubTarget = options.Hub.Read(parse);
+        var retry = ReadRetry.For(io, hubTarget.Limit);
         var parts = new List<HubSnapshot>();
         var sources = new List<string>();
         foreach (var file in parse.GetValue(options.Files) ?? [])
@@ -47,7 +48,7 @@ internal static class ReportInputs
 
         if (options.LiveHub(parse))
         {
-            var hub = KubeHubCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), retry, io.Environment);
+            var hub = new KubeHubCluster(hubTarget.Connect(io.Environment), retry);
             parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel));
             sources.Add($"hub {hub.Server}");
         }
@@ -78,6 +79,7 @@ internal static class ReportInputs
         var kubeconfig = parse.GetValue(options.ManagedKubeconfig);
         var contexts = parse.GetValue(options.ManagedContext) ?? [];
         var namedCluster = parse.GetValue(options.ManagedCluster);
+        var settings = options.Hub.Read(parse).Limit.Settings;
         if (kubeconfig is null)
         {
             return contexts.Length > 0 || namedCluster is not null
@@ -100,7 +102,7 @@ internal static class ReportInputs
         return targets.Select(target =>
         {
             var (cluster, context) = SplitClusterContext(target);
-            return (cluster ?? namedCluster, ClusterConnection.OpenList(kubeconfig, context, "managed cluster", "--managed-kubeconfig"));
+            return (cluster ?? namedCluster, ClusterConnection.OpenList(kubeconfig, context, "managed cluster", "--managed-kubeconfig", settings));
         }).ToList();
     }
 
