@@ -44,6 +44,7 @@ public static class FlipCommand
         command.SetAction(async (parse, cancel) =>
         {
             var filter = scope.Read(parse);
+            var hubTarget = hubOptions.Read(parse);
             var request = new FlipRequest(to.Read(parse), filter.Apps, filter.Tiers, parse.GetValue(clear), parse.GetValue(reason), parse.GetValue(all));
             CheckRequest(request);
             var (settings, plan) = LoadOptionalPlan(io, options, parse);
@@ -56,7 +57,6 @@ public static class FlipCommand
                     plan is null ? () => (null, "no inventory given") : FromPlan);
             }
 
-            var hubTarget = hubOptions.Read(parse);
             var hub = new KubeHubCluster(hubTarget.Connect(io.Environment), HubFlip.Retry(io, hubTarget.Limit));
             var hubNamespace = hubTarget.Namespace ?? settings.HubNamespace;
             var flip = new HubFlip(hub, hubNamespace, io)

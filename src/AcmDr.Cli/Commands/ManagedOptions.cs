@@ -29,10 +29,11 @@ public sealed class ManagedOptions
         command.Options.Add(DryRun);
     }
 
-    /// <summary>The plan, checking the target site before anything touches a cluster (exit 4 when unknown).</summary>
+    /// <summary>The plan, checking the request timeout (exit 2 when bad) and the target site (exit 4 when unknown) before anything touches a cluster.</summary>
     public (DrPlan Plan, string Site) LoadPlan(ParseResult parse, CliIo io)
     {
         ArgumentNullException.ThrowIfNull(parse);
+        _ = Cluster.Read(parse);
         var plan = Inventory.LoadPlan(parse, io);
         return (plan, Site.Checked(parse, plan.Settings));
     }

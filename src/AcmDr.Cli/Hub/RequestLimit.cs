@@ -30,4 +30,7 @@ public sealed record RequestLimit(TimeSpan? PerRequest)
             Budget = RetryBudget,
             RequestTimeout = PerRequest,
         };
+
+    /// <summary>As <c>--request-timeout</c> takes it: 10s, 1m30s, or 0 for no limit.</summary>
+    public override string ToString() => PerRequest is { } limit ? Core.Text.DurationGrammar.Format(limit) : "0";
 }

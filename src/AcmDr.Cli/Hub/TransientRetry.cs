@@ -121,9 +121,9 @@ public sealed class TransientRetry(TimeSpan backoff, TimeProvider clock, Action<
             // Our own per-attempt limit, not the caller giving up: a hung request, retried like a timeout.
             throw new TimeoutException($"no answer within {DurationGrammar.Format(AttemptTimeout!.Value)}", ex);
         }
-        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException && RequestTimeout is { } client && !cancel.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (RequestTimeout is { } client && !cancel.IsCancellationRequested)
         {
-            // The HTTP client's own limit ran out (it names only HttpClient.Timeout): say which, in the option's words.
+            // Cancelled while the caller was not: the client's own limit on the request ran out. Say which, in the option's words.
             throw new TimeoutException($"no answer within {DurationGrammar.Format(client)}", ex);
         }
     }

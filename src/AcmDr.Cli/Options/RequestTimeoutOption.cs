@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AcmDr.Cli.Hub;
+using AcmDr.Core;
 using AcmDr.Core.Text;
 
 namespace AcmDr.Cli.Options;
@@ -8,7 +9,7 @@ namespace AcmDr.Cli.Options;
 /// <c>--request-timeout</c>, as kubectl has it: how long one request to a cluster may go without an
 /// answer, in <see cref="DurationGrammar"/>'s words (10s, 1m); 0 is no limit. Declared once, in
 /// <see cref="KubeconfigOptions"/>, so every command that talks to a cluster takes it; a bad value is
-/// refused by the parser (exit 2, one line).
+/// refused with one line and exit 2 when read, as every duration option is (<see cref="DurationOption"/>).
 /// </summary>
 public sealed class RequestTimeoutOption
 {
@@ -25,28 +26,14 @@ public sealed class RequestTimeoutOption
 
     public RequestTimeoutOption(TimeSpan defaultLimit)
     {
-        Default = new RequestLimit(defaultLimit);
         Option = new(Name)
         {
-            Description = $"Longest wait for the answer to one request to a cluster, e.g. 10s or 1m; 0: no limit (default {DurationGrammar.Format(defaultLimit)}). "
-                + "A request that fails for a passing reason is tried again for up to this plus 30s, then the command stops (exit 3)",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-                var (limit, problem) = Parse(text);
-                if (problem is not null)
-                {
-                    result.AddError(problem);
-                }
-
-                return limit;
-            },
+            Description = "Longest wait for the answer to one request to a cluster (10s, 1m; 0: no limit); a failing request is tried again for up to this plus 30s, then exit 3",
+            DefaultValueFactory = _ => DurationGrammar.Format(defaultLimit),
         };
     }
 
-    public Option<RequestLimit?> Option { get; }
-
-    public RequestLimit Default { get; }
+    public Option<string> Option { get; }
 
     public void AddTo(Command command)
     {
@@ -54,10 +41,12 @@ public sealed class RequestTimeoutOption
         command.Options.Add(Option);
     }
 
+    /// <summary>The limit given (or the command's default); a bad value is refused with one line, exit 2.</summary>
     public RequestLimit Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return parse.GetValue(Option) ?? Default;
+        var (limit, problem) = Parse(parse.GetValue(Option)!);
+        return limit ?? throw new AcmDrException(ExitCodes.InvalidInput, problem!);
     }
 
     /// <summary>The limit <paramref name="text"/> gives (no per-request limit for 0), or why it is refused.</summary>

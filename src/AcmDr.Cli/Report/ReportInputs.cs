@@ -16,6 +16,8 @@ internal static class ReportInputs
 {
     public static ReportScope Scope(ReportOptions options, ParseResult parse, CliIo io)
     {
+        // A bad --request-timeout is refused before any file or cluster is read.
+        _ = options.Hub.Read(parse);
         var settings = options.Inventory.LoadSettings(parse, io);
         var hubNamespace = parse.GetValue(options.Namespace) ?? settings.HubNamespace;
         IReadOnlyList<Workload>? workloads = null;
