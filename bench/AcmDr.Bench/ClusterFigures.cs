@@ -34,7 +34,7 @@ internal static class ClusterFigures
         await using var cluster = await SyntheticCluster.StartAsync(Path.Combine(work, $"cluster-{size}"), size);
         var nodes = cluster.Server.Store.List("", "v1", "nodes").Count;
         output.WriteLine();
-        output.WriteLine(Invariant($"cluster {size:N0}: {size:N0} VMs with instances in {cluster.Namespaces:N0} namespaces, {nodes} nodes, on the fake API server at {cluster.Server.BaseUri}"));
+        output.WriteLine(Invariant($"cluster {size:N0}: {size:N0} VMs with instances in {cluster.Namespaces:N0} namespaces, {nodes} nodes, on the fake API server at {cluster.Server.BaseUri}; {runs} runs after a warm-up, each stopped after {runner.Limit?.TotalSeconds ?? 0:F0} s"));
         var requests = new Dictionary<string, RequestCount>(StringComparer.Ordinal);
         string[] Target(params string[] args) => [.. args, "-i", cluster.Inventory, "--kubeconfig", cluster.Kubeconfig];
 
