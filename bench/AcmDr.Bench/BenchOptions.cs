@@ -20,6 +20,12 @@ internal sealed record BenchOptions(
     /// <summary>How long one run of a cluster command may take before it is stopped and counted as missed.</summary>
     public TimeSpan ClusterLimit { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long the fake API server takes to answer each request: the round trip to a cluster at
+    /// another site (tens of ms), which a request per VM pays ten thousand times and a LIST once.
+    /// </summary>
+    public TimeSpan ClusterLatency { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Only the cluster figures: no generate, validate, report -f or --version.</summary>
     public bool ClusterOnly { get; init; }
 
@@ -34,7 +40,7 @@ internal sealed record BenchOptions(
         usage: AcmDr.Bench [--sizes 1000,10000,100000] [--runs 5] [--reference-runs 3]
                            [--work DIR] [--cli PATH-TO-acmdr] [--no-build]
                            [--cluster-only | --no-cluster] [--cluster-sizes 1000,10000]
-                           [--cluster-runs 3] [--cluster-timeout 60]
+                           [--cluster-runs 3] [--cluster-timeout 60] [--cluster-latency 10]
           --sizes           inventory sizes in VMs (the kustomize and report references need 10000)
           --runs            timed runs per measurement, after one warm-up run
           --reference-runs  timed runs of kubectl kustomize and jq
@@ -48,6 +54,8 @@ internal sealed record BenchOptions(
           --cluster-runs    timed runs per cluster figure (default 3)
           --cluster-timeout seconds one run of a cluster command may take before it is
                             stopped and counted as missed (default 60)
+          --cluster-latency milliseconds the fake API server waits before each answer, a
+                            round trip between sites (default 10; 0: none)
           --no-cluster      no cluster figures
         """;
 
@@ -72,6 +80,7 @@ internal sealed record BenchOptions(
                     "--cluster-sizes" => options with { ClusterSizes = Value().Split(',').Select(Whole).ToList() },
                     "--cluster-runs" => options with { ClusterRuns = Whole(Value()) },
                     "--cluster-timeout" => options with { ClusterLimit = TimeSpan.FromSeconds(Whole(Value())) },
+                    "--cluster-latency" => options with { ClusterLatency = TimeSpan.FromMilliseconds(int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture)) },
                     _ => throw new ArgumentException($"unknown option '{args[i]}'"),
                 };
             }

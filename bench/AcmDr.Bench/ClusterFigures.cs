@@ -29,12 +29,12 @@ internal sealed record RequestCount(int Total, int Reads, int Writes)
 /// </summary>
 internal static class ClusterFigures
 {
-    public static async Task<ClusterRun> RunAsync(TextWriter output, Runner runner, string cli, string work, int size, int runs)
+    public static async Task<ClusterRun> RunAsync(TextWriter output, Runner runner, string cli, string work, int size, int runs, TimeSpan latency)
     {
-        await using var cluster = await SyntheticCluster.StartAsync(Path.Combine(work, $"cluster-{size}"), size);
+        await using var cluster = await SyntheticCluster.StartAsync(Path.Combine(work, $"cluster-{size}"), size, latency);
         var nodes = cluster.Server.Store.List("", "v1", "nodes").Count;
         output.WriteLine();
-        output.WriteLine(Invariant($"cluster {size:N0}: {size:N0} VMs with instances in {cluster.Namespaces:N0} namespaces, {nodes} nodes, on the fake API server at {cluster.Server.BaseUri}; {runs} runs after a warm-up, each stopped after {runner.Limit?.TotalSeconds ?? 0:F0} s"));
+        output.WriteLine(Invariant($"cluster {size:N0}: {size:N0} VMs with instances in {cluster.Namespaces:N0} namespaces, {nodes} nodes, on the fake API server at {cluster.Server.BaseUri} answering after {latency.TotalMilliseconds:F0} ms; {runs} runs after a warm-up, each stopped after {runner.Limit?.TotalSeconds ?? 0:F0} s"));
         var requests = new Dictionary<string, RequestCount>(StringComparer.Ordinal);
         string[] Target(params string[] args) => [.. args, "-i", cluster.Inventory, "--kubeconfig", cluster.Kubeconfig];
 

@@ -131,7 +131,7 @@ if (options.ClusterSizes.Count > 0)
     runner.Limit = options.ClusterLimit;
     foreach (var size in options.ClusterSizes)
     {
-        clusterRuns.Add(await ClusterFigures.RunAsync(output, runner, cli, work, size, options.ClusterRuns));
+        clusterRuns.Add(await ClusterFigures.RunAsync(output, runner, cli, work, size, options.ClusterRuns, options.ClusterLatency));
     }
 
     runner.Limit = null;

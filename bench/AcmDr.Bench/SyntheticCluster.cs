@@ -8,7 +8,8 @@ namespace AcmDr.Bench;
 /// <summary>
 /// A stretched managed cluster at a real site's scale, on the fake API server: <see cref="Vms"/> running
 /// VMs with their instances (ten VMs per app, five tiers, fifty VMs per namespace), one node per hundred
-/// VMs at each site, the inventory that lists them and a kubeconfig whose context is the cluster's name.
+/// VMs at each site, the inventory that lists them and a kubeconfig whose context is the cluster's name;
+/// every answer comes after a set latency, as from a cluster at another site.
 /// </summary>
 internal sealed class SyntheticCluster : IAsyncDisposable
 {
@@ -39,12 +40,18 @@ internal sealed class SyntheticCluster : IAsyncDisposable
 
     public string Kubeconfig => Path.Combine(Directory, "kubeconfig");
 
-    public static async Task<SyntheticCluster> StartAsync(string directory, int count)
+    /// <param name="latency">How long the server waits before answering each request (a round trip between sites).</param>
+    public static async Task<SyntheticCluster> StartAsync(string directory, int count, TimeSpan latency)
     {
         System.IO.Directory.CreateDirectory(directory);
         var server = await FakeApiServer.StartAsync();
         var cluster = new SyntheticCluster(server, directory, count);
         cluster.Populate();
+        if (latency > TimeSpan.Zero)
+        {
+            server.Faults.Add(FaultRule.Slow(null, ".", latency));
+        }
+
         return cluster;
     }
 

@@ -8,13 +8,16 @@ using AcmDr.Cli.Tests.Managed;
 using AcmDr.Cli.Tests.Report;
 using AcmDr.FakeKube;
 using FluentAssertions;
-using static AcmDr.Cli.Tests.Timeouts.TimedRun;
+using static AcmDr.Cli.Tests.Report.FastRun;
 
 namespace AcmDr.Cli.Tests.Timeouts;
 
 /// <summary>
 /// A hub or managed cluster that takes connections and never answers: flip, break glass, relocate and
 /// report each stop with exit 3 and one last line naming the server; before it, only retry notes.
+/// Their pauses run on a <see cref="FastClock"/>; the HTTP client's own per-request limit runs in real
+/// time, so the commands that rely on it get a small --request-timeout (1s), and the tests assert the
+/// exit code and the line, never how long it took.
 /// </summary>
 [TestClass]
 public sealed class HungClusterTests
@@ -27,7 +30,7 @@ public sealed class HungClusterTests
         await using var hub = await FakeHub.StartAsync();
         hub.Server.Faults.Add(FaultRule.Hang(null, "."));
 
-        var result = await AcmdrAsync(hub.Dir.Path, "flip", "--to", "DR", "--app", "web", "-i", "inventory/apps.csv", "--request-timeout", "1s", "--kubeconfig", hub.Kubeconfig);
+        var result = await AcmdrInAsync(hub.Dir.Path, Factor, "flip", "--to", "DR", "--app", "web", "-i", "inventory/apps.csv", "--request-timeout", "1s", "--kubeconfig", hub.Kubeconfig);
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Out.Should().BeEmpty("the hub never said what the switch holds");
@@ -46,7 +49,7 @@ public sealed class HungClusterTests
         await using var hub = await FakeHub.StartAsync();
         hub.Server.Faults.Add(FaultRule.Status("GET", FastRun.SwitchPath, 403));
 
-        var result = await AcmdrAsync(hub.Dir.Path, "flip", "--to", "DR", "--kubeconfig", hub.Kubeconfig);
+        var result = await AcmdrInAsync(hub.Dir.Path, Factor, "flip", "--to", "DR", "--kubeconfig", hub.Kubeconfig);
 
         result.ExitCode.Should().Be(3, result.ToString());
         Lines(result.Err).Should().ContainSingle().Which.Should().Contain("(403)").And.EndWith("nothing was written", "a hub that answers is not down");
@@ -95,7 +98,7 @@ public sealed class HungClusterTests
         cluster.AddRunningVm("web", "web-0", "Primary", "p-1");
         cluster.Server.Faults.Add(FaultRule.Hang(null, "."));
 
-        var result = await AcmdrAsync(cluster.Dir.Path, [.. command, "--to", "DR", "--request-timeout", "1s", "--kubeconfig", cluster.Kubeconfig]);
+        var result = await AcmdrInAsync(cluster.Dir.Path, Factor, [.. command, "--to", "DR", "--request-timeout", "1s", "--kubeconfig", cluster.Kubeconfig]);
 
         result.ExitCode.Should().Be(3, result.ToString());
         var lines = Lines(result.Err);
@@ -113,7 +116,7 @@ public sealed class HungClusterTests
         managed.Faults.Add(FaultRule.Hang(null, "."));
 
         // The per-attempt limit of report runs on its clock: here 5s of it, a quarter second of real time.
-        var result = await FastRun.AcmdrAsync(hub, "report", "--to", "DR", "-i", "inventory/apps.csv", "--managed-kubeconfig", hub.Dir.File("managed.kubeconfig"), "--request-timeout", "5s");
+        var result = await AcmdrAsync(hub, "report", "--to", "DR", "-i", "inventory/apps.csv", "--managed-kubeconfig", hub.Dir.File("managed.kubeconfig"), "--request-timeout", "5s");
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Out.Should().BeEmpty();
