@@ -46,11 +46,11 @@ internal static class ClusterFigures
                 cluster.Server.Requests.Clear();
                 return args();
             }, highestSuccess);
-            if (measured is not null)
+            if (measured is not null || runner.TimedOut.ContainsKey(name))
             {
                 var count = RequestCount.Of(cluster.Server.Requests);
                 requests[name] = count;
-                output.WriteLine($"  {count} in one run");
+                output.WriteLine(measured is null ? $"  {count} before it was stopped" : $"  {count} in one run");
             }
         }
 

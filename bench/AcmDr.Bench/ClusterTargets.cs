@@ -49,9 +49,9 @@ internal static class ClusterTargets
 
     private static void Check(TextWriter output, Runner runner, string figure, string target, double? value, double? limit)
     {
-        if (runner.TimedOut.Contains(figure))
+        if (runner.TimedOut.TryGetValue(figure, out var stopped))
         {
-            output.WriteLine(Invariant($"  MISS  {target,-64} timed out after {runner.Limit?.TotalSeconds ?? 0:F0} s"));
+            output.WriteLine(Invariant($"  MISS  {target,-64} timed out after {stopped.TotalSeconds:F0} s"));
             return;
         }
 

@@ -5,8 +5,8 @@ internal sealed class Runner(TextWriter output, string workingDirectory)
 {
     public Dictionary<string, Measurement> Results { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The figures whose command ran past its time limit (not measured further).</summary>
-    public HashSet<string> TimedOut { get; } = new(StringComparer.Ordinal);
+    /// <summary>The figures whose command ran past its time limit (not measured further), with that limit.</summary>
+    public Dictionary<string, TimeSpan> TimedOut { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How long one run of a command may take before it is stopped (null: no limit).</summary>
     public TimeSpan? Limit { get; set; }
@@ -23,7 +23,7 @@ internal sealed class Runner(TextWriter output, string workingDirectory)
             var run = TimedProcess.Run(program, prepare(i), workingDirectory, Limit);
             if (run.TimedOut)
             {
-                TimedOut.Add(name);
+                TimedOut[name] = Limit!.Value;
                 output.WriteLine($"{name,-44} timed out after {Limit!.Value.TotalSeconds:F0} s (run {i} of {runs}, {(i == 0 ? "the warm-up" : "timed")}); not measured further");
                 return null;
             }
