@@ -40,7 +40,8 @@ internal static class ClusterTargets
             Check(output, runner, FigureNames.ReportGroundTruth(size), $"report ground truth {k}, overhead <= {within}", withTruth - without, limit);
             foreach (var (name, count) in run.Requests.Where(r => r.Key != FigureNames.ClusterList(size)))
             {
-                output.WriteLine(Invariant($"  note  {name}: {count}; {run.Namespaces:N0} namespaces, {size:N0} VMs"));
+                var stopped = runner.TimedOut.ContainsKey(name) ? " before it was stopped" : string.Empty;
+                output.WriteLine(Invariant($"  note  {name}: {count}{stopped}; {run.Namespaces:N0} namespaces, {size:N0} VMs"));
             }
         }
     }
