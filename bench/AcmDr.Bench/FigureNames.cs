@@ -21,5 +21,17 @@ internal static class FigureNames
 
     public static string Report(string format) => $"acmdr report -f (10k {format})";
 
+    public static string ClusterList(int size) => Invariant($"LIST of every VM, curl ({size / 1000}k)");
+
+    public static string BreakGlassDryRun(int size) => Invariant($"acmdr breakglass --dry-run ({size / 1000}k)");
+
+    public static string BreakGlass(int size) => Invariant($"acmdr breakglass, all patched ({size / 1000}k)");
+
+    public static string RelocateDryRun(int size) => Invariant($"acmdr relocate --dry-run ({size / 1000}k)");
+
+    public static string ReportWithoutGroundTruth(int size) => Invariant($"acmdr report -f, one cluster ({size / 1000}k)");
+
+    public static string ReportGroundTruth(int size) => Invariant($"acmdr report -f --managed-kubeconfig ({size / 1000}k)");
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -51,77 +51,96 @@ output.WriteLine($"work {work}; {options.Runs} runs after a warm-up; {Environmen
 output.WriteLine();
 
 var runner = new Runner(output, work);
-runner.Measure(FigureNames.Version, cli, options.Runs, ["--version"]);
-
-foreach (var size in options.Sizes)
+if (!options.ClusterOnly)
 {
-    var inventory = Path.Combine(work, $"inventory-{size}.csv");
-    File.WriteAllText(inventory, SyntheticInventory.Csv(size));
-    runner.Measure(FigureNames.Validate(size), cli, options.Runs, ["validate", "-i", inventory]);
-    runner.Measure(FigureNames.GenerateFresh(size), cli, options.Runs, run =>
+    runner.Measure(FigureNames.Version, cli, options.Runs, ["--version"]);
+
+    foreach (var size in options.Sizes)
     {
-        var dir = Path.Combine(work, $"out-{size}-fresh");
-        Fresh(trash, dir);
-        return ["generate", "-i", inventory, "--out", dir];
-    });
-    // The fresh runs leave a complete output behind: every later run finds it up to date.
-    runner.Measure(FigureNames.GenerateUpToDate(size), cli, options.Runs, ["generate", "-i", inventory, "--out", Path.Combine(work, $"out-{size}-fresh")]);
-    // What CI runs on every change: the same comparison, writing nothing.
-    runner.Measure(FigureNames.GenerateCheck(size), cli, options.Runs, ["generate", "-i", inventory, "--out", Path.Combine(work, $"out-{size}-fresh"), "--check"]);
-    if (runner.Results.ContainsKey(FigureNames.GenerateFresh(size)))
-    {
-        var floor = FileWriteFloor.Measure(FigureNames.WriteFloor(size), Path.Combine(work, $"out-{size}-fresh"), Path.Combine(work, "floor"), options.Runs, dir => Fresh(trash, dir));
-        runner.Results[floor.Name] = floor;
-        output.WriteLine(floor);
+        var inventory = Path.Combine(work, $"inventory-{size}.csv");
+        File.WriteAllText(inventory, SyntheticInventory.Csv(size));
+        runner.Measure(FigureNames.Validate(size), cli, options.Runs, ["validate", "-i", inventory]);
+        runner.Measure(FigureNames.GenerateFresh(size), cli, options.Runs, run =>
+        {
+            var dir = Path.Combine(work, $"out-{size}-fresh");
+            Fresh(trash, dir);
+            return ["generate", "-i", inventory, "--out", dir];
+        });
+        // The fresh runs leave a complete output behind: every later run finds it up to date.
+        runner.Measure(FigureNames.GenerateUpToDate(size), cli, options.Runs, ["generate", "-i", inventory, "--out", Path.Combine(work, $"out-{size}-fresh")]);
+        // What CI runs on every change: the same comparison, writing nothing.
+        runner.Measure(FigureNames.GenerateCheck(size), cli, options.Runs, ["generate", "-i", inventory, "--out", Path.Combine(work, $"out-{size}-fresh"), "--check"]);
+        if (runner.Results.ContainsKey(FigureNames.GenerateFresh(size)))
+        {
+            var floor = FileWriteFloor.Measure(FigureNames.WriteFloor(size), Path.Combine(work, $"out-{size}-fresh"), Path.Combine(work, "floor"), options.Runs, dir => Fresh(trash, dir));
+            runner.Results[floor.Name] = floor;
+            output.WriteLine(floor);
+        }
     }
+
+    var referenceInventory = Path.Combine(work, $"inventory-{BenchOptions.ReferenceSize}.csv");
+    var referenceOutput = Path.Combine(work, $"out-{BenchOptions.ReferenceSize}-fresh");
+    if (options.Sizes.Contains(BenchOptions.ReferenceSize) && runner.Results.ContainsKey(FigureNames.GenerateFresh(BenchOptions.ReferenceSize)))
+    {
+        runner.Measure(FigureNames.Kustomize, "kubectl", options.ReferenceRuns, ["kustomize", Path.Combine(referenceOutput, "policies/base")]);
+    }
+    else
+    {
+        output.WriteLine("kustomize reference: needs the 10000 size in --sizes");
+    }
+
+    if (!File.Exists(referenceInventory))
+    {
+        File.WriteAllText(referenceInventory, SyntheticInventory.Csv(BenchOptions.ReferenceSize));
+    }
+
+    var plan = PlanBuilder.Build(InventoryReader.Read(referenceInventory, File.ReadAllBytes(referenceInventory), DrSettings.Default), DrSettings.Default);
+    var dump = SyntheticPolicyDump.Build(plan);
+    var dumpJson = Path.Combine(work, "policies-10k.json");
+    var dumpYaml = Path.Combine(work, "policies-10k.yaml");
+    using (var json = File.Create(dumpJson))
+    using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = true, IndentSize = 4 }))
+    {
+        dump.WriteTo(writer);
+    }
+
+    using (var yaml = new StreamWriter(dumpYaml, false, new UTF8Encoding(false)) { NewLine = "\n" })
+    {
+        DumpYaml.Write(yaml, dump);
+    }
+
+    output.WriteLine($"compliance dump: {dump["items"]!.AsArray().Count} policies, json {new FileInfo(dumpJson).Length / 1_000_000.0:F1} MB, yaml {new FileInfo(dumpYaml).Length / 1_000_000.0:F1} MB");
+    runner.Measure(FigureNames.Jq, "jq", options.ReferenceRuns, [".items[].status.compliant", dumpJson]);
+    if (HasReport(cli))
+    {
+        // The dump has non-compliant policies, so report exits 1 (not every VM moved): that is its answer, not a failure.
+        // --to: a policy dump holds no switch ConfigMap to read the target site from.
+        runner.Measure(FigureNames.Report("yaml"), cli, options.Runs, ["report", "-f", dumpYaml, "--to", "DR"], highestSuccess: 1);
+        runner.Measure(FigureNames.Report("json"), cli, options.Runs, ["report", "-f", dumpJson, "--to", "DR"], highestSuccess: 1);
+    }
+    else
+    {
+        output.WriteLine("report: not available in this build");
+    }
+
+    // Before the cluster figures, so that the ratios to kustomize and jq stay among the figures they are about.
+    Targets.Print(output, runner.Results);
 }
 
-var referenceInventory = Path.Combine(work, $"inventory-{BenchOptions.ReferenceSize}.csv");
-var referenceOutput = Path.Combine(work, $"out-{BenchOptions.ReferenceSize}-fresh");
-if (options.Sizes.Contains(BenchOptions.ReferenceSize) && runner.Results.ContainsKey(FigureNames.GenerateFresh(BenchOptions.ReferenceSize)))
+var clusterRuns = new List<ClusterRun>();
+if (options.ClusterSizes.Count > 0)
 {
-    runner.Measure(FigureNames.Kustomize, "kubectl", options.ReferenceRuns, ["kustomize", Path.Combine(referenceOutput, "policies/base")]);
-}
-else
-{
-    output.WriteLine("kustomize reference: needs the 10000 size in --sizes");
+    // Commands that send a request per VM can take many minutes at 10k: each run is stopped at a limit and counted as missed.
+    runner.Limit = options.ClusterLimit;
+    foreach (var size in options.ClusterSizes)
+    {
+        clusterRuns.Add(await ClusterFigures.RunAsync(output, runner, cli, work, size, options.ClusterRuns, options.ClusterLatency));
+    }
+
+    runner.Limit = null;
 }
 
-if (!File.Exists(referenceInventory))
-{
-    File.WriteAllText(referenceInventory, SyntheticInventory.Csv(BenchOptions.ReferenceSize));
-}
-
-var plan = PlanBuilder.Build(InventoryReader.Read(referenceInventory, File.ReadAllBytes(referenceInventory), DrSettings.Default), DrSettings.Default);
-var dump = SyntheticPolicyDump.Build(plan);
-var dumpJson = Path.Combine(work, "policies-10k.json");
-var dumpYaml = Path.Combine(work, "policies-10k.yaml");
-using (var json = File.Create(dumpJson))
-using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = true, IndentSize = 4 }))
-{
-    dump.WriteTo(writer);
-}
-
-using (var yaml = new StreamWriter(dumpYaml, false, new UTF8Encoding(false)) { NewLine = "\n" })
-{
-    DumpYaml.Write(yaml, dump);
-}
-
-output.WriteLine($"compliance dump: {dump["items"]!.AsArray().Count} policies, json {new FileInfo(dumpJson).Length / 1_000_000.0:F1} MB, yaml {new FileInfo(dumpYaml).Length / 1_000_000.0:F1} MB");
-runner.Measure(FigureNames.Jq, "jq", options.ReferenceRuns, [".items[].status.compliant", dumpJson]);
-if (HasReport(cli))
-{
-    // The dump has non-compliant policies, so report exits 1 (not every VM moved): that is its answer, not a failure.
-    // --to: a policy dump holds no switch ConfigMap to read the target site from.
-    runner.Measure(FigureNames.Report("yaml"), cli, options.Runs, ["report", "-f", dumpYaml, "--to", "DR"], highestSuccess: 1);
-    runner.Measure(FigureNames.Report("json"), cli, options.Runs, ["report", "-f", dumpJson, "--to", "DR"], highestSuccess: 1);
-}
-else
-{
-    output.WriteLine("report: not available in this build");
-}
-
-Targets.Print(output, runner.Results);
+ClusterTargets.Print(output, runner, clusterRuns);
 foreach (var old in Directory.EnumerateDirectories(work, "trash*").Append(Path.Combine(work, "floor")).Where(Directory.Exists))
 {
     Directory.Delete(old, recursive: true);

@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace AcmDr.Bench;
 
-/// <summary>One run of a whole process: wall time, peak resident memory and exit code.</summary>
-internal sealed record ProcessRun(TimeSpan Wall, long PeakKilobytes, int ExitCode, string Error);
+/// <summary>One run of a whole process: wall time, peak resident memory and exit code; <see cref="TimedOut"/>: stopped at its time limit.</summary>
+internal sealed record ProcessRun(TimeSpan Wall, long PeakKilobytes, int ExitCode, string Error, bool TimedOut = false);
 
 /// <summary>
 /// Runs a command under GNU time (<c>/usr/bin/time -v</c>), which reports the child's peak resident
@@ -18,7 +18,8 @@ internal static class TimedProcess
 
     public static bool Available => File.Exists(GnuTime);
 
-    public static ProcessRun Run(string program, IReadOnlyList<string> args, string workingDirectory)
+    /// <param name="limit">Kill the process (and its children) after this long; null: wait for it.</param>
+    public static ProcessRun Run(string program, IReadOnlyList<string> args, string workingDirectory, TimeSpan? limit = null)
     {
         var report = Path.GetTempFileName();
         try
@@ -39,6 +40,13 @@ internal static class TimedProcess
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
             var drain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
             var error = process.StandardError.ReadToEndAsync();
+            if (limit is { } most && !process.WaitForExit(most))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                return new ProcessRun(clock.Elapsed, 0, -1, $"timed out after {most.TotalSeconds:F0} s", TimedOut: true);
+            }
+
             process.WaitForExit();
             clock.Stop();
             drain.GetAwaiter().GetResult();

@@ -17,6 +17,18 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>How many requests are logged (since the last <see cref="Clear"/>).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (gate)

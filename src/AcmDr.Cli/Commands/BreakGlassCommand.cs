@@ -42,7 +42,7 @@ public static class BreakGlassCommand
             }
 
             return RunAsync(io, options, parse, parse.GetValue(render), parse.GetValue(force), writes,
-                () => KubeManagedCluster.Open(options.Cluster.Read(parse).Kubeconfig, options.Cluster.Read(parse).Context, io), cancel);
+                () => options.Open(parse, io), cancel);
         });
         return command;
     }

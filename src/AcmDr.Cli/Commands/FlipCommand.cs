@@ -44,6 +44,7 @@ public static class FlipCommand
         command.SetAction(async (parse, cancel) =>
         {
             var filter = scope.Read(parse);
+            var hubTarget = hubOptions.Read(parse);
             var request = new FlipRequest(to.Read(parse), filter.Apps, filter.Tiers, parse.GetValue(clear), parse.GetValue(reason), parse.GetValue(all));
             CheckRequest(request);
             var (settings, plan) = LoadOptionalPlan(io, options, parse);
@@ -56,10 +57,13 @@ public static class FlipCommand
                     plan is null ? () => (null, "no inventory given") : FromPlan);
             }
 
-            var hubTarget = hubOptions.Read(parse);
-            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, HubFlip.Retry(io), io.Environment);
+            var hub = new KubeHubCluster(hubTarget.Connect(io.Environment), HubFlip.Retry(io, hubTarget.Limit));
             var hubNamespace = hubTarget.Namespace ?? settings.HubNamespace;
-            var flip = new HubFlip(hub, hubNamespace, io) { Confirm = io.IsTerminal && io.ReadLine is { } readLine && !parse.GetValue(yes) ? Ask(io, readLine) : null };
+            var flip = new HubFlip(hub, hubNamespace, io)
+            {
+                Confirm = io.IsTerminal && io.ReadLine is { } readLine && !parse.GetValue(yes) ? Ask(io, readLine) : null,
+                InventoryArgument = parse.GetResult(options.Inventory) is { Implicit: false } ? parse.GetValue(options.Inventory) : null,
+            };
             return await flip.RunAsync(request, settings.Sites, parse.GetValue(dryRun), parse.GetValue(force),
                 plan is null ? token => HubApps.ListAsync(hub, hubNamespace, token) : _ => Task.FromResult(FromPlan()), cancel);
         });

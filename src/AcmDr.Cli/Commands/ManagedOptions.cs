@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Options;
 using AcmDr.Core.Managed;
 using AcmDr.Core.Planning;
@@ -28,10 +29,11 @@ public sealed class ManagedOptions
         command.Options.Add(DryRun);
     }
 
-    /// <summary>The plan, checking the target site before anything touches a cluster (exit 4 when unknown).</summary>
+    /// <summary>The plan, checking the request timeout (exit 2 when bad) and the target site (exit 4 when unknown) before anything touches a cluster.</summary>
     public (DrPlan Plan, string Site) LoadPlan(ParseResult parse, CliIo io)
     {
         ArgumentNullException.ThrowIfNull(parse);
+        _ = Cluster.Read(parse);
         var plan = Inventory.LoadPlan(parse, io);
         return (plan, Site.Checked(parse, plan.Settings));
     }
@@ -40,5 +42,13 @@ public sealed class ManagedOptions
     {
         var filter = Filter.Read(parse);
         return ManagedScope.Select(plan, cluster, filter.Apps, filter.Tiers);
+    }
+
+    /// <summary>The managed cluster the command line names, each call bounded by its <c>--request-timeout</c> and retried within it.</summary>
+    public IManagedCluster Open(ParseResult parse, CliIo io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        var target = Cluster.Read(parse);
+        return new KubeManagedCluster(target.Connect(io.Environment), target.Limit.Retry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
     }
 }

@@ -34,7 +34,7 @@ public static class RelocateCommand
                 throw new AcmDrException(ExitCodes.InvalidInput, "--max-parallel must be at least 1");
             }
 
-            return RunAsync(io, options, parse, parallel, timeout.Read(parse), poll.Read(parse), () => KubeManagedCluster.Open(options.Cluster.Read(parse).Kubeconfig, options.Cluster.Read(parse).Context, io), cancel);
+            return RunAsync(io, options, parse, parallel, timeout.Read(parse), poll.Read(parse), () => options.Open(parse, io), cancel);
         });
         return command;
     }

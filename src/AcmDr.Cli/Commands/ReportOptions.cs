@@ -12,7 +12,7 @@ public sealed class ReportOptions(SiteOption site)
 {
     private InventoryOptions? inventory;
 
-    public HubOptions Hub { get; } = new(": read the live hub", "the acmdr policies");
+    public HubOptions Hub { get; } = new(": read the live hub", "the acmdr policies", RequestTimeoutOption.ReportDefault);
 
     public InventoryOptions Inventory => inventory ??= new(Hub.Namespace);
 

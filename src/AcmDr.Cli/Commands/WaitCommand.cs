@@ -34,8 +34,8 @@ public static class WaitCommand
 
             var scope = ReportInputs.Scope(options, parse, io);
             var hubTarget = options.Hub.Read(parse);
-            var retry = ReadRetry.For(io);
-            var hub = KubeHubCluster.Open(hubTarget.Kubeconfig, hubTarget.Context, retry, io.Environment);
+            var retry = ReadRetry.For(io, hubTarget.Limit);
+            var hub = new KubeHubCluster(hubTarget.Connect(io.Environment), retry);
             // A wrong managed kubeconfig or context fails now, not after the wait.
             var managed = ReportInputs.ManagedClusters(options, parse);
             var watch = new PolicyWatch(hub, scope, io);

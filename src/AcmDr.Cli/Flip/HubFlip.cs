@@ -18,7 +18,9 @@ namespace AcmDr.Cli.Flip;
 /// change recomputed. Transient failures run the whole attempt again under the hub port's retry
 /// (<see cref="IHubCluster.Retry"/>, opened with <see cref="Retry"/>). A write whose
 /// answer was lost is recognised on the next read by the flip's id in the audit trail, so it is never
-/// applied twice nor reported as failed.
+/// applied twice nor reported as failed. A hub that does not answer ends the flip within the retry's
+/// bound (<see cref="RequestLimit.Worst"/>: 50 s with the default 10s request timeout), and the last line
+/// names the way around it (<see cref="HubDownHint"/>).
 /// </summary>
 public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 {
@@ -26,11 +28,16 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 
     private const int MaxAttempts = 6;
 
-    /// <summary>The retry of a flip's read-decide-write attempts, for the hub port flip opens: no timeout of its own, at most <see cref="MaxAttempts"/>.</summary>
-    public static TransientRetry Retry(CliIo io)
+    /// <summary>
+    /// The retry of a flip's read-decide-write attempts, for the hub port flip opens: at most
+    /// <see cref="MaxAttempts"/>, within <paramref name="limit"/>'s budget; each request is ended by the
+    /// HTTP client's limit, not by a timer on the flip's clock (an attempt is a read, a list and a write).
+    /// </summary>
+    public static TransientRetry Retry(CliIo io, RequestLimit limit)
     {
         ArgumentNullException.ThrowIfNull(io);
-        return new(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"), MaxAttempts);
+        ArgumentNullException.ThrowIfNull(limit);
+        return limit.Retry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"), MaxAttempts);
     }
 
     public delegate Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> AppSource(CancellationToken cancel);
@@ -40,6 +47,9 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
     /// showed it anew); false leaves the switch as it was. Null: never asked (not a terminal, or --yes).
     /// </summary>
     public Func<string, bool>? Confirm { get; init; }
+
+    /// <summary>The <c>-i</c> the user gave, repeated in the way around a hub that does not answer; null: none given.</summary>
+    public string? InventoryArgument { get; init; }
 
     private string Name => $"{ns}/{PolicyNames.SwitchConfigMap}";
 
@@ -63,8 +73,13 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
             }
             catch (Exception ex) when (ex is not AcmDrException && !cancel.IsCancellationRequested)
             {
+                var switchState = run.Written
+                    ? $"the switch is as it was unless an earlier attempt's answer was lost (check with: kubectl get configmap {PolicyNames.SwitchConfigMap} -n {ns} -o yaml)"
+                    : "nothing was written";
+                // A hub that is gone (no answer, refused connections, 5xx after the retries): the way around it ends the line.
+                var wayAround = KubeErrors.IsTransient(ex) ? $"; {HubDownHint.For(run.Request, InventoryArgument)}" : string.Empty;
                 throw new AcmDrException(ExitCodes.ClusterUnavailable,
-                    $"not flipped: {KubeErrors.ToUserError(ex, $"configmap {Name}", hub.Server).Message}; the switch is as it was unless an earlier attempt's answer was lost (check with: kubectl get configmap {PolicyNames.SwitchConfigMap} -n {ns} -o yaml)", ex);
+                    $"not flipped: {KubeErrors.ToUserError(ex, $"configmap {Name}", hub.Server).Message}; {switchState}{wayAround}", ex);
             }
         }
     }
@@ -125,6 +140,7 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
         }
 
         run.Reprint = false;
+        run.Written = true;
         var written = await hub.PatchSwitchAsync(ns, patch, cancel);
         io.Out.WriteLine($"flipped: {StatusText.Clean(flip.Summary)} by {StatusText.Clean(hub.User)} at {run.At:yyyy-MM-ddTHH:mm:ssZ} (resourceVersion {written.Metadata.ResourceVersion})");
         await RecordEventAsync(written, flip.Summary, entries[0], cancel);
@@ -216,5 +232,8 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
         public bool Reprint { get; set; }
 
         public bool Warned { get; set; }
+
+        /// <summary>True once a write was sent: its answer may have been lost.</summary>
+        public bool Written { get; set; }
     }
 }

@@ -51,8 +51,8 @@ public sealed class ClusterConnection
     /// Connects to the <paramref name="context"/> of the kubeconfig files <paramref name="list"/> names as
     /// $KUBECONFIG does (one path, or several separated by the path separator), merged as kubectl merges them.
     /// </summary>
-    public static ClusterConnection OpenList(string list, string? context, string role, string option) =>
-        Open(MergedKubeconfig.FromList(list, option, role), context, role, ConnectionSettings.Default);
+    public static ClusterConnection OpenList(string list, string? context, string role, string option, ConnectionSettings? settings = null) =>
+        Open(MergedKubeconfig.FromList(list, option, role), context, role, settings ?? ConnectionSettings.Default);
 
     private static ClusterConnection Open(IReadOnlyList<string> files, string? context, string role, ConnectionSettings settings)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AcmDr.Core.Text;
 using k8s.Autorest;
 
 namespace AcmDr.Cli.Hub;
@@ -9,13 +10,16 @@ namespace AcmDr.Cli.Hub;
 /// backoff (or the server's Retry-After), a bounded number of times. Only for calls that are safe to
 /// repeat (reads, merge patches that set a value): creating or restarting is not retried here.
 /// </summary>
-public sealed class TransientRetry(TimeSpan backoff, TimeProvider clock, Action<string> onRetry, int attempts = 6)
+public sealed class TransientRetry(TimeSpan backoff, TimeProvider clock, Action<string> onRetry, int attempts = TransientRetry.DefaultAttempts)
 {
     /// <summary>
     /// The longest pause between attempts: a server asking for more (Retry-After) is not waited on
     /// longer, so a hostile or confused answer cannot park the command.
     /// </summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts of one call at most, the first included.</summary>
+    public const int DefaultAttempts = 6;
 
     /// <summary>Key in <see cref="Exception.Data"/> of the failure given up on: how many attempts were made.</summary>
     public const string AttemptsKey = "acmdr.attempts";
@@ -26,8 +30,22 @@ public sealed class TransientRetry(TimeSpan backoff, TimeProvider clock, Action<
     /// <summary>No attempt starts after this long since the first one (null: only the attempt count bounds the call).</summary>
     public TimeSpan? Budget { get; init; }
 
+    /// <summary>
+    /// The client's own limit on one request (<c>--request-timeout</c>, enforced by its HTTP client), named
+    /// when a request runs out of it; null: none given.
+    /// </summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
     /// <summary>The clock the pauses and timeouts run on.</summary>
     public TimeProvider Clock => clock;
+
+    /// <summary>The same retry saying nothing of its attempts: for a caller that says once what came of them.</summary>
+    public TransientRetry Quiet() => new(backoff, clock, _ => { }, attempts)
+    {
+        AttemptTimeout = AttemptTimeout,
+        Budget = Budget,
+        RequestTimeout = RequestTimeout,
+    };
 
     public Task<T> RunAsync<T>(string what, Func<Task<T>> call, CancellationToken cancel) =>
         RunAsync(what, _ => call(), cancel);
@@ -92,21 +110,21 @@ public sealed class TransientRetry(TimeSpan backoff, TimeProvider clock, Action<
 
     private async Task<T> AttemptAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancel)
     {
-        if (AttemptTimeout is not { } limit)
-        {
-            return await call(cancel);
-        }
-
-        using var attempt = new CancellationTokenSource(limit, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, attempt.Token);
+        using var attempt = AttemptTimeout is { } limit ? new CancellationTokenSource(limit, clock) : null;
+        using var linked = attempt is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancel, attempt.Token);
         try
         {
-            return await call(linked.Token);
+            return await call(linked?.Token ?? cancel);
         }
-        catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancel.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (attempt is { IsCancellationRequested: true } && !cancel.IsCancellationRequested)
         {
             // Our own per-attempt limit, not the caller giving up: a hung request, retried like a timeout.
-            throw new TimeoutException($"no answer within {Words(limit)}", ex);
+            throw new TimeoutException($"no answer within {DurationGrammar.Format(AttemptTimeout!.Value)}", ex);
+        }
+        catch (OperationCanceledException ex) when (RequestTimeout is { } client && !cancel.IsCancellationRequested)
+        {
+            // Cancelled while the caller was not: the client's own limit on the request ran out. Say which, in the option's words.
+            throw new TimeoutException($"no answer within {DurationGrammar.Format(client)}", ex);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AcmDr.Cli.Hub;
 
 namespace AcmDr.Cli.Options;
 
@@ -7,6 +8,13 @@ public sealed record HubTarget(string? Kubeconfig, string? Context, string? Name
 {
     /// <summary>True when the user named a kubeconfig or a context.</summary>
     public bool Named => Kubeconfig is not null || Context is not null;
+
+    /// <summary>The <c>--request-timeout</c> of the command's cluster calls.</summary>
+    public RequestLimit Limit { get; init; } = new(RequestTimeoutOption.ClusterDefault);
+
+    /// <summary>The hub's connection (its kubeconfig as $KUBECONFIG in <paramref name="environment"/> finds it), bounded by <see cref="Limit"/>.</summary>
+    public ClusterConnection Connect(Func<string, string?> environment) =>
+        ClusterConnection.Open(Kubeconfig, Context, "hub", Limit.Settings, environment);
 }
 
 /// <summary>
@@ -16,13 +24,16 @@ public sealed record HubTarget(string? Kubeconfig, string? Context, string? Name
 /// </summary>
 /// <param name="use">What the kubeconfig is for in this command, e.g. ": read the live hub" (empty: nothing to add).</param>
 /// <param name="namespaceHolds">What the hub namespace holds that this command reads, e.g. "the switch".</param>
-public sealed class HubOptions(string use, string namespaceHolds)
+/// <param name="requestTimeout">The command's default <c>--request-timeout</c> (null: <see cref="RequestTimeoutOption.ClusterDefault"/>).</param>
+public sealed class HubOptions(string use, string namespaceHolds, TimeSpan? requestTimeout = null)
 {
-    private readonly KubeconfigOptions connection = new("the hub", use);
+    private readonly KubeconfigOptions connection = new("the hub", use, requestTimeout);
 
     public Option<string?> Kubeconfig => connection.Kubeconfig;
 
     public Option<string?> Context => connection.Context;
+
+    public RequestTimeoutOption RequestTimeout => connection.RequestTimeout;
 
     /// <summary>The name generate and validate give the hub namespace; an alias here.</summary>
     public const string HubNamespaceName = "--hub-namespace";
@@ -40,6 +51,6 @@ public sealed class HubOptions(string use, string namespaceHolds)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var (kubeconfig, context) = connection.Read(parse);
-        return new(kubeconfig, context, parse.GetValue(Namespace));
+        return new(kubeconfig, context, parse.GetValue(Namespace)) { Limit = connection.Limit(parse) };
     }
 }

@@ -16,6 +16,8 @@ internal static class ReportInputs
 {
     public static ReportScope Scope(ReportOptions options, ParseResult parse, CliIo io)
     {
+        // A bad --request-timeout is refused before any file or cluster is read.
+        _ = options.Hub.Read(parse);
         var settings = options.Inventory.LoadSettings(parse, io);
         var hubNamespace = parse.GetValue(options.Namespace) ?? settings.HubNamespace;
         IReadOnlyList<Workload>? workloads = null;
@@ -35,7 +37,8 @@ internal static class ReportInputs
     {
         var scope = Scope(options, parse, io);
         var managed = ManagedClusters(options, parse);
-        var retry = ReadRetry.For(io);
+        var hubTarget = options.Hub.Read(parse);
+        var retry = ReadRetry.For(io, hubTarget.Limit);
         var parts = new List<HubSnapshot>();
         var sources = new List<string>();
         foreach (var file in parse.GetValue(options.Files) ?? [])
@@ -47,7 +50,7 @@ internal static class ReportInputs
 
         if (options.LiveHub(parse))
         {
-            var hub = KubeHubCluster.Open(parse.GetValue(options.Kubeconfig), parse.GetValue(options.Context), retry, io.Environment);
+            var hub = new KubeHubCluster(hubTarget.Connect(io.Environment), retry);
             parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel));
             sources.Add($"hub {hub.Server}");
         }
@@ -78,6 +81,7 @@ internal static class ReportInputs
         var kubeconfig = parse.GetValue(options.ManagedKubeconfig);
         var contexts = parse.GetValue(options.ManagedContext) ?? [];
         var namedCluster = parse.GetValue(options.ManagedCluster);
+        var settings = options.Hub.Read(parse).Limit.Settings;
         if (kubeconfig is null)
         {
             return contexts.Length > 0 || namedCluster is not null
@@ -100,7 +104,7 @@ internal static class ReportInputs
         return targets.Select(target =>
         {
             var (cluster, context) = SplitClusterContext(target);
-            return (cluster ?? namedCluster, ClusterConnection.OpenList(kubeconfig, context, "managed cluster", "--managed-kubeconfig"));
+            return (cluster ?? namedCluster, ClusterConnection.OpenList(kubeconfig, context, "managed cluster", "--managed-kubeconfig", settings));
         }).ToList();
     }
 

@@ -21,12 +21,16 @@ internal static class FastRun
 
     public static Task<CliResult> AcmdrAsync(FakeHub hub, params string[] args) => AcmdrAsync(hub, Factor, args);
 
-    public static async Task<CliResult> AcmdrAsync(FakeHub hub, int factor, params string[] args)
+    public static Task<CliResult> AcmdrAsync(FakeHub hub, int factor, params string[] args) =>
+        AcmdrInAsync(hub.Dir.Path, factor, [.. args, "--kubeconfig", hub.Kubeconfig]);
+
+    /// <summary>Runs acmdr in <paramref name="workingDirectory"/> with exactly <paramref name="args"/>, on a clock <paramref name="factor"/> times faster.</summary>
+    public static async Task<CliResult> AcmdrInAsync(string workingDirectory, int factor, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var io = new CliIo(output, error, hub.Dir.Path, new FastClock(factor));
-        var run = CliApp.RunAsync([.. args, "--kubeconfig", hub.Kubeconfig], io);
+        var io = new CliIo(output, error, workingDirectory, new FastClock(factor));
+        var run = CliApp.RunAsync(args, io);
         if (await Task.WhenAny(run, Task.Delay(HangBound)) != run)
         {
             throw new AssertFailedException($"acmdr {string.Join(' ', args)} still runs after {HangBound.TotalSeconds}s\n{error}");

@@ -35,7 +35,7 @@ internal sealed class PolicyWatch(IHubCluster hub, ReportScope scope, CliIo io)
     private readonly HubContact contact = new(io);
 
     /// <summary>The hub listed during an outage: one line per round (<see cref="HubContact.LostAsync"/>), not one per attempt.</summary>
-    private readonly IHubCluster quietHub = hub.WithRetry(ReadRetry.For(io, quiet: true));
+    private readonly IHubCluster quietHub = hub.WithRetry(hub.Retry.Quiet());
 
     /// <summary>What the hub said last: the policies and the switch the returned report was made of.</summary>
     public HubSnapshot Snapshot => new(policies.Values.ToList(), switchReading);

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace AcmDr.Core.Flip;
+
+/// <summary>
+/// The way forward when the hub does not answer a flip: the same move made without it, on each
+/// managed cluster by break glass, or in Git (where the flip's GitOps pipeline takes it to the hub).
+/// </summary>
+public static class HubDownHint
+{
+    /// <summary>The sentence naming both commands with the flip's own site and scope (<paramref name="inventoryArgument"/>: the -i given, if any).</summary>
+    public static string For(FlipRequest request, string? inventoryArgument)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scope = new List<string>();
+        if (inventoryArgument is not null)
+        {
+            scope.AddRange(["-i", inventoryArgument]);
+        }
+
+        foreach (var app in request.Apps)
+        {
+            scope.AddRange(["--app", app]);
+        }
+
+        foreach (var tier in request.Tiers)
+        {
+            scope.AddRange(["--tier", tier.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        var git = string.Join(' ', ["acmdr", "flip", "--in-git", .. request.To is { } to ? (string[])["--to", to] : ["--clear"], .. request.All ? (string[])["--all"] : [], .. scope]);
+        // Break glass sets a site; clearing overrides means following a global site only the hub knows.
+        return request.To is { } site
+            ? $"if the hub is down, move the VMs without it on each managed cluster: {string.Join(' ', ["acmdr", "breakglass", "--kubeconfig", "MANAGED_KUBECONFIG", "--to", site, .. scope])}, or flip in Git: {git}"
+            : $"if the hub is down, flip in Git: {git}";
+    }
+}
