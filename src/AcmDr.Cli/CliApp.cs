@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(RelocateCommand.Create(io));
         root.Subcommands.Add(ReportCommand.Create(io));
         root.Subcommands.Add(WaitCommand.Create(io));
+        root.Subcommands.Add(DoctorCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
