@@ -132,7 +132,7 @@ public static class HubChecks
 
         if (unplaced.Count == 0)
         {
-            return placed.Count == 0 ? [] : [Finding.Ok($"{Counted.Of(placed.Count, "policy", "policies")} placed on their cluster")];
+            return placed.Count == 0 ? [] : [Finding.Ok($"{Counted.Of(placed.Count, "policy", "policies")} placed on {(placed.Count == 1 ? "its" : "their")} cluster")];
         }
 
         return unplaced.GroupBy(p => p.Cluster).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
@@ -164,7 +164,7 @@ public static class HubChecks
         }
 
         var findings = silent.GroupBy(p => p.Cluster).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Finding.Fail(
-            $"{Counted.Of(g.Count(), "policy", "policies")} on {g.Key} report no compliance ({NameList.Of([.. g.Select(p => p.Name)])})",
+            $"{Counted.Of(g.Count(), "policy", "policies")} on {g.Key} {(g.Count() == 1 ? "reports" : "report")} no compliance ({NameList.Of([.. g.Select(p => p.Name)])})",
             $"check the policy add-ons of {g.Key} (oc get managedclusteraddons -n {g.Key})")).ToList();
         if (notCompliant.Count > 0)
         {
@@ -173,7 +173,7 @@ public static class HubChecks
 
         if (findings.Count == 0 && placed.Count > 0)
         {
-            findings.Add(Finding.Ok($"{Counted.Of(placed.Count, "policy", "policies")} report Compliant"));
+            findings.Add(Finding.Ok($"{Counted.Of(placed.Count, "policy", "policies")} {(placed.Count == 1 ? "reports" : "report")} Compliant"));
         }
 
         return findings;
