@@ -12,12 +12,12 @@ public static class CliApp
         var root = new RootCommand("acmdr: disaster recovery of OpenShift Virtualization VMs with ACM policies");
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
+        root.Subcommands.Add(DoctorCommand.Create(io));
         root.Subcommands.Add(FlipCommand.Create(io));
         root.Subcommands.Add(BreakGlassCommand.Create(io));
         root.Subcommands.Add(RelocateCommand.Create(io));
         root.Subcommands.Add(ReportCommand.Create(io));
         root.Subcommands.Add(WaitCommand.Create(io));
-        root.Subcommands.Add(DoctorCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
