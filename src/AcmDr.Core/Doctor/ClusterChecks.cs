@@ -49,6 +49,3 @@ public static class ClusterChecks
         return findings;
     }
 }
-
-/// <summary>The tier with the most VMs on a cluster: what has to migrate at once when it moves.</summary>
-public sealed record TierLoad(int Tier, int Vms);

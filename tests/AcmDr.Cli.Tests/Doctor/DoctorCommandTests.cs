@@ -191,9 +191,9 @@ public sealed class DoctorCommandTests
     {
         await using var setup = await StartAsync();
         var port = setup.Hub.Server.BaseUri.Port.ToString(CultureInfo.InvariantCulture);
-        var dead = setup.Hub.Dir.File("dead-kubeconfig", File.ReadAllText(setup.Hub.Kubeconfig).Replace(port, "1", StringComparison.Ordinal));
+        File.WriteAllText(setup.Hub.Kubeconfig, File.ReadAllText(setup.Hub.Kubeconfig).Replace(port, "1", StringComparison.Ordinal));
 
-        var result = await CliRunnerAt(setup, new FastClock(200), "doctor", "--kubeconfig", dead);
+        var result = await setup.Hub.AcmdrAsync(new FastClock(200), "doctor");
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Out.Should().BeEmpty();
@@ -201,6 +201,20 @@ public sealed class DoctorCommandTests
         errors.Should().OnlyContain(line => line.StartsWith("acmdr: ", StringComparison.Ordinal));
         errors.Where(line => !line.Contains("; retrying in ", StringComparison.Ordinal)).Should().ContainSingle()
             .Which.Should().StartWith($"acmdr: cannot reach {setup.Hub.Server.BaseUri.Scheme}://127.0.0.1:1").And.Contain("for namespace acmdr").And.EndWith("(gave up after 6 attempts)");
+    }
+
+    [TestMethod]
+    public async Task A_managed_cluster_that_refuses_a_read_is_one_line_and_exit_3_without_the_hub_lines()
+    {
+        await using var setup = await StartAsync();
+        setup.Managed.Server.Faults.Add(FakeKube.FaultRule.Status("GET", "/kubevirts$", 403));
+
+        var result = await setup.DoctorAsync();
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Out.Should().BeEmpty("a half-read cluster gives no verdict");
+        result.Err.TrimEnd('\n').Split('\n').Should().ContainSingle()
+            .Which.Should().StartWith($"acmdr: not allowed on {setup.Managed.Server.BaseUri.Scheme}://127.0.0.1:{setup.Managed.Server.BaseUri.Port} (403) for nodes, kubevirts and virtualmachines");
     }
 
     [TestMethod]
@@ -213,14 +227,5 @@ public sealed class DoctorCommandTests
         result.ExitCode.Should().Be(2, result.ToString());
         result.Err.Trim().Should().Be("acmdr: managed context 'stretch-1' would be cluster 'stretch-9', which has no VMs in the inventory (clusters: stretch-1); write --managed-context CLUSTER=stretch-1");
         setup.Hub.Server.Requests.Entries.Should().BeEmpty();
-    }
-
-    /// <summary>acmdr in-process from the hub's directory, with exactly <paramref name="args"/> (no kubeconfig added).</summary>
-    private static async Task<CliResult> CliRunnerAt(DoctorSetup setup, TimeProvider clock, params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var exit = await CliApp.RunAsync(args, new CliIo(output, error, setup.Hub.Dir.Path, clock));
-        return new CliResult(exit, output.ToString(), error.ToString());
     }
 }
