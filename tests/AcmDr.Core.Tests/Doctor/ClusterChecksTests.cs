@@ -74,4 +74,34 @@ public sealed class ClusterChecksTests
         Lines(Healthy() with { FoundVms = new HashSet<VmRef> { new("finance", "db-0") } }, plan)[^1].Should()
             .Be("ok   cluster stretch-1: 1 VM of the inventory found");
     }
+
+    [TestMethod]
+    public void The_largest_tier_counts_the_VMs_of_all_its_apps_and_the_fewest_Ready_nodes_of_a_site()
+    {
+        var plan = Plans.Plan("db,1,finance,db-0,stretch-1,15,\nmq,2,mq,mq-0,stretch-1,15,\nmq,2,mq,mq-1,stretch-1,15,\nweb,2,web,web-0,stretch-1,30,\n");
+        var cluster = Healthy() with
+        {
+            Nodes = [new NodeState("p-1", "Primary", true), new NodeState("p-2", "Primary", true), new NodeState("p-3", "Primary", true), new NodeState("d-1", "DR", true)],
+            KubeVirts = [Hco with { ParallelMigrationsPerCluster = 3, ParallelOutboundMigrationsPerNode = 3 }],
+        };
+
+        var lines = Lines(cluster, plan);
+
+        lines[3].Should().EndWith("parallelMigrationsPerCluster 3 covers tier 2's 3 VMs");
+        lines[4].Should().EndWith("parallelOutboundMigrationsPerNode 3 covers tier 2's 3 VMs on 1 Ready node (3 per node)");
+    }
+
+    [TestMethod]
+    public void Of_equal_tiers_the_lower_is_named() =>
+        Lines(Healthy(), Plans.Plan("db,1,finance,db-0,stretch-1,15,\nweb,2,web,web-0,stretch-1,30,\n"))[3].Should()
+            .EndWith("parallelMigrationsPerCluster 5 (default) covers tier 1's 1 VM");
+
+    [TestMethod]
+    public void A_cluster_without_inventory_VMs_only_reports_the_limits()
+    {
+        var lines = Lines(Healthy() with { FoundVms = new HashSet<VmRef>() }, Plans.Plan("db,1,finance,db-0,stretch-2,15,\n"));
+
+        lines[3].Should().EndWith(": parallelMigrationsPerCluster 5 (default)");
+        lines[^1].Should().Be("ok   cluster stretch-1: 0 VMs of the inventory found");
+    }
 }

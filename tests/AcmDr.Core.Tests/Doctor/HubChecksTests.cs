@@ -131,4 +131,45 @@ public sealed class HubChecksTests
     [TestMethod]
     public void Long_name_lists_show_five_and_count_the_rest() =>
         NameList.Of(["a", "b", "c", "d", "e", "f", "g"]).Should().Be("a, b, c, d, e and 2 more");
+
+    [TestMethod]
+    public void Bad_overrides_come_in_key_order_and_an_app_override_is_cleared_by_app()
+    {
+        var lines = Lines(Healthy() with { Switch = new Dictionary<string, string> { ["site"] = "Primary", ["tier-1"] = "x", ["app-db"] = "y" } });
+
+        lines[1].Should().Be("fail switch ConfigMap acmdr/acmdr-sites says app-db 'y', not one of the sites Primary, DR: that app's policies are not delivered; fix: acmdr flip --clear --app db");
+        lines[2].Should().StartWith("fail switch ConfigMap acmdr/acmdr-sites says tier-1 'x'");
+    }
+
+    [TestMethod]
+    public void An_unbound_binding_without_a_reason_says_only_that() =>
+        Lines(Healthy() with { Binding = new ClusterSetBindingReading("default", false, null) })[2].Should()
+            .StartWith("fail ManagedClusterSetBinding acmdr/default is not Bound; fix:");
+
+    [TestMethod]
+    public void Several_silent_or_non_compliant_policies_are_counted_in_the_plural()
+    {
+        HubChecks.Check(Plan, Healthy() with { Policies = [Policy("dr-db", ComplianceState.Unknown), Policy("dr-web", ComplianceState.Unknown)] })[^1].Line.Should()
+            .StartWith("fail 2 policies on stretch-1 report no compliance (dr-db, dr-web); fix:");
+        HubChecks.Check(Plan, Healthy() with { Policies = [Policy("dr-db", ComplianceState.NonCompliant), Policy("dr-web", ComplianceState.Pending)] })[^1].Line.Should()
+            .Be("warn 2 policies not compliant: dr-db NonCompliant on stretch-1, dr-web Pending on stretch-1; fix: acmdr report shows which VMs and why");
+    }
+
+    [TestMethod]
+    public void Unplaced_and_silent_policies_are_one_line_per_cluster_in_name_order()
+    {
+        var plan = Support.Plans.Plan("db,1,finance,db-0,west,15,\nweb,2,web,web-0,east,30,\n");
+        var unplaced = HubChecks.Check(plan, Healthy() with { Placements = [], Policies = [Policy("dr-db", null), Policy("dr-web", null)] });
+        var silent = HubChecks.Check(plan, Healthy() with { Policies = [Policy("dr-db", ComplianceState.Unknown, "west"), Policy("dr-web", ComplianceState.Unknown, "east")] });
+
+        unplaced.Select(f => f.Text).Should().ContainInOrder(
+            "Placement acmdr/acmdr-east not found on the hub: 1 policy not placed on east (dr-web)",
+            "Placement acmdr/acmdr-west not found on the hub: 1 policy not placed on west (dr-db)");
+        unplaced.Should().NotContain(f => f.Text.Contains("placed on its cluster", StringComparison.Ordinal), "no policy is placed");
+        silent.Select(f => f.Text).Should().ContainInOrder("1 policy on east reports no compliance (dr-web)", "1 policy on west reports no compliance (dr-db)");
+    }
+
+    [TestMethod]
+    public void Five_names_are_shown_whole() =>
+        NameList.Of(["a", "b", "c", "d", "e"]).Should().Be("a, b, c, d, e");
 }

@@ -80,4 +80,31 @@ public sealed class KubeVirtChecksTests
     [DataRow("", null)]
     public void Live_migration_is_GA_from_v0_56(string version, bool? expected) =>
         KubeVirtChecks.LiveMigrationIsGa(version).Should().Be(expected);
+
+    [TestMethod]
+    public void A_per_node_limit_equal_to_the_need_covers_it_and_a_set_value_is_not_called_default() =>
+        Lines(Plain with { ParallelOutboundMigrationsPerNode = 3 }, new TierLoad(1, 6), nodes: 2)[2].Should()
+            .Be($"ok   {Name}: parallelOutboundMigrationsPerNode 3 covers tier 1's 6 VMs on 2 Ready nodes (3 per node)");
+
+    [TestMethod]
+    public void Under_a_HyperConverged_the_per_node_fix_patches_its_live_migration_config() =>
+        Lines(Plain with { HyperConverged = "hc", ParallelOutboundMigrationsPerNode = 1 }, new TierLoad(1, 4), nodes: 2)[2].Should().EndWith(
+            """fix: oc patch hyperconverged hc -n kubevirt --type merge -p '{"spec":{"liveMigrationConfig":{"parallelOutboundMigrationsPerNode":2}}}'""");
+
+    [TestMethod]
+    public void An_old_KubeVirt_under_a_HyperConverged_is_told_to_upgrade() =>
+        Lines(Plain with { HyperConverged = "hc", Version = "v0.49.0" })[3].Should().Be(
+            $"warn {Name}: v0.49.0 has no LiveMigration feature gate: acmdr relocate restarts VMs instead of migrating them; fix: upgrade OpenShift Virtualization (KubeVirt v0.56 or later always live-migrates)");
+
+    [TestMethod]
+    public void Of_several_KubeVirts_the_first_by_namespace_and_name_is_judged() =>
+        KubeVirtChecks.Check(Subject, [Plain with { Namespace = "b", Name = "a" }, Plain with { Namespace = "a", Name = "z" }, Plain with { Namespace = "a", Name = "y" }], null, null)[0].Text.Should()
+            .StartWith("cluster stretch-1: KubeVirt a/y:");
+
+    [TestMethod]
+    [DataRow("V1.2", true)]
+    [DataRow("1.2.0", true)]
+    [DataRow("0.55", false)]
+    public void Versions_are_read_with_or_without_their_v(string version, bool expected) =>
+        KubeVirtChecks.LiveMigrationIsGa(version).Should().Be(expected);
 }
