@@ -18,6 +18,7 @@ public static class CliApp
         var root = new RootCommand("acmdr: disaster recovery of OpenShift Virtualization VMs with ACM policies");
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
+        root.Subcommands.Add(DoctorCommand.Create(io));
         root.Subcommands.Add(FlipCommand.Create(io));
         root.Subcommands.Add(BreakGlassCommand.Create(io));
         root.Subcommands.Add(RelocateCommand.Create(io));

@@ -17,6 +17,12 @@ public static class ExitCodes
     /// <summary>Refused for safety: unknown site, concurrent change, GitOps-managed switch, and similar.</summary>
     public const int Refused = 4;
 
+    /// <summary>
+    /// <c>acmdr doctor</c> found a prerequisite of a flip missing. The state, not the input, is wrong,
+    /// as with <see cref="Refused"/>, so it shares that code.
+    /// </summary>
+    public const int NotReady = Refused;
+
     /// <summary>Interrupted by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

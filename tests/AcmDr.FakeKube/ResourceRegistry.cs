@@ -26,6 +26,7 @@ public sealed class ResourceRegistry
         Register("kubevirt.io", "v1", "VirtualMachine", "virtualmachines", true, "vm", "vms");
         Register("kubevirt.io", "v1", "VirtualMachineInstance", "virtualmachineinstances", true, "vmi", "vmis");
         Register("kubevirt.io", "v1", "VirtualMachineInstanceMigration", "virtualmachineinstancemigrations", true, "vmim");
+        Register("kubevirt.io", "v1", "KubeVirt", "kubevirts", true, "kv", "kvs");
     }
 
     /// <summary>Adds (or replaces) a resource type; the group "" is the core group.</summary>

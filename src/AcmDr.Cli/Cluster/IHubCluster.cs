@@ -54,4 +54,16 @@ public interface IHubCluster
 
     /// <summary>Changes to the switch ConfigMap of <paramref name="ns"/>.</summary>
     IAsyncEnumerable<(WatchEventType Type, V1ConfigMap Switch)> WatchSwitchAsync(string ns, CancellationToken cancel);
+
+    /// <summary>The Namespace <paramref name="ns"/>, or null when there is none; retried.</summary>
+    Task<V1Namespace?> ReadNamespaceAsync(string ns, CancellationToken cancel);
+
+    /// <summary>Every Placement of <paramref name="ns"/>; retried.</summary>
+    Task<IReadOnlyList<JsonObject>> ListPlacementsAsync(string ns, CancellationToken cancel);
+
+    /// <summary>Every PlacementDecision of <paramref name="ns"/> (label <c>cluster.open-cluster-management.io/placement</c> names its Placement); retried.</summary>
+    Task<IReadOnlyList<JsonObject>> ListPlacementDecisionsAsync(string ns, CancellationToken cancel);
+
+    /// <summary>The ManagedClusterSetBinding <paramref name="name"/> of <paramref name="ns"/>, or null when there is none; retried.</summary>
+    Task<JsonObject?> ReadClusterSetBindingAsync(string ns, string name, CancellationToken cancel);
 }

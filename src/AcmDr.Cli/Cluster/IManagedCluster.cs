@@ -52,4 +52,7 @@ public interface IManagedCluster
 
     /// <summary>KubeVirt's restart of the VM; not retried.</summary>
     Task RestartAsync(VmRef vm, CancellationToken cancel);
+
+    /// <summary>Every KubeVirt CR (kubevirt.io/v1 kubevirts), in all namespaces; retried.</summary>
+    Task<IReadOnlyList<JsonObject>> ListKubeVirtsAsync(CancellationToken cancel);
 }

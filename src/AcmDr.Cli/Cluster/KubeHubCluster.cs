@@ -19,6 +19,7 @@ public sealed class KubeHubCluster(ClusterConnection connection, TransientRetry 
     private const string PolicyGroup = "policy.open-cluster-management.io";
     private const string PolicyVersion = "v1";
     private const string Policies = "policies";
+    private const string ClusterGroup = "cluster.open-cluster-management.io";
     private static readonly string OwnedSelector = $"{PolicyNames.ManagedByLabel}={PolicyNames.ManagedByValue}";
 
     public string Server => connection.Server;
@@ -81,6 +82,44 @@ public sealed class KubeHubCluster(ClusterConnection connection, TransientRetry 
     public IAsyncEnumerable<(WatchEventType Type, V1ConfigMap Switch)> WatchSwitchAsync(string ns, CancellationToken cancel) =>
         connection.Client.CoreV1.WatchListNamespacedConfigMapAsync(
             ns, fieldSelector: $"metadata.name={PolicyNames.SwitchConfigMap}", cancellationToken: cancel);
+
+    public async Task<V1Namespace?> ReadNamespaceAsync(string ns, CancellationToken cancel)
+    {
+        try
+        {
+            return await retry.RunAsync($"read of namespace {ns}", token => connection.Client.CoreV1.ReadNamespaceAsync(ns, cancellationToken: token), cancel);
+        }
+        catch (Exception ex) when (KubeErrors.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    public Task<IReadOnlyList<JsonObject>> ListPlacementsAsync(string ns, CancellationToken cancel) =>
+        ListClusterGroupAsync("v1beta1", "placements", ns, cancel);
+
+    public Task<IReadOnlyList<JsonObject>> ListPlacementDecisionsAsync(string ns, CancellationToken cancel) =>
+        ListClusterGroupAsync("v1beta1", "placementdecisions", ns, cancel);
+
+    public async Task<JsonObject?> ReadClusterSetBindingAsync(string ns, string name, CancellationToken cancel)
+    {
+        try
+        {
+            return await retry.RunAsync($"read of managedclustersetbinding {ns}/{name}", token => connection.Client.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(
+                ClusterGroup, "v1beta2", ns, "managedclustersetbindings", name, token), cancel);
+        }
+        catch (Exception ex) when (KubeErrors.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<JsonObject>> ListClusterGroupAsync(string version, string plural, string ns, CancellationToken cancel)
+    {
+        var list = await retry.RunAsync($"list of {plural} in {ns}", token => connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(
+            ClusterGroup, version, ns, plural, cancellationToken: token), cancel);
+        return list?["items"] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
+    }
 
     /// <summary>A custom object as the client returns it: the JSON it read, not yet bound to a type.</summary>
     private static JsonElement Json(object value) => value is JsonElement element

@@ -164,4 +164,8 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
 
     private static IReadOnlyList<JsonObject> Items(JsonObject? list) =>
         list?["items"] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
+
+    public async Task<IReadOnlyList<JsonObject>> ListKubeVirtsAsync(CancellationToken cancel) =>
+        Items(await retry.RunAsync($"listing kubevirts{onCluster}", token =>
+            connection.Client.CustomObjects.ListClusterCustomObjectAsync<JsonObject>(Group, Version, "kubevirts", cancellationToken: token), cancel));
 }

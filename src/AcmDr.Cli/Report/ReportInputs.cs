@@ -119,7 +119,24 @@ internal static class ReportInputs
         var workloads = scope.InventoryWorkloads ?? PolicyObservations.Workloads(snapshot, scope.HubNamespace).Workloads;
         var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var truth = new List<VmGroundTruth>();
+        foreach (var (name, connection) in Named(managed, clusters, scope.InventoryWorkloads is null ? "acmdr's policies" : "the inventory"))
+        {
+            truth.AddRange(await new ClusterReader(new KubeManagedCluster(connection, retry, name), scope.Settings.SiteLabel).GroundTruthAsync(name, workloads.Where(scope.Includes), cancel));
+        }
+
+        return truth;
+    }
+
+    /// <summary>
+    /// The <paramref name="managed"/> clusters (see <see cref="ManagedClusters"/>) with the name of each,
+    /// refusing (exit 2) one that names none of <paramref name="clusters"/> (those with VMs in
+    /// <paramref name="clustersFrom"/>) or a cluster given twice.
+    /// </summary>
+    public static IReadOnlyList<(string Name, ClusterConnection Connection)> Named(
+        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, IReadOnlyList<string> clusters, string clustersFrom)
+    {
         var read = new Dictionary<string, string>(StringComparer.Ordinal);
+        var named = new List<(string, ClusterConnection)>();
         foreach (var (cluster, connection) in managed)
         {
             // Unnamed: the only cluster in scope when one context is read, else the context's name.
@@ -127,7 +144,7 @@ internal static class ReportInputs
             if (!clusters.Contains(name))
             {
                 throw new AcmDrException(ExitCodes.InvalidInput,
-                    $"managed context '{connection.Context}' would be cluster '{name}', which has no VMs in {(scope.InventoryWorkloads is null ? "acmdr's policies" : "the inventory")} (clusters: {string.Join(", ", clusters)}); write --managed-context CLUSTER={connection.Context}");
+                    $"managed context '{connection.Context}' would be cluster '{name}', which has no VMs in {clustersFrom} (clusters: {string.Join(", ", clusters)}); write --managed-context CLUSTER={connection.Context}");
             }
 
             if (!read.TryAdd(name, connection.Context))
@@ -135,10 +152,10 @@ internal static class ReportInputs
                 throw new AcmDrException(ExitCodes.InvalidInput, $"cluster '{name}' is given twice (contexts '{read[name]}' and '{connection.Context}')");
             }
 
-            truth.AddRange(await new ClusterReader(new KubeManagedCluster(connection, retry, name), scope.Settings.SiteLabel).GroundTruthAsync(name, workloads.Where(scope.Includes), cancel));
+            named.Add((name, connection));
         }
 
-        return truth;
+        return named;
     }
 
     /// <summary>"CLUSTER=CONTEXT" or "CONTEXT" (no cluster: named by the context, or the only one in scope).</summary>

@@ -23,6 +23,7 @@ public sealed class CommandLineWordsTests
     [DataRow("fl1p", "flip")]
     [DataRow("breakglas", "breakglass")]
     [DataRow("rep", "report")]
+    [DataRow("docter", "doctor")]
     public async Task A_mistyped_command_gets_one_line_with_the_command_meant(string typed, string meant)
     {
         using var dir = OptionsTestDir.Create();
@@ -30,7 +31,7 @@ public sealed class CommandLineWordsTests
         var result = await CliRunner.RunAsync(dir.Path, typed);
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.Err.Should().Be($"acmdr: unknown command '{typed}'; did you mean '{meant}'? (commands: validate, generate, flip, breakglass, relocate, report, wait)\nRun 'acmdr --help' for usage.\n");
+        result.Err.Should().Be($"acmdr: unknown command '{typed}'; did you mean '{meant}'? (commands: validate, generate, doctor, flip, breakglass, relocate, report, wait)\nRun 'acmdr --help' for usage.\n");
     }
 
     [TestMethod]
@@ -41,7 +42,7 @@ public sealed class CommandLineWordsTests
         var result = await CliRunner.RunAsync(dir.Path, "failover");
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.Err.Should().Be("acmdr: unknown command 'failover' (commands: validate, generate, flip, breakglass, relocate, report, wait)\nRun 'acmdr --help' for usage.\n");
+        result.Err.Should().Be("acmdr: unknown command 'failover' (commands: validate, generate, doctor, flip, breakglass, relocate, report, wait)\nRun 'acmdr --help' for usage.\n");
     }
 
     [TestMethod]
