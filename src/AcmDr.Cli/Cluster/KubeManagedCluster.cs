@@ -31,14 +31,6 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
 
     public TransientRetry Retry => retry;
 
-    /// <summary>The managed cluster of a kubeconfig and context, its calls retried as <paramref name="io"/> says and noted on its error output.</summary>
-    public static KubeManagedCluster Open(string? kubeconfig, string? context, CliIo io)
-    {
-        ArgumentNullException.ThrowIfNull(io);
-        return new(ClusterConnection.Open(kubeconfig, context, "managed cluster", environment: io.Environment),
-            new TransientRetry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
-    }
-
     /// <summary>
     /// Objects per LIST page: thousands of VMs come in a few requests, and no one answer is so large
     /// that the API server or a site link chokes on it (kubectl pages by 500 too).

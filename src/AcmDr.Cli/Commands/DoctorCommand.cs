@@ -33,8 +33,8 @@ public static class DoctorCommand
         var target = options.Hub.Read(parse);
         // Names of the managed clusters are checked before anything is read.
         var managed = ReportInputs.Named(ReportInputs.ManagedClusters(options, parse), plan.Clusters, "the inventory");
-        var retry = ReadRetry.For(io);
-        var hub = KubeHubCluster.Open(target.Kubeconfig, target.Context, retry, io.Environment);
+        var retry = ReadRetry.For(io, target.Limit);
+        var hub = new KubeHubCluster(target.Connect(io.Environment), retry);
         var hubReading = await HubDoctorReads.ReadAsync(hub, target.Namespace ?? plan.Settings.HubNamespace, plan.Settings.ClusterSet, cancel);
         var findings = new List<Finding>(HubChecks.Check(plan, hubReading));
         foreach (var (name, connection) in managed)
