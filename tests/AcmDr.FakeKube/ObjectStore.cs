@@ -110,17 +110,33 @@ public sealed partial class ObjectStore
     {
         lock (gate)
         {
-            var items = objects
-                .Where(p => p.Key.Group == type.Group && p.Key.Plural == type.Plural && (ns is null || p.Key.Namespace == ns))
-                .OrderBy(p => p.Key.Namespace, StringComparer.Ordinal)
-                .ThenBy(p => p.Key.Name, StringComparer.Ordinal)
-                .Select(p => p.Value)
-                .Where(o => labels.Matches(o) && fields.Matches(o))
-                .Select(o => Copy(o, type))
-                .ToList();
-            return (items, resourceVersion);
+            return ([.. Matching(type, ns, labels, fields).Select(o => Copy(o, type))], resourceVersion);
         }
     }
+
+    /// <summary>
+    /// One page of a LIST (see <see cref="ListPage"/>): only the page's objects are copied, so reading
+    /// thousands of objects in pages costs the server about what one LIST does, as on a real API server.
+    /// </summary>
+    internal (IReadOnlyList<JsonObject> Items, long ResourceVersion, string? Continue, long? Remaining) ListPaged(
+        ResourceType type, string? ns, LabelSelector labels, FieldSelector fields, string? limit, string? continueToken)
+    {
+        lock (gate)
+        {
+            var (page, version, next, remaining) = ListPage.Cut(Matching(type, ns, labels, fields), resourceVersion, limit, continueToken);
+            return ([.. page.Select(o => Copy(o, type))], version, next, remaining);
+        }
+    }
+
+    /// <summary>The stored objects a LIST matches, in key order (namespace, then name), not copied; under the lock.</summary>
+    private List<JsonObject> Matching(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields) =>
+        objects
+            .Where(p => p.Key.Group == type.Group && p.Key.Plural == type.Plural && (ns is null || p.Key.Namespace == ns))
+            .OrderBy(p => p.Key.Namespace, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Name, StringComparer.Ordinal)
+            .Select(p => p.Value)
+            .Where(o => labels.Matches(o) && fields.Matches(o))
+            .ToList();
 
     /// <summary>
     /// Opens a watch. From resourceVersion 0 (or none) it starts with ADDED for every current object;

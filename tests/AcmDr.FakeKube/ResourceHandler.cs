@@ -43,8 +43,8 @@ internal sealed class ResourceHandler(ObjectStore store, TimeProvider clock, Can
 
     private KubeResponse List(IQueryCollection query, ResourceType type, string? ns)
     {
-        var (all, current) = store.List(type, ns, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]));
-        var (items, version, next, remaining) = ListPage.Cut(all, current, query["limit"], query["continue"]);
+        var (items, version, next, remaining) = store.ListPaged(
+            type, ns, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]), query["limit"], query["continue"]);
         var metadata = new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) };
         if (next is not null)
         {

@@ -82,7 +82,7 @@ public static class BreakGlassCommand
             var snapshot = await ReadVmsAsync(reader, scope, managed.Server, cancel);
             ScopePresenceCheck.Run(snapshot, scope, new WrongClusterTarget(managed.Context, managed.Server, cluster, target.Cluster, plan.Clusters));
             io.Out.WriteLine($"{(dryRun ? "dry run: " : "")}break glass on {managed.Server} (cluster {cluster}): {Counted.Of(scope.Count, "VM")} to {site}");
-            var outcome = await new BreakGlassLive(managed, reader, io, siteLabel, site, parallel).RunAsync(scope, snapshot, dryRun, cancel);
+            var outcome = await new BreakGlassLive(managed, reader, io, siteLabel, site, parallel, PatchProgress.For(io)).RunAsync(scope, snapshot, dryRun, cancel);
             io.Out.WriteLine(dryRun
                 ? $"dry run: {outcome.Set} would be set, {outcome.Already} already {site}, {outcome.NotSet.Count} cannot be set; nothing was written"
                 : $"set {outcome.Set}, already {site} {outcome.Already}, not set {outcome.NotSet.Count} of {Counted.Of(scope.Count, "VM")}");

@@ -13,7 +13,8 @@ namespace AcmDr.Cli.Managed;
 /// in the inventory's order whatever order the patches end in. A VM that is missing or refused is
 /// reported and the others still done; losing the cluster stops the run once the patches in flight end.
 /// </summary>
-public sealed class BreakGlassLive(IManagedCluster cluster, ClusterReader reader, CliIo io, string siteLabel, string site, int parallel)
+/// <param name="progress">A bar per tier on a terminal (the tier's lines then follow it), streamed lines otherwise.</param>
+public sealed class BreakGlassLive(IManagedCluster cluster, ClusterReader reader, CliIo io, string siteLabel, string site, int parallel, PatchProgress progress)
 {
     public sealed record Outcome(int Set, int Already, IReadOnlyList<string> NotSet);
 
@@ -35,11 +36,11 @@ public sealed class BreakGlassLive(IManagedCluster cluster, ClusterReader reader
         {
             io.Out.WriteLine($"tier {tier.Key}:");
             var vms = tier.ToList();
-            var ended = new VmDone?[vms.Count];
+            var results = new VmDone?[vms.Count];
             var printed = 0;
             var gate = new Lock();
             (ScopedVm Vm, Exception Error)? lost = null;
-            await Parallel.ForEachAsync(Enumerable.Range(0, vms.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancel }, async (i, token) =>
+            await progress.RunTierAsync(tier.Key, vms.Count, ended => Parallel.ForEachAsync(Enumerable.Range(0, vms.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancel }, async (i, token) =>
             {
                 lock (gate)
                 {
@@ -66,21 +67,23 @@ public sealed class BreakGlassLive(IManagedCluster cluster, ClusterReader reader
 
                 lock (gate)
                 {
-                    ended[i] = result;
-                    for (; printed < vms.Count && ended[printed] is { } next; printed++)
+                    results[i] = result;
+                    for (; progress.StreamsLines && printed < vms.Count && results[printed] is { } next; printed++)
                     {
                         Print(next);
                     }
                 }
-            });
 
-            // After a loss, the VMs that did end past the first gap, still in order.
-            foreach (var late in ended.Skip(printed).OfType<VmDone>())
+                ended();
+            }));
+
+            // Those not streamed (a live display, or past the first gap after a loss), still in order.
+            foreach (var late in results.Skip(printed).OfType<VmDone>())
             {
                 Print(late);
             }
 
-            done.AddRange(ended.OfType<VmDone>());
+            done.AddRange(results.OfType<VmDone>());
             if (lost is { } failure)
             {
                 io.Out.WriteLine($"stopped: {done.Count(d => d.Result == Result.Set)} set, {done.Count(d => d.Result == Result.Already)} already {site} before the cluster was lost");
