@@ -35,22 +35,50 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
     /// <summary>Kinds whose cluster-wide LIST was refused: relocation reads every round and need not be refused each time.</summary>
     private readonly HashSet<string> clusterWideRefused = new(StringComparer.Ordinal);
 
+    /// <summary>Guards <see cref="clusterWideRefused"/>: a snapshot lists several kinds at once.</summary>
+    private readonly Lock refusals = new();
+
     /// <summary>
-    /// One reading of <paramref name="parts"/> in <paramref name="namespaces"/>. Nodes first, then
-    /// migrations before instances: KubeVirt updates the instance before it marks its migration
-    /// Succeeded, so an instance read after a Succeeded migration shows where it landed.
+    /// One reading of <paramref name="parts"/> in <paramref name="namespaces"/>. The nodes first (one small
+    /// request: a cluster that is gone fails there, its retries noted once); then two chains side by side,
+    /// since each LIST is a round trip per page and a cluster at another site charges each one: the VMs;
+    /// and migrations, then instances: KubeVirt updates the instance before it marks its migration
+    /// Succeeded, so an instance read after a Succeeded migration shows where it landed. A namespace
+    /// any of whose LISTs was refused is refused for the whole reading.
     /// </summary>
     public async Task<ScopeSnapshot> SnapshotAsync(IEnumerable<string> namespaces, SnapshotParts parts, CancellationToken cancel)
     {
         var scope = namespaces.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var refused = new HashSet<string>(StringComparer.Ordinal);
-        IReadOnlyDictionary<string, NodeState> nodes = parts.HasFlag(SnapshotParts.Nodes)
-            ? await NodesAsync(cancel)
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var token = failed.Token;
+        var vmsRefused = new HashSet<string>(StringComparer.Ordinal);
+        var movesRefused = new HashSet<string>(StringComparer.Ordinal);
+        var nodes = parts.HasFlag(SnapshotParts.Nodes)
+            ? await NodesAsync(token)
             : new Dictionary<string, NodeState>(StringComparer.Ordinal);
+        var vms = parts.HasFlag(SnapshotParts.Vms) ? ListAsync(VirtualMachines, cluster.ListVmsAsync, scope, vmsRefused, token) : Task.FromResult<IReadOnlyList<JsonObject>>([]);
+        var moves = MovesAsync(parts, scope, movesRefused, token);
+        try
+        {
+            await Task.WhenAll(vms, moves);
+        }
+        catch
+        {
+            // The first failure ends the reading: the other chains stop sending instead of running on unobserved.
+            await failed.CancelAsync();
+            throw;
+        }
+
+        var (migrations, instances) = await moves;
+        return new ScopeSnapshot(nodes, await vms, instances, migrations, vmsRefused.Union(movesRefused, StringComparer.Ordinal));
+    }
+
+    private async Task<(IReadOnlyList<JsonObject> Migrations, IReadOnlyList<JsonObject> Instances)> MovesAsync(
+        SnapshotParts parts, List<string> scope, HashSet<string> refused, CancellationToken cancel)
+    {
         var migrations = parts.HasFlag(SnapshotParts.Migrations) ? await ListAsync(Migrations, cluster.ListMigrationsAsync, scope, refused, cancel) : [];
-        var vms = parts.HasFlag(SnapshotParts.Vms) ? await ListAsync(VirtualMachines, cluster.ListVmsAsync, scope, refused, cancel) : [];
         var instances = parts.HasFlag(SnapshotParts.Instances) ? await ListAsync(Instances, cluster.ListInstancesAsync, scope, refused, cancel) : [];
-        return new ScopeSnapshot(nodes, vms, instances, migrations, refused);
+        return (migrations, instances);
     }
 
     public async Task<IReadOnlyDictionary<string, NodeState>> NodesAsync(CancellationToken cancel)
@@ -139,7 +167,13 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
     private async Task<IReadOnlyList<JsonObject>> ListAsync(
         string kind, Func<string?, CancellationToken, Task<IReadOnlyList<JsonObject>>> list, List<string> namespaces, HashSet<string> refused, CancellationToken cancel)
     {
-        if (namespaces.Count > PerNamespaceUpTo && !clusterWideRefused.Contains(kind))
+        bool wide;
+        lock (refusals)
+        {
+            wide = namespaces.Count > PerNamespaceUpTo && !clusterWideRefused.Contains(kind);
+        }
+
+        if (wide)
         {
             try
             {
@@ -147,7 +181,10 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
             }
             catch (Exception ex) when (IsRefusal(ex))
             {
-                clusterWideRefused.Add(kind);
+                lock (refusals)
+                {
+                    clusterWideRefused.Add(kind);
+                }
             }
         }
 
