@@ -34,13 +34,7 @@ public sealed class BreakGlassProgressTests
             new(new VmRef("web", "web-0"), "web", 2),
         ];
         using var screen = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(screen),
-        });
+        var console = RecordingConsole.Over(screen);
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
         var io = new CliIo(output, error, cluster.Dir.Path, cluster.Clock);

@@ -14,13 +14,7 @@ public sealed class LiveProgressTests
     public async Task Each_tier_gets_a_bar_that_completes_as_its_vms_finish()
     {
         using var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(text),
-        });
+        var console = RecordingConsole.Over(text);
         var db = new ScopedVm(new VmRef("finance", "db-0"), "db", 1);
         var web = new ScopedVm(new VmRef("web", "web-0"), "web", 2);
 
