@@ -118,11 +118,9 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         }
 
         var instance = await cluster.GetInstanceAsync(vm, cancel);
-        var migration = (await cluster.ListMigrationsAsync(vm.Namespace, cancel))
-            .Where(m => KubeJson.Text(m["spec"]?["vmiName"]) == vm.Name && !MigrationStatus.IsFinished(m))
-            .Select(m => KubeJson.Text(m["metadata"]?["name"]))
-            .FirstOrDefault();
-        return State(found, instance, migration);
+        // A reading of this one VM, so the migration in flight is found by the snapshot's one rule.
+        var alone = new ScopeSnapshot(snapshot.Nodes, [found], instance is null ? [] : [instance], await cluster.ListMigrationsAsync(vm.Namespace, cancel), []);
+        return State(found, instance, alone.MigrationInFlight(vm));
     }
 
     /// <summary>One migration, or null when there is none: from the snapshot, or one GET in a refused namespace.</summary>

@@ -53,6 +53,6 @@ public interface IManagedCluster
     /// <summary>KubeVirt's restart of the VM; not retried.</summary>
     Task RestartAsync(VmRef vm, CancellationToken cancel);
 
-    /// <summary>Every KubeVirt CR (kubevirt.io/v1 kubevirts), in all namespaces; retried.</summary>
+    /// <summary>Every KubeVirt CR (kubevirt.io/v1 kubevirts), in all namespaces; paged.</summary>
     Task<IReadOnlyList<JsonObject>> ListKubeVirtsAsync(CancellationToken cancel);
 }

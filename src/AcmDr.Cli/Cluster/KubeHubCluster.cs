@@ -118,7 +118,7 @@ public sealed class KubeHubCluster(ClusterConnection connection, TransientRetry 
     {
         var list = await retry.RunAsync($"list of {plural} in {ns}", token => connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(
             ClusterGroup, version, ns, plural, cancellationToken: token), cancel);
-        return list?["items"] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
+        return KubeJson.Items(list);
     }
 
     /// <summary>A custom object as the client returns it: the JSON it read, not yet bound to a type.</summary>

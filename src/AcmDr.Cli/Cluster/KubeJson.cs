@@ -9,6 +9,10 @@ public static class KubeJson
     public static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    /// <summary>The objects of a list answer (none when it has no <c>items</c>).</summary>
+    public static IReadOnlyList<JsonObject> Items(JsonObject? list) =>
+        list?["items"] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
+
     /// <summary>Whether the object's status has a condition of <paramref name="type"/> with status "True".</summary>
     public static bool ConditionIsTrue(JsonObject obj, string type)
     {

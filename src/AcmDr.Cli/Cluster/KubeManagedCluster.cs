@@ -58,6 +58,8 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
             return ((IReadOnlyList<V1Node>)[.. page.Items], page.Metadata?.ContinueProperty);
         }, cancel);
 
+    public Task<IReadOnlyList<JsonObject>> ListKubeVirtsAsync(CancellationToken cancel) => ListAsync("kubevirts", null, cancel);
+
     public Task<JsonObject> MergePatchVmAsync(VmRef vm, JsonObject patch, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(vm);
@@ -122,7 +124,7 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
                     Group, Version, plural, continueParameter: next, limit: PageSize, cancellationToken: token)
                 : await connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(
                     Group, Version, ns, plural, continueParameter: next, limit: PageSize, cancellationToken: token);
-            return (Items(page), KubeJson.Text(page?["metadata"]?["continue"]));
+            return (KubeJson.Items(page), KubeJson.Text(page?["metadata"]?["continue"]));
         }, cancel);
 
     /// <summary>
@@ -153,11 +155,4 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
             }
         }
     }
-
-    private static IReadOnlyList<JsonObject> Items(JsonObject? list) =>
-        list?["items"] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
-
-    public async Task<IReadOnlyList<JsonObject>> ListKubeVirtsAsync(CancellationToken cancel) =>
-        Items(await retry.RunAsync($"listing kubevirts{onCluster}", token =>
-            connection.Client.CustomObjects.ListClusterCustomObjectAsync<JsonObject>(Group, Version, "kubevirts", cancellationToken: token), cancel));
 }

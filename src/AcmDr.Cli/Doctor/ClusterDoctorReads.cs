@@ -13,19 +13,21 @@ internal static class ClusterDoctorReads
     {
         try
         {
-            var nodes = await new ClusterReader(cluster, plan.Settings.SiteLabel).NodesAsync(cancel);
-            var kubeVirts = (await cluster.ListKubeVirtsAsync(cancel)).Select(KubeVirt).ToList();
             var wanted = plan.Policies.Where(p => p.Cluster == name).SelectMany(p => p.Vms).ToHashSet();
+            // The VMs as break glass reads them: LISTs, not a read per VM (one by one only where a LIST is refused).
+            var reader = new ClusterReader(cluster, plan.Settings.SiteLabel);
+            var snapshot = await reader.SnapshotAsync(wanted.Select(vm => vm.Namespace), SnapshotParts.Nodes | SnapshotParts.Vms, cancel);
+            var kubeVirts = (await cluster.ListKubeVirtsAsync(cancel)).Select(KubeVirt).ToList();
             var found = new HashSet<VmRef>();
-            // One list per namespace, not a read per VM.
-            foreach (var ns in wanted.Select(vm => vm.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            foreach (var vm in wanted)
             {
-                found.UnionWith((await cluster.ListVmsAsync(ns, cancel))
-                    .Select(vm => new VmRef(ns, KubeJson.Text(vm["metadata"]?["name"]) ?? string.Empty))
-                    .Where(wanted.Contains));
+                if ((await reader.SelectorSiteAsync(snapshot, vm, cancel)).Exists)
+                {
+                    found.Add(vm);
+                }
             }
 
-            return new ClusterReading(name, [.. nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal)], kubeVirts, found);
+            return new ClusterReading(name, [.. snapshot.Nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal)], kubeVirts, found);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
