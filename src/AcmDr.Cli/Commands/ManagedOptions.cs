@@ -49,6 +49,6 @@ public sealed class ManagedOptions
     {
         ArgumentNullException.ThrowIfNull(io);
         var target = Cluster.Read(parse);
-        return new KubeManagedCluster(target.Connect(io.Environment), target.Limit.Retry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}")));
+        return new KubeManagedCluster(target.Connect(io.Environment), target.Limit.Retry(io));
     }
 }

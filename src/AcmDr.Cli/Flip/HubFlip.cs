@@ -37,7 +37,7 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(limit);
-        return limit.Retry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"), MaxAttempts);
+        return limit.Retry(io, MaxAttempts);
     }
 
     public delegate Task<(IReadOnlyList<SwitchedApp>? Apps, string? Why)> AppSource(CancellationToken cancel);

@@ -19,17 +19,21 @@ public sealed record RequestLimit(TimeSpan? PerRequest)
     public ConnectionSettings Settings => ConnectionSettings.Default with { RequestTimeout = PerRequest ?? Timeout.InfiniteTimeSpan };
 
     /// <summary>
-    /// The retry of calls under this limit. <paramref name="timeAttempts"/>: also end each attempt after
-    /// <see cref="PerRequest"/> on <paramref name="clock"/> (one attempt may be several requests, and a
-    /// test clock then bounds it too); otherwise the HTTP client's limit alone ends a request.
+    /// The retry of a command's calls under this limit, on <paramref name="io"/>'s backoff and clock, each
+    /// retry noted on its error output. <paramref name="timeAttempts"/>: also end each attempt after
+    /// <see cref="PerRequest"/> on that clock (one attempt may be several requests, and a test clock then
+    /// bounds it too); otherwise the HTTP client's limit alone ends a request.
     /// </summary>
-    public TransientRetry Retry(TimeSpan backoff, TimeProvider clock, Action<string> onRetry, int attempts = TransientRetry.DefaultAttempts, bool timeAttempts = false) =>
-        new(backoff, clock, onRetry, attempts)
+    public TransientRetry Retry(CliIo io, int attempts = TransientRetry.DefaultAttempts, bool timeAttempts = false)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        return new(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"), attempts)
         {
             AttemptTimeout = timeAttempts ? PerRequest : null,
             Budget = RetryBudget,
             RequestTimeout = PerRequest,
         };
+    }
 
     /// <summary>As <c>--request-timeout</c> takes it: 10s, 1m30s, or 0 for no limit.</summary>
     public override string ToString() => PerRequest is { } limit ? Core.Text.DurationGrammar.Format(limit) : "0";

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AcmDr.Core.Flip;
 
 /// <summary>
@@ -12,22 +10,7 @@ public static class HubDownHint
     public static string For(FlipRequest request, string? inventoryArgument)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var scope = new List<string>();
-        if (inventoryArgument is not null)
-        {
-            scope.AddRange(["-i", inventoryArgument]);
-        }
-
-        foreach (var app in request.Apps)
-        {
-            scope.AddRange(["--app", app]);
-        }
-
-        foreach (var tier in request.Tiers)
-        {
-            scope.AddRange(["--tier", tier.ToString(CultureInfo.InvariantCulture)]);
-        }
-
+        var scope = ScopeWords.Of(inventoryArgument, request.Apps, request.Tiers);
         var git = string.Join(' ', ["acmdr", "flip", "--in-git", .. request.To is { } to ? (string[])["--to", to] : ["--clear"], .. request.All ? (string[])["--all"] : [], .. scope]);
         // Break glass sets a site; clearing overrides means following a global site only the hub knows.
         return request.To is { } site

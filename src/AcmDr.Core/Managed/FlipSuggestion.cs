@@ -1,3 +1,5 @@
+using AcmDr.Core.Flip;
+
 namespace AcmDr.Core.Managed;
 
 /// <summary>
@@ -9,22 +11,7 @@ public static class FlipSuggestion
     /// <summary>The flip of exactly <paramref name="apps"/> and <paramref name="tiers"/> (none: global); <see cref="HubFlipHint"/> decides which scope matches what was done.</summary>
     public static string Command(string site, string? inventoryArgument, IReadOnlyList<string> apps, IReadOnlyList<int> tiers)
     {
-        var parts = new List<string> { "acmdr", "flip", "--to", site };
-        if (inventoryArgument is not null)
-        {
-            parts.AddRange(["-i", inventoryArgument]);
-        }
-
-        foreach (var app in apps)
-        {
-            parts.AddRange(["--app", app]);
-        }
-
-        foreach (var tier in tiers)
-        {
-            parts.AddRange(["--tier", tier.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        }
-
+        List<string> parts = ["acmdr", "flip", "--to", site, .. ScopeWords.Of(inventoryArgument, apps, tiers)];
         parts.AddRange(["--kubeconfig", "HUB_KUBECONFIG"]);
         return string.Join(' ', parts);
     }

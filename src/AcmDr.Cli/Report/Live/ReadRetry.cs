@@ -12,5 +12,5 @@ internal static class ReadRetry
 {
     /// <summary>The retry for reads under <paramref name="limit"/>.</summary>
     public static TransientRetry For(CliIo io, RequestLimit limit) =>
-        limit.Retry(io.RetryBackoff, io.Clock, message => io.Err.WriteLine($"acmdr: {message}"), timeAttempts: true);
+        limit.Retry(io, timeAttempts: true);
 }
