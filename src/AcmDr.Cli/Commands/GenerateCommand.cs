@@ -15,7 +15,7 @@ public static class GenerateCommand
 {
     public static Command Create(CliIo io)
     {
-        var options = new InventoryOptions();
+        var options = new InventoryOptions(generates: true);
         var output = new Option<string>("--out", "-o")
         {
             Description = "Directory that receives policies/ and placements/",

@@ -13,7 +13,7 @@ public static class ValidateCommand
 {
     public static Command Create(CliIo io)
     {
-        var options = new InventoryOptions();
+        var options = new InventoryOptions(generates: true);
         var maxErrors = new Option<int>("--max-errors")
         {
             Description = $"Show at most this many errors, then how many more there are (default {InventoryErrors.DefaultLimit})",

@@ -2,6 +2,7 @@ using AcmDr.Cli.Input;
 using AcmDr.Cli.Yaml;
 using AcmDr.Core;
 using AcmDr.Core.Inventory;
+using AcmDr.Core.Manifests;
 using AcmDr.Core.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -9,7 +10,7 @@ using YamlDotNet.RepresentationModel;
 namespace AcmDr.Cli.Input;
 
 /// <summary>Command-line overrides of the settings; null means "as in the file, else the default".</summary>
-public sealed record SettingsOverrides(string? HubNamespace, string? SiteLabel, IReadOnlyList<string>? Sites, string? ClusterSet);
+public sealed record SettingsOverrides(string? HubNamespace, string? SiteLabel, IReadOnlyList<string>? Sites, string? ClusterSet, MoveRunning? MoveRunning = null);
 
 /// <summary>
 /// Reads the optional settings file (<c>acmdr.yaml</c> beside the inventory) and applies command-line
@@ -19,7 +20,7 @@ public static class SettingsFile
 {
     public const string FileName = "acmdr.yaml";
 
-    private static readonly string[] Keys = ["hubNamespace", "siteLabel", "sites", "clusterSet"];
+    private static readonly string[] Keys = ["hubNamespace", "siteLabel", "sites", "clusterSet", SwitchManifest.MoveRunningKey];
 
     public static DrSettings Load(string? path, SettingsOverrides overrides)
     {
@@ -30,6 +31,7 @@ public static class SettingsFile
             SiteLabel = overrides.SiteLabel ?? settings.SiteLabel,
             Sites = overrides.Sites ?? settings.Sites,
             ClusterSet = overrides.ClusterSet ?? settings.ClusterSet,
+            MoveRunning = overrides.MoveRunning ?? settings.MoveRunning,
         };
         var problems = settings.Problems();
         if (problems.Count > 0)
@@ -81,6 +83,7 @@ public static class SettingsFile
                 "siteLabel" => settings with { SiteLabel = ScalarOf(path, value) },
                 "clusterSet" => settings with { ClusterSet = ScalarOf(path, value) },
                 "sites" => settings with { Sites = ListOf(path, value) },
+                SwitchManifest.MoveRunningKey => settings with { MoveRunning = MoveRunningOf(path, value) },
                 _ => throw Error(path, line, $"unknown setting '{key}'; known settings are {string.Join(", ", Keys)}"),
             };
         }
@@ -92,6 +95,10 @@ public static class SettingsFile
         node is YamlScalarNode { Value: { } value }
             ? value
             : throw Error(path, (int)node.Start.Line, "expected a single value");
+
+    private static MoveRunning MoveRunningOf(string path, YamlNode node) =>
+        MoveRunningText.Parse(ScalarOf(path, node))
+        ?? throw Error(path, (int)node.Start.Line, $"{SwitchManifest.MoveRunningKey} must be {MoveRunningText.Migrate} (the flip live-migrates running VMs) or {MoveRunningText.None} (they move only by acmdr relocate)");
 
     private static List<string> ListOf(string path, YamlNode node) =>
         node is YamlSequenceNode sequence

@@ -12,7 +12,11 @@ namespace AcmDr.Cli.Options;
 /// <c>--hub-namespace</c>): one option then both names the namespace it reads and overrides the settings, and this
 /// group does not declare a second one. Null: this group declares <c>--hub-namespace</c> (generate, validate).
 /// </param>
-public sealed class InventoryOptions(Option<string?>? hubNamespace = null)
+/// <param name="generates">
+/// generate and validate: also declare <c>--move-running</c>, a setting that only shapes what is generated
+/// (the switch's <c>moveRunning</c>); the commands that read a cluster would list it for nothing.
+/// </param>
+public sealed class InventoryOptions(Option<string?>? hubNamespace = null, bool generates = false)
 {
     public const string DefaultInventory = "inventory/apps.csv";
 
@@ -37,6 +41,11 @@ public sealed class InventoryOptions(Option<string?>? hubNamespace = null)
 
     public Option<string?> ClusterSet { get; } = new("--cluster-set") { Description = "ManagedClusterSet of the clusters (default default)" };
 
+    public Option<string?> MoveRunning { get; } = new("--move-running")
+    {
+        Description = $"What a flip does to running VMs: {MoveRunningText.Migrate} (the policies live-migrate them; default) or {MoveRunningText.None} (they wait for acmdr relocate)",
+    };
+
     public Option<string?> Separator { get; } = new("--separator")
     {
         Description = "Field separator of the inventory: , ; tab or | (default: found from the header line)",
@@ -54,6 +63,12 @@ public sealed class InventoryOptions(Option<string?>? hubNamespace = null)
         command.Options.Add(SiteLabel);
         command.Options.Add(Sites);
         command.Options.Add(ClusterSet);
+        if (generates)
+        {
+            command.Options.Add(MoveRunning);
+            MoveRunning.AcceptOnlyFromAmong(MoveRunningText.Migrate, MoveRunningText.None);
+        }
+
         command.Options.Add(Separator);
         Separator.Validators.Add(result =>
         {
@@ -76,7 +91,8 @@ public sealed class InventoryOptions(Option<string?>? hubNamespace = null)
         // A named file must be there; beside the inventory, anything of that name is read (a folder
         // there is an error, not a silent fallback to the defaults).
         return SettingsFile.Load(explicitPath is not null || Path.Exists(path) ? path : null, new SettingsOverrides(
-            parse.GetValue(HubNamespace), parse.GetValue(SiteLabel), sites, parse.GetValue(ClusterSet)));
+            parse.GetValue(HubNamespace), parse.GetValue(SiteLabel), sites, parse.GetValue(ClusterSet),
+            MoveRunningText.Parse(parse.GetValue(MoveRunning))));
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace AcmDr.Core.Manifests;
 
 /// <summary>
 /// The Policy of one app on one cluster: an enforce ConfigurationPolicy that sets every VM's site
-/// nodeSelector, and an inform one that checks each VM runs at that site.
+/// nodeSelector, an inform one that checks each VM runs at that site, and an enforce one that
+/// live-migrates the running VMs a migration can take there (<see cref="MoveTemplates"/>).
 /// </summary>
 public static class PolicyManifest
 {
@@ -38,7 +39,8 @@ public static class PolicyManifest
             .Add("disabled", TypedScalar.Of(false))
             .Add("policy-templates", new Sequence()
                 .Add(new Mapping().Add("objectDefinition", SiteConfigurationPolicy(settings, policy)))
-                .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy, scratch ?? new StringBuilder()))));
+                .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy, scratch ??= new StringBuilder())))
+                .Add(new Mapping().Add("objectDefinition", MoveConfigurationPolicy(settings, policy, scratch))));
         if (policy.Dependencies.Count > 0)
         {
             spec.Add("dependencies", new Sequence(policy.Dependencies.Select(d => (ManifestNode)Dependency(settings, d))));
@@ -69,6 +71,10 @@ public static class PolicyManifest
     private static Mapping RunningConfigurationPolicy(DrSettings settings, PolicyPlan policy, StringBuilder scratch) =>
         ConfigurationPolicy(PolicyNames.RunningTemplate(policy.Name), "inform",
             "object-templates-raw", new Scalar(SiteTemplates.RunningObjectTemplates(settings, policy, scratch)));
+
+    private static Mapping MoveConfigurationPolicy(DrSettings settings, PolicyPlan policy, StringBuilder scratch) =>
+        ConfigurationPolicy(PolicyNames.MoveTemplate(policy.Name), "enforce",
+            "object-templates-raw", new Scalar(MoveTemplates.MoveObjectTemplates(settings, policy, scratch)));
 
     private static Mapping ConfigurationPolicy(string name, string remediation, string objectsKey, ManifestNode objects)
     {

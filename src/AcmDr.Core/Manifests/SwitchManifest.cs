@@ -17,12 +17,19 @@ public static partial class SwitchManifest
     public const string HomeKey = "home";
     public const string SiteLabelKey = "siteLabel";
     public const string ClusterSetKey = "clusterSet";
+    public const string MoveRunningKey = "moveRunning";
 
-    /// <summary>The keys that record the settings; generate always writes all of them.</summary>
+    /// <summary>The keys that record the settings and that every switch holds.</summary>
     public static IReadOnlyList<string> SettingsKeys { get; } = [SitesKey, HomeKey, SiteLabelKey, ClusterSetKey];
 
+    /// <summary>
+    /// What a flip does to running VMs (<see cref="MoveRunningText"/>); generate always writes it, and a switch
+    /// written before it existed lacks it, which the <c>-move</c> templates read as "move nothing".
+    /// </summary>
+    public static bool IsOptionalSettingsKey(string key) => key == MoveRunningKey;
+
     /// <summary>How the valid keys are described to a user who wrote another one.</summary>
-    public const string KeysDescription = "site, tier-<1..99>, app-<name>, sites, home, siteLabel, clusterSet";
+    public const string KeysDescription = "site, tier-<1..99>, app-<name>, sites, home, siteLabel, clusterSet, moveRunning";
 
     // Tiers 1..99 and DNS-1123 app names, as the inventory allows: 'tier-01' or 'tier-100' is a typo, not a tier.
     [GeneratedRegex("^(tier-[1-9][0-9]?|app-[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)$")]
@@ -33,11 +40,15 @@ public static partial class SwitchManifest
 
     /// <summary>A key a switch may hold.</summary>
     public static bool IsKnownKey(string key) =>
-        key == SiteKey || SettingsKeys.Contains(key, StringComparer.Ordinal) || IsOverrideKey(key);
+        key == SiteKey || SettingsKeys.Contains(key, StringComparer.Ordinal) || IsOptionalSettingsKey(key) || IsOverrideKey(key);
 
-    /// <summary>The settings recorded in a switch's data (the inverse of <see cref="Build"/>); every settings key must be there.</summary>
+    /// <summary>
+    /// The settings recorded in a switch's data (the inverse of <see cref="Build"/>); every settings key must be there.
+    /// A <c>moveRunning</c> that is missing or not <c>migrate</c> is <see cref="MoveRunning.None"/>: what the templates do with it.
+    /// </summary>
     public static DrSettings RecordedSettings(string hubNamespace, IReadOnlyDictionary<string, string> data) =>
-        new(hubNamespace, data[SiteLabelKey], data[SitesKey].Split(','), data[ClusterSetKey]);
+        new(hubNamespace, data[SiteLabelKey], data[SitesKey].Split(','), data[ClusterSetKey],
+            MoveRunningText.Parse(data.GetValueOrDefault(MoveRunningKey)) ?? MoveRunning.None);
 
     public static Mapping Build(DrSettings settings, SwitchState state)
     {
@@ -48,6 +59,7 @@ public static partial class SwitchManifest
             [HomeKey] = settings.HomeSite,
             [SiteLabelKey] = settings.SiteLabel,
             [ClusterSetKey] = settings.ClusterSet,
+            [MoveRunningKey] = MoveRunningText.Of(settings.MoveRunning),
         };
         foreach (var (key, value) in state.Overrides)
         {

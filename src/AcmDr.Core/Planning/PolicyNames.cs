@@ -26,6 +26,8 @@ public static class PolicyNames
 
     public static string RunningTemplate(string policy) => $"{policy}-running";
 
+    public static string MoveTemplate(string policy) => $"{policy}-move";
+
     public static string TierSet(int tier) => $"dr-tier-{tier}";
 
     public static string TierSetOnCluster(int tier, string cluster) => $"dr-tier-{tier}-{cluster}";

@@ -4,13 +4,15 @@ namespace AcmDr.Core.Settings;
 
 /// <summary>
 /// Where the DR resources live and what the sites are called. Defaults match a stock ACM hub and
-/// a stretched cluster with nodes labelled <c>topology.kubernetes.io/site=Primary|DR</c>.
+/// a stretched cluster with nodes labelled <c>topology.kubernetes.io/site=Primary|DR</c>, and a flip
+/// that live-migrates running VMs (<see cref="Settings.MoveRunning.Migrate"/>).
 /// </summary>
 public sealed record DrSettings(
     string HubNamespace,
     string SiteLabel,
     IReadOnlyList<string> Sites,
-    string ClusterSet)
+    string ClusterSet,
+    MoveRunning MoveRunning = MoveRunning.Migrate)
 {
     public static DrSettings Default { get; } =
         new("acmdr", "topology.kubernetes.io/site", ["Primary", "DR"], "default");
