@@ -4,6 +4,7 @@ using AcmDr.Core.Compliance;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -78,6 +79,12 @@ internal static class SwitchFileReader
         foreach (var required in SwitchManifest.SettingsKeys.Prepend(SwitchManifest.SiteKey).Where(k => !data.ContainsKey(k)))
         {
             throw Invalid(shown, dataNode, $"data has no '{required}'");
+        }
+
+        if (data.TryGetValue(SwitchManifest.MoveRunningKey, out var moveRunning) && MoveRunningText.Parse(moveRunning) is null)
+        {
+            throw Invalid(shown, fields[SwitchManifest.MoveRunningKey],
+                $"{SwitchManifest.MoveRunningKey} '{Show(moveRunning)}' is not {MoveRunningText.Migrate} or {MoveRunningText.None}");
         }
 
         var settings = SwitchManifest.RecordedSettings(ns, data);

@@ -1,4 +1,5 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Reporting;
@@ -77,6 +78,14 @@ public static class HubChecks
         if (findings.Count == 0)
         {
             findings.Add(Finding.Ok($"{name}: site {site}{(overrides.Count == 0 ? string.Empty : ", " + Counted.Of(overrides.Count, "override"))}"));
+        }
+
+        // The default (migrate) needs no line; anything else changes what a flip does, so it is said.
+        var moveRunning = data.GetValueOrDefault(SwitchManifest.MoveRunningKey);
+        if (MoveRunningText.Parse(moveRunning) != MoveRunning.Migrate)
+        {
+            var (effect, fix) = RunningVms.Effect(moveRunning);
+            findings.Add(fix is null ? Finding.Ok($"{name}: {effect}") : Finding.Warn($"{name}: {effect}", fix));
         }
 
         return findings;

@@ -1,4 +1,5 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Manifests;
 using AcmDr.Core.Text;
 
 namespace AcmDr.Core.Flip;
@@ -38,6 +39,8 @@ public static class FlipImpact
         {
             lines.Add($"    tier {tier.Key}: {string.Join(", ", tier.Select(m => $"{m.App} ({m.VmCount} VM{(m.VmCount == 1 ? string.Empty : "s")}, {Show(m.From)} -> {Show(m.To)})"))}");
         }
+
+        lines.Add("  " + RunningVms.Line(after.GetValueOrDefault(SwitchManifest.MoveRunningKey)));
 
         return lines;
     }

@@ -38,6 +38,7 @@ public sealed class FailbackTests
             "  site: DR -> Primary",
             "  moves 1 app, 1 VM:",
             "    tier 2: web (1 VM, DR -> Primary)",
+            "  the policies live-migrate running VMs tier by tier (moveRunning: migrate); a VM that cannot live-migrate waits for acmdr relocate",
             "  keeps 1 app, 2 VMs off Primary by overrides:",
             "    stays at DR: tier 1 app db (2 VMs) by tier-1=DR",
             Hint);

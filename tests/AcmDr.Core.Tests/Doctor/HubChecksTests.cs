@@ -47,10 +47,25 @@ public sealed class HubChecksTests
     [TestMethod]
     public void An_override_with_an_unknown_site_fails_with_the_flip_that_clears_it()
     {
-        var lines = Lines(Healthy() with { Switch = new Dictionary<string, string> { ["site"] = "Primary", ["tier-2"] = "Mars", ["app-db"] = "DR" } });
+        var lines = Lines(Healthy() with { Switch = new Dictionary<string, string> { ["site"] = "Primary", ["tier-2"] = "Mars", ["app-db"] = "DR", ["moveRunning"] = "migrate" } });
 
         lines[1].Should().Be("fail switch ConfigMap acmdr/acmdr-sites says tier-2 'Mars', not one of the sites Primary, DR: that tier's policies are not delivered; fix: acmdr flip --clear --tier 2");
         lines[2].Should().Be(Binding, "the valid app-db override is not a finding, and no ok line hides the failure");
+    }
+
+    [TestMethod]
+    [DataRow("none", "ok   switch ConfigMap acmdr/acmdr-sites: running VMs stay where they run until acmdr relocate moves them (moveRunning: none)")]
+    [DataRow(null, "warn switch ConfigMap acmdr/acmdr-sites: running VMs stay where they run: the switch has no moveRunning (it was written before acmdr moved VMs by policy); fix: acmdr generate, then apply policies/base/acmdr-sites.yaml to the hub (or acmdr relocate moves them)")]
+    [DataRow("yes", "warn switch ConfigMap acmdr/acmdr-sites: running VMs stay where they run: moveRunning 'yes' is not migrate or none; fix: acmdr generate, then apply policies/base/acmdr-sites.yaml to the hub (or acmdr relocate moves them)")]
+    public void A_switch_that_does_not_let_the_policies_migrate_running_VMs_says_so(string? moveRunning, string line)
+    {
+        var data = new Dictionary<string, string> { ["site"] = "Primary", ["sites"] = "Primary,DR" };
+        if (moveRunning is not null)
+        {
+            data["moveRunning"] = moveRunning;
+        }
+
+        Lines(Healthy() with { Switch = data }).Skip(1).Take(2).Should().Equal("ok   switch ConfigMap acmdr/acmdr-sites: site Primary", line);
     }
 
     [TestMethod]

@@ -21,7 +21,7 @@ internal static class HubReadings
     public static HubReading Healthy() => new(
         "acmdr",
         true,
-        new Dictionary<string, string> { ["site"] = "Primary", ["sites"] = "Primary,DR" },
+        new Dictionary<string, string> { ["site"] = "Primary", ["sites"] = "Primary,DR", ["moveRunning"] = "migrate" },
         [Policy("dr-db"), Policy("dr-web")],
         [new PlacementReading("acmdr-stretch-1", ["stretch-1"])],
         new ClusterSetBindingReading("default", true, "ClusterSetBound"));

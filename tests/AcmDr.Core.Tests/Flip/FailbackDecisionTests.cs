@@ -27,6 +27,7 @@ public sealed class FailbackDecisionTests
             "  moves 2 apps, 5 VMs:",
             "    tier 2: web (1 VM, DR -> Primary)",
             "    tier 10: erp (4 VMs, DR -> Primary)",
+            "  running VMs stay where they run: the switch has no moveRunning (it was written before acmdr moved VMs by policy); fix: acmdr generate, then apply policies/base/acmdr-sites.yaml to the hub (or acmdr relocate moves them)",
             "  keeps 2 apps, 5 VMs off Primary by overrides:",
             "    stays at DR: tier 1 app db (2 VMs) by tier-1=DR",
             "    stays at DR: tier 2 app api (3 VMs) by app-api=DR",

@@ -139,6 +139,19 @@ public sealed class FlipDecisionTests
         flip.Impact([new SwitchedApp("db", 1, 2)], null).Should().Equal(
             "  site: Primary -> DR",
             "  moves 1 app, 2 VMs:",
-            "    tier 1: db (2 VMs, Primary -> DR)");
+            "    tier 1: db (2 VMs, Primary -> DR)",
+            "  running VMs stay where they run: the switch has no moveRunning (it was written before acmdr moved VMs by policy); fix: acmdr generate, then apply policies/base/acmdr-sites.yaml to the hub (or acmdr relocate moves them)");
+    }
+
+    [TestMethod]
+    [DataRow("migrate", "  the policies live-migrate running VMs tier by tier (moveRunning: migrate); a VM that cannot live-migrate waits for acmdr relocate")]
+    [DataRow("none", "  running VMs stay where they run until acmdr relocate moves them (moveRunning: none)")]
+    [DataRow("Migrate", "  running VMs stay where they run: moveRunning 'Migrate' is not migrate or none; fix: acmdr generate, then apply policies/base/acmdr-sites.yaml to the hub (or acmdr relocate moves them)")]
+    public void The_impact_says_what_happens_to_running_VMs_as_the_switch_decides(string moveRunning, string line)
+    {
+        var flip = FlipDecision.Decide(Switch(("site", "Primary"), ("moveRunning", moveRunning)), Fallback, To("DR"));
+
+        flip.Impact([new SwitchedApp("db", 1, 2)], null).Should().EndWith(line);
+        flip.Impact([], null).Should().NotContain(l => l.Contains("running VMs"), "no app moves, so no VM does");
     }
 }

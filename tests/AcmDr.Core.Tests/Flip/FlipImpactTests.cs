@@ -33,13 +33,14 @@ public sealed class FlipImpactTests
     [TestMethod]
     public void Moved_apps_are_grouped_by_tier_with_singular_and_plural_counts()
     {
-        var lines = FlipImpact.Lines([], Switch(("site", "Primary")), Switch(("site", "DR")),
+        var lines = FlipImpact.Lines([], Switch(("site", "Primary")), Switch(("site", "DR"), ("moveRunning", "migrate")),
             [new SwitchedApp("db", 1, 1), new SwitchedApp("web", 2, 2), new SwitchedApp("api", 2, 3)], null);
 
         lines.Should().Equal(
             "  moves 3 apps, 6 VMs:",
             "    tier 1: db (1 VM, Primary -> DR)",
-            "    tier 2: api (3 VMs, Primary -> DR), web (2 VMs, Primary -> DR)");
+            "    tier 2: api (3 VMs, Primary -> DR), web (2 VMs, Primary -> DR)",
+            "  the policies live-migrate running VMs tier by tier (moveRunning: migrate); a VM that cannot live-migrate waits for acmdr relocate");
     }
 
     [TestMethod]
@@ -53,8 +54,9 @@ public sealed class FlipImpactTests
     public void Values_from_the_hub_are_cleaned_of_terminal_escapes()
     {
         var lines = FlipImpact.Lines([new ScopeChange("site", "Pri\u001b[31mmary", "D\nR")],
-            Switch(("site", "Pri\u001b[31mmary")), Switch(("site", "D\nR")), [new SwitchedApp("db", 1, 1)], null);
+            Switch(("site", "Pri\u001b[31mmary")), Switch(("site", "D\nR"), ("moveRunning", "mi\u001b[31mgrate")), [new SwitchedApp("db", 1, 1)], null);
 
-        lines.Should().Equal("  site: Primary -> D R", "  moves 1 app, 1 VM:", "    tier 1: db (1 VM, Primary -> D R)");
+        lines.Should().Equal("  site: Primary -> D R", "  moves 1 app, 1 VM:", "    tier 1: db (1 VM, Primary -> D R)",
+            "  running VMs stay where they run: moveRunning 'migrate' is not migrate or none; fix: acmdr generate, then apply policies/base/acmdr-sites.yaml to the hub (or acmdr relocate moves them)");
     }
 }

@@ -44,7 +44,7 @@ public sealed class PolicyManifestTests
             .Should().Be($"{{{{- $site := \"{HubSite}\" }}}}\n" + Running("shop", "web-0") + Running("ops", "web-1"));
 
     [TestMethod]
-    public void A_policy_enforces_the_site_nodeSelector_informs_on_where_each_VM_runs_never_prunes_and_waits_for_its_dependencies() =>
+    public void A_policy_enforces_the_site_nodeSelector_informs_on_where_each_VM_runs_moves_the_running_ones_never_prunes_and_waits_for_its_dependencies() =>
         Flow.Of(PolicyManifest.Build(DrSettings.Default, Web)).Should().Be(
             "{apiVersion: policy.open-cluster-management.io/v1, kind: Policy, metadata: {name: dr-web, namespace: acmdr, "
             + "labels: {acmdr.io/app: web, acmdr.io/cluster: c1, acmdr.io/tier: 2, app.kubernetes.io/managed-by: acmdr}, "
@@ -57,7 +57,10 @@ public sealed class PolicyManifestTests
             + $"spec: {{template: {{spec: {{nodeSelector: {{topology.kubernetes.io/site: {HubSite}}}}}}}}}}}}}]}}}}}}, "
             + "{objectDefinition: {apiVersion: policy.open-cluster-management.io/v1, kind: ConfigurationPolicy, metadata: {name: dr-web-running}, "
             + "spec: {remediationAction: inform, pruneObjectBehavior: None, severity: high, object-templates-raw: "
-            + $"{{{{- $site := \"{HubSite}\" }}}}\n{Running("shop", "web-0")}}}}}}}], "
+            + $"{{{{- $site := \"{HubSite}\" }}}}\n{Running("shop", "web-0")}}}}}}}, "
+            + "{objectDefinition: {apiVersion: policy.open-cluster-management.io/v1, kind: ConfigurationPolicy, metadata: {name: dr-web-move}, "
+            + "spec: {remediationAction: enforce, pruneObjectBehavior: None, severity: high, object-templates-raw: "
+            + $"{MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, new StringBuilder())}}}}}}}], "
             + "dependencies: [{apiVersion: policy.open-cluster-management.io/v1beta1, kind: PolicySet, name: dr-tier-1, namespace: acmdr, compliance: Compliant}, "
             + "{apiVersion: policy.open-cluster-management.io/v1, kind: Policy, name: dr-db, namespace: acmdr, compliance: Compliant}]}}");
 

@@ -13,7 +13,7 @@ public sealed class SwitchManifestTests
     public void A_new_switch_points_everything_home_and_records_the_settings() =>
         Flow.Of(SwitchManifest.Build(DrSettings.Default, SwitchState.Home(DrSettings.Default))).Should().Be(
             "{apiVersion: v1, kind: ConfigMap, metadata: {name: acmdr-sites, namespace: acmdr, labels: {app.kubernetes.io/managed-by: acmdr}}, "
-            + "data: {clusterSet: default, home: Primary, site: Primary, siteLabel: topology.kubernetes.io/site, sites: Primary,DR}}");
+            + "data: {clusterSet: default, home: Primary, moveRunning: migrate, site: Primary, siteLabel: topology.kubernetes.io/site, sites: Primary,DR}}");
 
     [TestMethod]
     public void Regenerating_keeps_the_site_and_the_overrides_of_the_committed_switch()
@@ -21,7 +21,7 @@ public sealed class SwitchManifestTests
         var state = new SwitchState("DR", new Dictionary<string, string> { ["tier-2"] = "Primary", ["app-web"] = "DR" });
 
         Flow.Of(SwitchManifest.Build(DrSettings.Default, state)["data"]!).Should().Be(
-            "{app-web: DR, clusterSet: default, home: Primary, site: DR, siteLabel: topology.kubernetes.io/site, sites: Primary,DR, tier-2: Primary}");
+            "{app-web: DR, clusterSet: default, home: Primary, moveRunning: migrate, site: DR, siteLabel: topology.kubernetes.io/site, sites: Primary,DR, tier-2: Primary}");
     }
 
     [TestMethod]
@@ -32,6 +32,25 @@ public sealed class SwitchManifestTests
             .ToDictionary(e => e.Key, e => ((Scalar)e.Value).Value);
 
         SwitchManifest.RecordedSettings("dr", data).Should().BeEquivalentTo(settings);
+    }
+
+    [TestMethod]
+    public void A_switch_records_moveRunning_and_one_without_it_or_with_another_word_moves_nothing()
+    {
+        var settings = DrSettings.Default with { MoveRunning = MoveRunning.None };
+        var data = ((Mapping)SwitchManifest.Build(settings, SwitchState.Home(settings))["data"]!).Entries
+            .ToDictionary(e => e.Key, e => ((Scalar)e.Value).Value);
+
+        data["moveRunning"].Should().Be("none");
+        SwitchManifest.RecordedSettings("acmdr", data).MoveRunning.Should().Be(MoveRunning.None);
+        data["moveRunning"] = "migrate";
+        SwitchManifest.RecordedSettings("acmdr", data).MoveRunning.Should().Be(MoveRunning.Migrate);
+        data["moveRunning"] = "Migrate";
+        SwitchManifest.RecordedSettings("acmdr", data).MoveRunning.Should().Be(MoveRunning.None, "the templates compare the exact word");
+        data.Remove("moveRunning");
+        SwitchManifest.RecordedSettings("acmdr", data).MoveRunning.Should().Be(MoveRunning.None, "a switch older than the move templates moves nothing");
+        SwitchManifest.IsKnownKey("moveRunning").Should().BeTrue();
+        SwitchManifest.IsOverrideKey("moveRunning").Should().BeFalse();
     }
 
     [TestMethod]
