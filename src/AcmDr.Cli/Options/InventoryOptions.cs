@@ -66,7 +66,13 @@ public sealed class InventoryOptions(Option<string?>? hubNamespace = null, bool 
         if (generates)
         {
             command.Options.Add(MoveRunning);
-            MoveRunning.AcceptOnlyFromAmong(MoveRunningText.Migrate, MoveRunningText.None);
+            MoveRunning.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<string?>() is { } value && MoveRunningText.Parse(value) is null)
+                {
+                    result.AddError($"--move-running '{value}' is not {MoveRunningText.Migrate} or {MoveRunningText.None}");
+                }
+            });
         }
 
         command.Options.Add(Separator);

@@ -116,6 +116,8 @@ public sealed class BadInventoryTests
     [DataRow("siteLabel: 'bad key/x/y'\n", "siteLabel 'bad key/x/y' is not a valid Kubernetes label key")]
     [DataRow("hubNamespace: ACM\n", "hubNamespace 'ACM' is not a DNS-1123 label")]
     [DataRow("sites: {a: b\n", "invalid YAML")]
+    [DataRow("sites: [Primary, DR]\nmoveRunning: yes\n", "acmdr.yaml:2: moveRunning must be migrate (the flip live-migrates running VMs) or none (they move only by acmdr relocate)")]
+    [DataRow("moveRunning: [none]\n", "expected a single value")]
     public async Task Bad_settings_are_refused(string settings, string expected)
     {
         using var dir = new TempDir();

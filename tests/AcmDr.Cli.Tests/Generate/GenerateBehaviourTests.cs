@@ -157,6 +157,32 @@ public sealed class GenerateBehaviourTests
     }
 
     [TestMethod]
+    public async Task MoveRunning_comes_from_the_settings_file_else_the_option_else_migrate_and_is_written_into_the_switch()
+    {
+        using var dir = new TempDir();
+        dir.File("inventory/apps.csv", Inventories.Example);
+        string Switch() => File.ReadAllText(dir.File("policies/base/acmdr-sites.yaml"));
+
+        (await CliRunner.RunAsync(dir.Path, "generate")).ExitCode.Should().Be(0);
+        Switch().Should().Contain("  moveRunning: migrate\n");
+        File.ReadAllText(dir.File("policies/base/tier-2/dr-web.yaml")).Should().Contain("name: dr-web-move");
+
+        dir.File("inventory/acmdr.yaml", "moveRunning: none\n");
+        (await CliRunner.RunAsync(dir.Path, "generate")).ExitCode.Should().Be(0);
+        Switch().Should().Contain("  moveRunning: none\n");
+        File.ReadAllText(dir.File("policies/base/tier-2/dr-web.yaml")).Should().Contain("name: dr-web-move",
+            "the template stays, so setting the switch's moveRunning on the hub turns moves on or off without regenerating");
+
+        (await CliRunner.RunAsync(dir.Path, "generate", "--move-running", "migrate")).ExitCode.Should().Be(0);
+        Switch().Should().Contain("  moveRunning: migrate\n");
+
+        var bad = await CliRunner.RunAsync(dir.Path, "generate", "--move-running", "always");
+        bad.ExitCode.Should().Be(2);
+        bad.Err.Should().Contain("always").And.Contain("--move-running");
+        Switch().Should().Contain("  moveRunning: migrate\n", "a refused run writes nothing");
+    }
+
+    [TestMethod]
     public async Task Options_override_the_settings_file()
     {
         using var dir = new TempDir();
