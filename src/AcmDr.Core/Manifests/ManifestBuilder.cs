@@ -32,9 +32,10 @@ public static class ManifestBuilder
             Base($"policyset-{set.Name["dr-".Length..]}.yaml", _ => PlacementManifests.PolicySet(settings, set));
         }
 
+        var gates = new MoveGates(plan);
         foreach (var policy in plan.Policies)
         {
-            Base($"tier-{policy.Tier.ToString(CultureInfo.InvariantCulture)}/{policy.Name}.yaml", scratch => PolicyManifest.Build(settings, policy, scratch));
+            Base($"tier-{policy.Tier.ToString(CultureInfo.InvariantCulture)}/{policy.Name}.yaml", scratch => PolicyManifest.Build(settings, policy, scratch, gates.Of(policy)));
         }
 
         Add($"{BaseDir}/kustomization.yaml", () => [KustomizeManifests.Base(baseResources)]);

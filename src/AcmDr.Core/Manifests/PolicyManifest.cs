@@ -13,7 +13,8 @@ namespace AcmDr.Core.Manifests;
 public static class PolicyManifest
 {
     /// <summary>The Policy of <paramref name="policy"/>; <paramref name="scratch"/> is a text buffer the caller may reuse across policies.</summary>
-    public static Mapping Build(DrSettings settings, PolicyPlan policy, StringBuilder? scratch = null)
+    /// <param name="gate">The policies its <c>-move</c> template waits for (<see cref="MoveGates"/>); none when null.</param>
+    public static Mapping Build(DrSettings settings, PolicyPlan policy, StringBuilder? scratch = null, IReadOnlyList<PolicyPlan>? gate = null)
     {
         var tier = policy.Tier.ToString(CultureInfo.InvariantCulture);
         var annotations = new Mapping()
@@ -40,7 +41,7 @@ public static class PolicyManifest
             .Add("policy-templates", new Sequence()
                 .Add(new Mapping().Add("objectDefinition", SiteConfigurationPolicy(settings, policy)))
                 .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy, scratch ??= new StringBuilder())))
-                .Add(new Mapping().Add("objectDefinition", MoveConfigurationPolicy(settings, policy, scratch))));
+                .Add(new Mapping().Add("objectDefinition", MoveConfigurationPolicy(settings, policy, gate ?? [], scratch))));
         if (policy.Dependencies.Count > 0)
         {
             spec.Add("dependencies", new Sequence(policy.Dependencies.Select(d => (ManifestNode)Dependency(settings, d))));
@@ -72,9 +73,9 @@ public static class PolicyManifest
         ConfigurationPolicy(PolicyNames.RunningTemplate(policy.Name), "inform",
             "object-templates-raw", new Scalar(SiteTemplates.RunningObjectTemplates(settings, policy, scratch)));
 
-    private static Mapping MoveConfigurationPolicy(DrSettings settings, PolicyPlan policy, StringBuilder scratch) =>
+    private static Mapping MoveConfigurationPolicy(DrSettings settings, PolicyPlan policy, IReadOnlyList<PolicyPlan> gate, StringBuilder scratch) =>
         ConfigurationPolicy(PolicyNames.MoveTemplate(policy.Name), "enforce",
-            "object-templates-raw", new Scalar(MoveTemplates.MoveObjectTemplates(settings, policy, scratch)));
+            "object-templates-raw", new Scalar(MoveTemplates.MoveObjectTemplates(settings, policy, gate, scratch)));
 
     private static Mapping ConfigurationPolicy(string name, string remediation, string objectsKey, ManifestNode objects)
     {

@@ -31,9 +31,23 @@ public sealed class MoveTemplateTests
         return new() { ["acmdr-sites"] = data };
     }
 
-    /// <summary>The migrations the template asks for on a cluster holding <paramref name="objects"/>, checked against the CRDs.</summary>
-    private static List<JsonNode> Moves(Dictionary<string, IDictionary<string, string>> configMaps, IEnumerable<JsonNode> objects, JsonNode? template = null)
+    /// <summary>Tier 1's VMs on the cluster (dr-mq waits for them: the tier-1 PolicySet), running at <paramref name="site"/>.</summary>
+    private static IEnumerable<JsonNode> TierOneAt(string site, params string[] except) =>
+        new[] { "dc-01", "dc-02", "mon-01", "mon-02", "ca-01", "ca-02" }.Except(except)
+            .Select(name => (JsonNode)TierOneVmi(name, site == "DR" ? "d-1" : "p-1"));
+
+    /// <summary>
+    /// The migrations the template asks for on a cluster holding <paramref name="objects"/> (and, unless
+    /// <paramref name="tierOneArrived"/> is false, tier 1's VMs at the switch's site), checked against the CRDs.
+    /// </summary>
+    private static List<JsonNode> Moves(Dictionary<string, IDictionary<string, string>> configMaps, IEnumerable<JsonNode> objects, JsonNode? template = null, bool tierOneArrived = true)
     {
+        if (tierOneArrived)
+        {
+            var site = configMaps["acmdr-sites"]["site"];
+            objects = [.. objects, .. TierOneAt(site is "DR" ? "DR" : "Primary")];
+        }
+
         var hub = GoTemplate.ExecuteHub(template ?? MoveTemplate(), configMaps);
         hub.Ok.Should().BeTrue(hub.Error);
         hub.Object!["metadata"]!["name"]!.GetValue<string>().Should().EndWith("-move");
@@ -68,6 +82,28 @@ public sealed class MoveTemplateTests
         moves[0]["metadata"]!["namespace"]!.GetValue<string>().Should().Be(Ns);
         moves[0]["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!.GetValue<string>().Should().Be("acmdr");
         moves[0]["spec"]!.AsObject().Select(p => (p.Key, p.Value!.GetValue<string>())).Should().Equal(("vmiName", "mq-0"));
+    }
+
+    [TestMethod]
+    public void Nothing_moves_until_every_VM_of_the_previous_tier_runs_at_its_site_whatever_ACM_last_reported()
+    {
+        var vm = Vmi("mq-0", "p-1", "DR");
+
+        Moves(Switch("DR"), Cluster(vm), tierOneArrived: false).Should().BeEmpty("tier 1 still runs at Primary");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02")], tierOneArrived: false).Should().BeEmpty("one VM of tier 1 has no instance");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02"), TierOneVmi("ca-02", "p-1")], tierOneArrived: false).Should().BeEmpty("one VM of tier 1 is still at Primary");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02"), TierOneVmi("ca-02", "d-1", phase: "Scheduling")], tierOneArrived: false).Should().BeEmpty("one VM of tier 1 is not running");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR")], tierOneArrived: false).Should().ContainSingle("all of tier 1 runs at DR");
+    }
+
+    [TestMethod]
+    public void The_previous_tier_is_checked_against_its_own_site_so_a_tier_flipped_alone_moves_when_the_previous_one_stays_home()
+    {
+        var tierTwoOnly = Switch("Primary");
+        tierTwoOnly["acmdr-sites"]["tier-2"] = "DR";
+
+        Moves(tierTwoOnly, [.. Cluster(Vmi("mq-0", "p-1", "DR")), .. TierOneAt("Primary")], tierOneArrived: false).Should().ContainSingle();
+        Moves(tierTwoOnly, [.. Cluster(Vmi("mq-0", "p-1", "DR")), .. TierOneAt("DR")], tierOneArrived: false).Should().BeEmpty("tier 1 is not where its site says");
     }
 
     [TestMethod]
@@ -250,6 +286,14 @@ public sealed class MoveTemplateTests
             ["status"] = status,
         };
     }
+
+    private static JsonObject TierOneVmi(string name, string node, string phase = "Running") => new()
+    {
+        ["apiVersion"] = "kubevirt.io/v1",
+        ["kind"] = "VirtualMachineInstance",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "infra", ["uid"] = "0000" + name },
+        ["status"] = new JsonObject { ["phase"] = phase, ["nodeName"] = node },
+    };
 
     private static JsonObject Migration(string name, string vmi, string? phase)
     {

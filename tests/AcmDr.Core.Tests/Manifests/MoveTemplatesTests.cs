@@ -58,6 +58,8 @@ public sealed class MoveTemplatesTests
 {{- end }}
 """;
 
+    private static readonly PolicyPlan Db = new("dr-db", "db", 1, "c1", 15, [new VmRef("data", "db-0")], []);
+
     private static readonly PolicyPlan Web = new("dr-web", "web", 2, "c1", 30,
         [new VmRef("shop", "web-0"), new VmRef("ops", "web-1"), new VmRef("shop", "web-2")], []);
 
@@ -68,14 +70,42 @@ public sealed class MoveTemplatesTests
 
     [TestMethod]
     public void The_move_template_ranges_over_each_namespace_s_VMs_and_names_a_migration_only_for_those_a_live_migration_takes_to_the_site() =>
-        MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, new StringBuilder("left over")).Should().Be(
+        MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, [], new StringBuilder("left over")).Should().Be(
             $"{{{{- $site := \"{HubSite}\" }}}}\n"
             + "{{- $moving := \"\" }}\n"
-            + $"{{{{- if eq \"{HubMoveRunning}\" \"migrate\" }}}}\n"
+            + "{{- $before := true }}\n"
+            + $"{{{{- if and $before (eq \"{HubMoveRunning}\" \"migrate\") }}}}\n"
             + Block("shop", "web-0", "web-2")
             + Block("ops", "web-1")
             + "{{- end }}\n"
             + "{{- if not $moving }}[]{{- end }}\n");
+
+    [TestMethod]
+    public void Nothing_moves_before_each_VM_of_the_policies_waited_for_runs_at_its_own_site()
+    {
+        var text = MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, [Db, Db with { Name = "dr-db-2", App = "db2", Vms = [new("data", "db-1"), new("logs", "db-2")] }], new StringBuilder());
+        string Gate(string app, string ns, string names) =>
+            $"{{{{- $there := \"{SiteTemplates.HubSite(DrSettings.Default, app, 1)}\" }}}}\n"
+            + GateNamespace(ns, names);
+
+        text.Should().StartWith(
+            $"{{{{- $site := \"{HubSite}\" }}}}\n"
+            + "{{- $moving := \"\" }}\n"
+            + "{{- $before := true }}\n"
+            + Gate("db", "data", "\"db-0\"")
+            + Gate("db2", "data", "\"db-1\"") + GateNamespace("logs", "\"db-2\"")
+            + $"{{{{- if and $before (eq \"{HubMoveRunning}\" \"migrate\") }}}}\n");
+    }
+
+    private static string GateNamespace(string ns, string names) =>
+        $"{{{{- range $name := list {names} }}}}\n"
+        + $"{{{{- $d := lookup \"kubevirt.io/v1\" \"VirtualMachineInstance\" \"{ns}\" $name }}}}{{{{- $arrived := false }}}}\n"
+        + "{{- if $d.status }}{{- if $d.status.nodeName }}{{- if eq (print $d.status.phase) \"Running\" }}\n"
+        + "{{- $dn := lookup \"v1\" \"Node\" \"\" (print $d.status.nodeName) }}\n"
+        + "{{- if $dn.metadata }}{{- if $dn.metadata.labels }}{{- if eq (print (index $dn.metadata.labels \"topology.kubernetes.io/site\")) $there }}{{- $arrived = true }}{{- end }}{{- end }}{{- end }}\n"
+        + "{{- end }}{{- end }}{{- end }}\n"
+        + "{{- if not $arrived }}{{- $before = false }}{{- end }}\n"
+        + "{{- end }}\n";
 
     [TestMethod]
     public void The_hub_prints_migrate_only_when_the_switch_says_so_never_the_switch_value_itself() =>
@@ -84,9 +114,10 @@ public sealed class MoveTemplatesTests
     [TestMethod]
     public void The_site_label_of_the_settings_is_the_one_checked_on_instance_and_node()
     {
-        var text = MoveTemplates.MoveObjectTemplates(DrSettings.Default with { SiteLabel = "example.com/zone" }, Web, new StringBuilder());
+        var text = MoveTemplates.MoveObjectTemplates(DrSettings.Default with { SiteLabel = "example.com/zone" }, Web, [Db], new StringBuilder());
 
         text.Should().Contain("index $vmi.spec.nodeSelector \"example.com/zone\"").And.Contain("index $n.metadata.labels \"example.com/zone\"")
+            .And.Contain("index $dn.metadata.labels \"example.com/zone\"")
             .And.NotContain("topology.kubernetes.io/site");
     }
 

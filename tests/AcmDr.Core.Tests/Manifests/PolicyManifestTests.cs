@@ -60,7 +60,7 @@ public sealed class PolicyManifestTests
             + $"{{{{- $site := \"{HubSite}\" }}}}\n{Running("shop", "web-0")}}}}}}}, "
             + "{objectDefinition: {apiVersion: policy.open-cluster-management.io/v1, kind: ConfigurationPolicy, metadata: {name: dr-web-move}, "
             + "spec: {remediationAction: enforce, pruneObjectBehavior: None, severity: high, object-templates-raw: "
-            + $"{MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, new StringBuilder())}}}}}}}], "
+            + $"{MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, [], new StringBuilder())}}}}}}}], "
             + "dependencies: [{apiVersion: policy.open-cluster-management.io/v1beta1, kind: PolicySet, name: dr-tier-1, namespace: acmdr, compliance: Compliant}, "
             + "{apiVersion: policy.open-cluster-management.io/v1, kind: Policy, name: dr-db, namespace: acmdr, compliance: Compliant}]}}");
 
