@@ -109,7 +109,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         ArgumentNullException.ThrowIfNull(vm);
         if (snapshot.Listed(vm.Namespace))
         {
-            return State(snapshot.Vm(vm), snapshot.Instance(vm), snapshot.MigrationInFlight(vm));
+            return State(snapshot.Vm(vm), snapshot.Instance(vm), snapshot, vm);
         }
 
         if (await cluster.GetVmAsync(vm, cancel) is not { } found)
@@ -120,7 +120,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         var instance = await cluster.GetInstanceAsync(vm, cancel);
         // A reading of this one VM, so the migration in flight is found by the snapshot's one rule.
         var alone = new ScopeSnapshot(snapshot.Nodes, [found], instance is null ? [] : [instance], await cluster.ListMigrationsAsync(vm.Namespace, cancel), []);
-        return State(found, instance, alone.MigrationInFlight(vm));
+        return State(found, instance, alone, vm);
     }
 
     /// <summary>One migration, or null when there is none: from the snapshot, or one GET in a refused namespace.</summary>
@@ -134,7 +134,17 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
     /// Where each of the <paramref name="workloads"/> of <paramref name="clusterName"/> runs: its
     /// instance's phase and node, and that node's site. A failed read is one user error (exit 3).
     /// </summary>
-    public async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(string clusterName, IEnumerable<Workload> workloads, CancellationToken cancel)
+    public Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(string clusterName, IEnumerable<Workload> workloads, CancellationToken cancel) =>
+        GroundTruthAsync(clusterName, workloads, null, cancel);
+
+    /// <summary>
+    /// As above, and for each VM not Running at its site by <paramref name="targetOf"/>, the VM as relocation
+    /// reads it (<see cref="VmGroundTruth.State"/>), which tells why. Those VMs' namespaces alone are read
+    /// once more (their VMs and migrations), so a finished move costs no more requests than before; a VM
+    /// whose namespace refuses that reading keeps only where it runs.
+    /// </summary>
+    public async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
+        string clusterName, IEnumerable<Workload> workloads, Func<Workload, string>? targetOf, CancellationToken cancel)
     {
         var mine = workloads.Where(w => w.Cluster == clusterName).ToList();
         var truth = new List<VmGroundTruth>(mine.Count);
@@ -145,9 +155,19 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
             {
                 var vm = new VmRef(w.Namespace, w.Vm);
                 var instance = snapshot.Listed(w.Namespace) ? snapshot.Instance(vm) : await cluster.GetInstanceAsync(vm, cancel);
-                var state = instance is null ? null : Instance(instance);
-                var site = state?.NodeName is { } node && snapshot.Nodes.TryGetValue(node, out var known) ? known.Site : null;
-                truth.Add(new VmGroundTruth(w.Namespace, w.Vm, clusterName, state?.Phase, state?.NodeName, site));
+                var state = instance is null ? null : Instance(instance, snapshot);
+                var node = state?.NodeName is { } name && snapshot.Nodes.TryGetValue(name, out var known) ? known : null;
+                truth.Add(new VmGroundTruth(w.Namespace, w.Vm, clusterName, state?.Phase, state?.NodeName, node?.Site, NodeState: node));
+            }
+
+            var away = targetOf is null ? [] : Enumerable.Range(0, mine.Count).Where(i => !truth[i].RunsAt(targetOf(mine[i]))).ToList();
+            if (away.Count > 0)
+            {
+                var detail = snapshot.With(await SnapshotAsync(away.Select(i => mine[i].Namespace), SnapshotParts.WhyNotMoved, cancel));
+                foreach (var i in away)
+                {
+                    truth[i] = truth[i] with { State = await WhyAsync(detail, new VmRef(mine[i].Namespace, mine[i].Vm), cancel) };
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
@@ -156,6 +176,19 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         }
 
         return truth;
+    }
+
+    /// <summary>The VM's state to explain it, or null when its namespace refuses reading it (the report then says only where it runs).</summary>
+    private async Task<VmState?> WhyAsync(ScopeSnapshot snapshot, VmRef vm, CancellationToken cancel)
+    {
+        try
+        {
+            return await VmStateAsync(snapshot, vm, cancel);
+        }
+        catch (Exception ex) when (IsRefusal(ex))
+        {
+            return null;
+        }
     }
 
     /// <summary>A refusal of one LIST (forbidden, not found): a namespace or cluster-wide matter, unlike a lost connection or lost credentials.</summary>
@@ -202,7 +235,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         return all;
     }
 
-    private VmState State(JsonObject? vm, JsonObject? instance, string? migrationInFlight) => vm is null
+    private VmState State(JsonObject? vm, JsonObject? instance, ScopeSnapshot snapshot, VmRef vmRef) => vm is null
         ? VmState.Missing
         : new VmState(
             true,
@@ -210,15 +243,27 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
             KubeJson.Text(vm["status"]?["printableStatus"]),
             RunStrategy(vm),
             KubeJson.ConditionIsTrue(vm, "RestartRequired"),
-            instance is null ? null : Instance(instance),
-            migrationInFlight);
+            instance is null ? null : Instance(instance, snapshot),
+            snapshot.MigrationInFlight(vmRef));
 
-    private static InstanceState Instance(JsonObject instance) => new(
-        KubeJson.Text(instance["metadata"]?["uid"]) ?? "",
-        KubeJson.Text(instance["status"]?["phase"]),
-        KubeJson.Text(instance["status"]?["nodeName"]) ?? KubeJson.Text(instance["metadata"]?["labels"]?["kubevirt.io/nodeName"]),
-        KubeJson.ConditionIsTrue(instance, "LiveMigratable"),
-        instance["metadata"]?["deletionTimestamp"] is not null);
+    /// <summary>The instance, with why its last migration failed from the migration object when the snapshot holds it.</summary>
+    private InstanceState Instance(JsonObject instance, ScopeSnapshot snapshot)
+    {
+        var last = instance["status"]?["migrationState"];
+        var failed = last?["failed"] is JsonValue value && value.TryGetValue<bool>(out var yes) && yes;
+        var migration = failed && KubeJson.Text(last?["migrationUid"]) is { } uid
+            ? snapshot.MigrationByUid(KubeJson.Text(instance["metadata"]?["namespace"]) ?? "", uid)
+            : null;
+        return new(
+            KubeJson.Text(instance["metadata"]?["uid"]) ?? "",
+            KubeJson.Text(instance["status"]?["phase"]),
+            KubeJson.Text(instance["status"]?["nodeName"]) ?? KubeJson.Text(instance["metadata"]?["labels"]?["kubevirt.io/nodeName"]),
+            KubeJson.ConditionIsTrue(instance, "LiveMigratable"),
+            instance["metadata"]?["deletionTimestamp"] is not null,
+            KubeJson.Text(instance["spec"]?["nodeSelector"]?[siteLabel]),
+            failed,
+            !failed ? null : migration is not null ? MigrationStatus.FailureReason(migration) : KubeJson.Text(last?["failureReason"]));
+    }
 
     // VMs written before runStrategy existed say spec.running instead: true behaves as Always.
     private static string? RunStrategy(JsonObject vm) =>

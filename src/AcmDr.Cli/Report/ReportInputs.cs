@@ -8,6 +8,7 @@ using AcmDr.Cli.Report.Live;
 using AcmDr.Core.Reporting;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 
 namespace AcmDr.Cli.Report;
 
@@ -117,11 +118,13 @@ internal static class ReportInputs
         }
 
         var workloads = scope.InventoryWorkloads ?? PolicyObservations.Workloads(snapshot, scope.HubNamespace).Workloads;
+        // A VM not at its target is read further to tell why, so its target is needed before the report is.
+        var targetOf = TargetSites.Resolver(scope, snapshot.Switch, FlipHistory.Read(snapshot.Switch?.FlipHistory).Entries);
         var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var truth = new List<VmGroundTruth>();
         foreach (var (name, connection) in Named(managed, clusters, scope.InventoryWorkloads is null ? "acmdr's policies" : "the inventory"))
         {
-            truth.AddRange(await new ClusterReader(new KubeManagedCluster(connection, retry, name), scope.Settings.SiteLabel).GroundTruthAsync(name, workloads.Where(scope.Includes), cancel));
+            truth.AddRange(await new ClusterReader(new KubeManagedCluster(connection, retry, name), scope.Settings.SiteLabel).GroundTruthAsync(name, workloads.Where(scope.Includes), targetOf, cancel));
         }
 
         return truth;

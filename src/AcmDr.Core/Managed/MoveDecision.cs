@@ -77,8 +77,15 @@ public static class MoveDecision
 
         // With the Stage rollout strategy the new nodeSelector reaches the instance only on a restart:
         // a migration would keep it on the old site.
-        return vm.RestartRequired
-            ? new(MoveKind.Restart, $"restart: runs on {from} and has RestartRequired (its new nodeSelector applies only on restart)")
+        if (vm.RestartRequired)
+        {
+            return new(MoveKind.Restart, $"restart: runs on {from} and has RestartRequired (its new nodeSelector applies only on restart)");
+        }
+
+        // A migration lands where the instance's own selector says; one that still names another site
+        // (read from the instance; unknown counts as no obstacle) has not taken the new one.
+        return instance.SelectorSite is { } selects && selects != site
+            ? new(MoveKind.Restart, $"restart: runs on {from} and its instance still selects {selects} (its new nodeSelector applies only on restart)")
             : new(MoveKind.Migrate, $"live-migrate: runs on {from}");
     }
 }

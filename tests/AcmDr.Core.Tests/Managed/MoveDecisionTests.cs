@@ -29,6 +29,17 @@ public sealed class MoveDecisionTests
     }
 
     [TestMethod]
+    public void Restarts_an_instance_whose_own_selector_still_names_another_site()
+    {
+        var stale = Running("p-1") with { Instance = new InstanceState("uid", "Running", "p-1", true, SelectorSite: "Primary") };
+
+        Decide(stale).Should().Be(MoveKind.Restart, "a migration lands where the instance's selector says");
+        Decide(Running("p-1") with { Instance = new InstanceState("uid", "Running", "p-1", true, SelectorSite: "DR") }).Should().Be(MoveKind.Migrate);
+        MoveDecision.Decide(stale, Nodes, "DR", Label).Reason.Should().Be(
+            "restart: runs on node p-1 at Primary and its instance still selects Primary (its new nodeSelector applies only on restart)");
+    }
+
+    [TestMethod]
     public void Leaves_alone_what_is_there_stopped_or_already_moving()
     {
         Decide(Running("d-1")).Should().Be(MoveKind.AtSite);
