@@ -156,8 +156,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
                 var vm = new VmRef(w.Namespace, w.Vm);
                 var instance = snapshot.Listed(w.Namespace) ? snapshot.Instance(vm) : await cluster.GetInstanceAsync(vm, cancel);
                 var state = instance is null ? null : Instance(instance, snapshot);
-                var node = state?.NodeName is { } name && snapshot.Nodes.TryGetValue(name, out var known) ? known : null;
-                truth.Add(new VmGroundTruth(w.Namespace, w.Vm, clusterName, state?.Phase, state?.NodeName, node?.Site, NodeState: node));
+                truth.Add(new VmGroundTruth(w.Namespace, w.Vm, clusterName, state?.Phase, state?.NodeName, NodeOf(snapshot, state?.NodeName)?.Site));
             }
 
             var away = targetOf is null ? [] : Enumerable.Range(0, mine.Count).Where(i => !truth[i].RunsAt(targetOf(mine[i]))).ToList();
@@ -166,7 +165,8 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
                 var detail = snapshot.With(await SnapshotAsync(away.Select(i => mine[i].Namespace), SnapshotParts.WhyNotMoved, cancel));
                 foreach (var i in away)
                 {
-                    truth[i] = truth[i] with { State = await WhyAsync(detail, new VmRef(mine[i].Namespace, mine[i].Vm), cancel) };
+                    var vm = new VmRef(mine[i].Namespace, mine[i].Vm);
+                    truth[i] = truth[i] with { State = await WhyAsync(detail, vm, cancel), NodeState = NodeOf(snapshot, truth[i].Node) };
                 }
             }
         }
@@ -177,6 +177,9 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
 
         return truth;
     }
+
+    private static NodeState? NodeOf(ScopeSnapshot snapshot, string? name) =>
+        name is not null && snapshot.Nodes.TryGetValue(name, out var node) ? node : null;
 
     /// <summary>The VM's state to explain it, or null when its namespace refuses reading it (the report then says only where it runs).</summary>
     private async Task<VmState?> WhyAsync(ScopeSnapshot snapshot, VmRef vm, CancellationToken cancel)

@@ -42,7 +42,7 @@ public sealed class ScaleReadTests
         many.Should().Be(few, "the VMs are read with LISTs, not a GET each");
     }
 
-    private static async Task<(int Reads, CliResult Result)> ReportAsync(int vms, int namespaces, FaultRule? fault = null)
+    private static async Task<(int Reads, CliResult Result)> ReportAsync(int vms, int namespaces, FaultRule? fault = null, string to = "DR")
     {
         await using var cluster = await ScaledCluster.StartAsync(vms, namespaces);
         if (fault is not null)
@@ -52,7 +52,7 @@ public sealed class ScaleReadTests
 
         var dump = cluster.Dir.File("dump.yaml", "apiVersion: v1\nkind: List\nitems: []\n");
         var result = await CliRunner.RunAsync(cluster.Dir.Path, "report", "-f", dump, "-i", cluster.Dir.File("inventory/apps.csv"),
-            "--to", "DR", "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
+            "--to", to, "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
         return (ScaledCluster.Reads(cluster), result);
     }
 
@@ -63,9 +63,19 @@ public sealed class ScaleReadTests
         var (many, manyResult) = await ReportAsync(200, 2);
 
         fewResult.Err.Should().NotContain("acmdr: cannot").And.NotContain("not allowed");
-        manyResult.Out.Should().Contain("managed cluster stretch-1").And.Contain("vm-0199").And.Contain("node p-1 at site Primary");
-        few.Should().Be(3, "the nodes, and the instances of each of the two namespaces");
+        manyResult.Out.Should().Contain("managed cluster stretch-1").And.Contain("vm-0199").And.Contain("runs on node p-1 at Primary;");
+        few.Should().Be(3 + 4, "the nodes, and the instances of each of the two namespaces; then, each having a VM away from DR, their VMs and migrations");
         many.Should().Be(few);
+    }
+
+    /// <summary>A finished move (every VM at its target) costs what reading where the instances run costs: nothing is read to explain.</summary>
+    [TestMethod]
+    public async Task Reports_ground_truth_reads_no_VMs_or_migrations_when_every_VM_is_at_its_target()
+    {
+        var (reads, result) = await ReportAsync(200, 2, to: "Primary");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        reads.Should().Be(3, "the nodes, and the instances of each of the two namespaces");
     }
 
     [TestMethod]
@@ -74,8 +84,8 @@ public sealed class ScaleReadTests
         var (wide, expected) = await ReportAsync(40, 5);
         var (perNamespace, result) = await ReportAsync(40, 5, FaultRule.Status("GET", "^/apis/kubevirt.io/v1/virtualmachineinstances$", 403));
 
-        wide.Should().Be(2, "the nodes and one cluster-wide list of instances");
-        perNamespace.Should().Be(2 + 5, "the nodes, the refused cluster-wide list, then one list per namespace");
+        wide.Should().Be(2 + 2, "the nodes and one cluster-wide list of instances; then, every VM being away from DR, one of VMs and one of migrations");
+        perNamespace.Should().Be(2 + 5 + 2, "the nodes, the refused cluster-wide list, then one list per namespace; then the VMs and migrations");
         result.ExitCode.Should().Be(expected.ExitCode, result.ToString());
         Report.FastRun.Timeless(result.Out).Should().Be(Report.FastRun.Timeless(expected.Out));
     }
