@@ -141,7 +141,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
     /// As above, and for each VM not Running at its site by <paramref name="targetOf"/>, the VM as relocation
     /// reads it (<see cref="VmGroundTruth.State"/>), which tells why. Those VMs' namespaces alone are read
     /// once more (their VMs and migrations), so a finished move costs no more requests than before; a VM
-    /// whose namespace refuses that reading keeps only where it runs.
+    /// whose namespace refuses that reading (say 403) keeps only where it runs.
     /// </summary>
     public async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
         string clusterName, IEnumerable<Workload> workloads, Func<Workload, string>? targetOf, CancellationToken cancel)
@@ -162,11 +162,14 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
             var away = targetOf is null ? [] : Enumerable.Range(0, mine.Count).Where(i => !truth[i].RunsAt(targetOf(mine[i]))).ToList();
             if (away.Count > 0)
             {
-                var detail = snapshot.With(await SnapshotAsync(away.Select(i => mine[i].Namespace), SnapshotParts.WhyNotMoved, cancel));
+                var more = await SnapshotAsync(away.Select(i => mine[i].Namespace), SnapshotParts.WhyNotMoved, cancel);
+                var detail = snapshot.With(more);
                 foreach (var i in away)
                 {
+                    // Where the VMs or migrations may not be listed, reading them one by one would cost a request per VM for words only.
                     var vm = new VmRef(mine[i].Namespace, mine[i].Vm);
-                    truth[i] = truth[i] with { State = await WhyAsync(detail, vm, cancel), NodeState = NodeOf(snapshot, truth[i].Node) };
+                    var state = more.Listed(vm.Namespace) ? await WhyAsync(detail, vm, cancel) : null;
+                    truth[i] = truth[i] with { State = state, NodeState = NodeOf(snapshot, truth[i].Node) };
                 }
             }
         }

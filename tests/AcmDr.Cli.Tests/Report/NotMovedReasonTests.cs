@@ -142,6 +142,25 @@ public sealed class NotMovedReasonTests
         }
     }
 
+    /// <summary>A viewer allowed to read instances but not VMs still gets where each VM runs, and no failure.</summary>
+    [TestMethod]
+    public async Task A_namespace_whose_VMs_may_not_be_read_keeps_where_each_VM_runs()
+    {
+        using var dir = new TempDir();
+        await using var cluster = await ClusterAsync(dir);
+        var rule = FaultRule.Status("GET", "^/apis/kubevirt.io/v1/namespaces/shop/virtualmachines(/.*)?$", 403);
+        cluster.Faults.Add(rule);
+
+        var (result, report) = await ReportDumpTests.JsonReportAsync(dir, Dump(), "--to", "DR", "--managed-kubeconfig", dir.File("managed.kubeconfig"));
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Err.Should().NotContain("acmdr:");
+        Vm(report, "moved").GetProperty("verdict").GetString().Should().Be("moved");
+        Vm(report, "no-live").GetProperty("verdict").GetString().Should().Be("notMoved");
+        Vm(report, "no-live").GetProperty("reason").GetString().Should().Be("instance Running on node p-1 at site Primary (target DR)");
+        cluster.Faults.FiredCount(rule).Should().Be(1, "the list only: no VM is read one by one for words");
+    }
+
     [TestMethod]
     public async Task Without_the_managed_cluster_the_report_says_not_running_at_the_site_and_where_to_look()
     {
