@@ -23,7 +23,7 @@ namespace AcmDr.Cli.Cluster;
 /// </para>
 /// Reads retry as the port does; errors other than a refusal reach the caller as the client threw them.
 /// </summary>
-public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
+public sealed partial class ClusterReader(IManagedCluster cluster, string siteLabel)
 {
     /// <summary>Up to this many namespaces are listed one by one; more are listed cluster-wide.</summary>
     public const int PerNamespaceUpTo = 3;
@@ -128,73 +128,6 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return snapshot.Listed(ns) ? snapshot.Migration(ns, name) : await cluster.GetMigrationAsync(ns, name, cancel);
-    }
-
-    /// <summary>
-    /// Where each of the <paramref name="workloads"/> of <paramref name="clusterName"/> runs: its
-    /// instance's phase and node, and that node's site. A failed read is one user error (exit 3).
-    /// </summary>
-    public Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(string clusterName, IEnumerable<Workload> workloads, CancellationToken cancel) =>
-        GroundTruthAsync(clusterName, workloads, null, cancel);
-
-    /// <summary>
-    /// As above, and for each VM not Running at its site by <paramref name="targetOf"/>, the VM as relocation
-    /// reads it (<see cref="VmGroundTruth.State"/>), which tells why. Those VMs' namespaces alone are read
-    /// once more (their VMs and migrations), so a finished move costs no more requests than before; a VM
-    /// whose namespace refuses that reading (say 403) keeps only where it runs.
-    /// </summary>
-    public async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
-        string clusterName, IEnumerable<Workload> workloads, Func<Workload, string>? targetOf, CancellationToken cancel)
-    {
-        var mine = workloads.Where(w => w.Cluster == clusterName).ToList();
-        var truth = new List<VmGroundTruth>(mine.Count);
-        try
-        {
-            var snapshot = await SnapshotAsync(mine.Select(w => w.Namespace), SnapshotParts.GroundTruth, cancel);
-            foreach (var w in mine)
-            {
-                var vm = new VmRef(w.Namespace, w.Vm);
-                var instance = snapshot.Listed(w.Namespace) ? snapshot.Instance(vm) : await cluster.GetInstanceAsync(vm, cancel);
-                var state = instance is null ? null : Instance(instance, snapshot);
-                truth.Add(new VmGroundTruth(w.Namespace, w.Vm, clusterName, state?.Phase, state?.NodeName, NodeOf(snapshot, state?.NodeName)?.Site));
-            }
-
-            var away = targetOf is null ? [] : Enumerable.Range(0, mine.Count).Where(i => !truth[i].RunsAt(targetOf(mine[i]))).ToList();
-            if (away.Count > 0)
-            {
-                var more = await SnapshotAsync(away.Select(i => mine[i].Namespace), SnapshotParts.WhyNotMoved, cancel);
-                var detail = snapshot.With(more);
-                foreach (var i in away)
-                {
-                    // Where the VMs or migrations may not be listed, reading them one by one would cost a request per VM for words only.
-                    var vm = new VmRef(mine[i].Namespace, mine[i].Vm);
-                    var state = more.Listed(vm.Namespace) ? await WhyAsync(detail, vm, cancel) : null;
-                    truth[i] = truth[i] with { State = state, NodeState = NodeOf(snapshot, truth[i].Node) };
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
-        {
-            throw KubeErrors.ToUserError(ex, "nodes and virtualmachineinstances", cluster.Server);
-        }
-
-        return truth;
-    }
-
-    private static NodeState? NodeOf(ScopeSnapshot snapshot, string? name) =>
-        name is not null && snapshot.Nodes.TryGetValue(name, out var node) ? node : null;
-
-    /// <summary>The VM's state to explain it, or null when its namespace refuses reading it (the report then says only where it runs).</summary>
-    private async Task<VmState?> WhyAsync(ScopeSnapshot snapshot, VmRef vm, CancellationToken cancel)
-    {
-        try
-        {
-            return await VmStateAsync(snapshot, vm, cancel);
-        }
-        catch (Exception ex) when (IsRefusal(ex))
-        {
-            return null;
-        }
     }
 
     /// <summary>A refusal of one LIST (forbidden, not found): a namespace or cluster-wide matter, unlike a lost connection or lost credentials.</summary>

@@ -66,17 +66,6 @@ public static class TargetSites
     public static string Of(Workload vm, string global, IReadOnlyDictionary<string, string>? overrides) =>
         overrides is null ? global : SwitchEdit.Override(overrides, vm.App, vm.Tier) ?? global;
 
-    /// <summary>
-    /// Each VM's target as the report measures it, for a reader that must know it before the report is
-    /// assembled (ground truth reads more of a VM that is not there); warnings are the report's to give.
-    /// </summary>
-    public static Func<Workload, string> Resolver(ReportScope scope, SwitchReading? switchReading, IReadOnlyList<FlipHistoryEntry> flips)
-    {
-        var global = Global(scope, switchReading, flips);
-        var overrides = Overrides(scope, switchReading, new List<string>());
-        return vm => Of(vm, global, overrides);
-    }
-
     /// <summary>When the clock started: <c>--flip-at</c>, else the newest flip to <paramref name="target"/>, else the newest flip.</summary>
     public static DateTimeOffset? FlipAt(ReportScope scope, IReadOnlyList<FlipHistoryEntry> flips, string target)
     {

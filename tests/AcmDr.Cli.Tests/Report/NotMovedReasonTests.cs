@@ -35,15 +35,16 @@ public sealed class NotMovedReasonTests
         ["ready"] = "runs on node p-1 at Primary; live-migratable and nothing holds it back: the policy's -move template migrates it when it next runs; next: wait, or acmdr relocate",
     };
 
-    /// <summary>The hub says every VM of shop runs at DR: ground truth decides.</summary>
-    private static string Dump()
+    /// <summary>The hub says every VM of shop runs at DR (or, <paramref name="hubSaysRunning"/> false, that none does): ground truth decides.</summary>
+    private static string Dump(bool hubSaysRunning = true)
     {
         var vms = string.Join(", ", Expected.Keys);
+        var compliance = hubSaysRunning ? "Compliant" : "NonCompliant";
         return new HubDump()
-            .Root("dr-shop", "shop", 1, string.Join(',', Expected.Keys.Select(vm => "shop/" + vm)), 15, ("stretch-1", "Compliant"))
-            .Replicated("dr-shop", "shop", 1, "stretch-1", "Compliant",
+            .Root("dr-shop", "shop", 1, string.Join(',', Expected.Keys.Select(vm => "shop/" + vm)), 15, ("stretch-1", compliance))
+            .Replicated("dr-shop", "shop", 1, "stretch-1", compliance,
                 [HubDump.Entry("2026-11-25T19:01:00Z", $"Compliant; notification - virtualmachines [{vms}] found as specified in namespace shop")],
-                [HubDump.Entry("2026-11-25T19:05:00Z", HubDump.Running(vms, "shop"))])
+                [HubDump.Entry("2026-11-25T19:05:00Z", hubSaysRunning ? HubDump.Running(vms, "shop") : HubDump.NotRunning(vms, "shop"))])
             .Yaml();
     }
 
@@ -108,13 +109,16 @@ public sealed class NotMovedReasonTests
     private static JsonElement Vm(JsonElement report, string vm) =>
         report.GetProperty("vms").EnumerateArray().Single(v => v.GetProperty("vm").GetString() == vm);
 
+    /// <summary>Whether the hub says they run there (why is read after where) or not (read alongside), the reasons are the same.</summary>
     [TestMethod]
-    public async Task Report_names_each_VM_not_moved_with_its_reason_and_next_step_in_JSON()
+    [DataRow(true)]
+    [DataRow(false)]
+    public async Task Report_names_each_VM_not_moved_with_its_reason_and_next_step_in_JSON(bool hubSaysRunning)
     {
         using var dir = new TempDir();
         await using var cluster = await ClusterAsync(dir);
 
-        var (result, report) = await ReportDumpTests.JsonReportAsync(dir, Dump(), "--to", "DR", "--managed-kubeconfig", dir.File("managed.kubeconfig"));
+        var (result, report) = await ReportDumpTests.JsonReportAsync(dir, Dump(hubSaysRunning), "--to", "DR", "--managed-kubeconfig", dir.File("managed.kubeconfig"));
 
         result.ExitCode.Should().Be(1, result.ToString());
         foreach (var (vm, reason) in Expected)
