@@ -55,9 +55,12 @@ public sealed partial class ClusterReader
                 return truth;
             }
 
-            var late = Namespaces(away.Select(i => mine[i])).Except(early, StringComparer.Ordinal).ToList();
+            var awayNamespaces = Namespaces(away.Select(i => mine[i]));
+            // A cluster-wide reading alongside the instances already holds every namespace's VMs and migrations.
+            var readEarly = early.Count > 0 && ListsClusterWide(early.Count, VirtualMachines, Migrations) ? awayNamespaces : early;
+            var late = awayNamespaces.Except(readEarly, StringComparer.Ordinal).ToList();
             var lateRead = late.Count > 0 ? await SnapshotAsync(late, SnapshotParts.WhyNotMoved, cancel) : Empty(snapshot);
-            var explained = early.Where(earlyRead.Listed).Concat(late.Where(lateRead.Listed)).ToHashSet(StringComparer.Ordinal);
+            var explained = readEarly.Where(earlyRead.Listed).Concat(late.Where(lateRead.Listed)).ToHashSet(StringComparer.Ordinal);
             var detail = snapshot.With(earlyRead).With(lateRead);
             foreach (var i in away)
             {

@@ -137,13 +137,7 @@ public sealed partial class ClusterReader(IManagedCluster cluster, string siteLa
     private async Task<IReadOnlyList<JsonObject>> ListAsync(
         string kind, Func<string?, CancellationToken, Task<IReadOnlyList<JsonObject>>> list, List<string> namespaces, HashSet<string> refused, CancellationToken cancel)
     {
-        bool wide;
-        lock (refusals)
-        {
-            wide = namespaces.Count > PerNamespaceUpTo && !clusterWideRefused.Contains(kind);
-        }
-
-        if (wide)
+        if (ListsClusterWide(namespaces.Count, kind))
         {
             try
             {
@@ -172,6 +166,15 @@ public sealed partial class ClusterReader(IManagedCluster cluster, string siteLa
         }
 
         return all;
+    }
+
+    /// <summary>Whether <paramref name="namespaces"/> namespaces of each of <paramref name="kinds"/> are read with one cluster-wide LIST.</summary>
+    private bool ListsClusterWide(int namespaces, params string[] kinds)
+    {
+        lock (refusals)
+        {
+            return namespaces > PerNamespaceUpTo && !kinds.Any(clusterWideRefused.Contains);
+        }
     }
 
     private VmState State(JsonObject? vm, JsonObject? instance, ScopeSnapshot snapshot, VmRef vmRef) => vm is null

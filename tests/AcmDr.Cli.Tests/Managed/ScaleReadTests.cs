@@ -42,7 +42,8 @@ public sealed class ScaleReadTests
         many.Should().Be(few, "the VMs are read with LISTs, not a GET each");
     }
 
-    private static async Task<(int Reads, CliResult Result)> ReportAsync(int vms, int namespaces, FaultRule? fault = null, string to = "DR", bool hubSaysRunning = false)
+    private static async Task<(int Reads, CliResult Result)> ReportAsync(
+        int vms, int namespaces, FaultRule? fault = null, string to = "DR", bool hubSaysRunning = false, int hubSaysNotRunningIn = 0)
     {
         await using var cluster = await ScaledCluster.StartAsync(vms, namespaces);
         if (fault is not null)
@@ -50,7 +51,7 @@ public sealed class ScaleReadTests
             cluster.Server.Faults.Add(fault);
         }
 
-        var dump = cluster.Dir.File("dump.yaml", hubSaysRunning ? RunningEverywhere(vms, namespaces) : "apiVersion: v1\nkind: List\nitems: []\n");
+        var dump = cluster.Dir.File("dump.yaml", hubSaysRunning ? HubSaysRunning(vms, namespaces, hubSaysNotRunningIn) : "apiVersion: v1\nkind: List\nitems: []\n");
         var result = await CliRunner.RunAsync(cluster.Dir.Path, "report", "-f", dump, "-i", cluster.Dir.File("inventory/apps.csv"),
             "--to", to, "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
         return (ScaledCluster.Reads(cluster), result);
@@ -68,8 +69,11 @@ public sealed class ScaleReadTests
         many.Should().Be(few);
     }
 
-    /// <summary>The hub's policies for <see cref="ScaledCluster"/>'s inventory, each saying all of its VMs run at the site.</summary>
-    private static string RunningEverywhere(int vms, int namespaces)
+    /// <summary>
+    /// The hub's policies for <see cref="ScaledCluster"/>'s inventory, each saying all of its VMs run at the
+    /// site, but those of the first <paramref name="notRunningIn"/> namespaces, which say none does.
+    /// </summary>
+    private static string HubSaysRunning(int vms, int namespaces, int notRunningIn)
     {
         var dump = new Report.HubDump();
         for (var space = 0; space < namespaces; space++)
@@ -79,10 +83,26 @@ public sealed class ScaleReadTests
             dump.Root($"dr-{app}", app, tier, string.Join(',', names.Select(n => $"{ns}/{n}")), 15, (ManagedCluster.Cluster, "Compliant"))
                 .Replicated($"dr-{app}", app, tier, ManagedCluster.Cluster, "Compliant",
                     [Report.HubDump.Entry("2026-11-25T19:01:00Z", $"Compliant; notification - virtualmachines [{string.Join(", ", names)}] found as specified in namespace {ns}")],
-                    [Report.HubDump.Entry("2026-11-25T19:05:00Z", Report.HubDump.Running(string.Join(", ", names), ns))]);
+                    [Report.HubDump.Entry("2026-11-25T19:05:00Z", (space < notRunningIn ? Report.HubDump.NotRunning(string.Join(", ", names), ns) : Report.HubDump.Running(string.Join(", ", names), ns)))]);
         }
 
         return dump.Yaml();
+    }
+
+    /// <summary>
+    /// The hub says the VMs of four of five namespaces have not moved: their VMs and migrations are listed
+    /// cluster-wide beside the instances, which also holds the fifth's, so it is not read again.
+    /// </summary>
+    [TestMethod]
+    public async Task Reports_ground_truth_reads_why_once_when_it_reads_cluster_wide_beside_the_instances()
+    {
+        var (reads, result) = await ReportAsync(40, 5, hubSaysRunning: true, hubSaysNotRunningIn: 4);
+        var (fewer, _) = await ReportAsync(40, 5, hubSaysRunning: true, hubSaysNotRunningIn: 1);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Out.Should().Contain("\"vm-0004\"").And.Contain("runs on node p-1 at Primary;", "the fifth namespace's VMs are explained too");
+        reads.Should().Be(2 + 2, "the nodes, one list of instances, and one of VMs and one of migrations, cluster-wide");
+        fewer.Should().Be(2 + 2 + 2, "one namespace's VMs and migrations beside the instances, then the other four's after them, cluster-wide");
     }
 
     /// <summary>A finished move (every VM at its target, as the hub says too) costs what reading where the instances run costs: nothing is read to explain.</summary>
