@@ -3,7 +3,7 @@ using AcmDr.FakeKube;
 
 namespace AcmDr.Cli.Tests.Report;
 
-/// <summary>What report reads from a managed cluster for ground truth: nodes with a site, and VM instances.</summary>
+/// <summary>What report reads from a managed cluster for ground truth: nodes with a site, VM instances, and the VMs of those not at their target.</summary>
 internal static class ManagedObjects
 {
     /// <summary>A Ready node of <paramref name="site"/> (see <see cref="Managed.ClusterObjects.Node"/>).</summary>
