@@ -23,7 +23,7 @@ namespace AcmDr.Cli.Cluster;
 /// </para>
 /// Reads retry as the port does; errors other than a refusal reach the caller as the client threw them.
 /// </summary>
-public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
+public sealed partial class ClusterReader(IManagedCluster cluster, string siteLabel)
 {
     /// <summary>Up to this many namespaces are listed one by one; more are listed cluster-wide.</summary>
     public const int PerNamespaceUpTo = 3;
@@ -109,7 +109,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         ArgumentNullException.ThrowIfNull(vm);
         if (snapshot.Listed(vm.Namespace))
         {
-            return State(snapshot.Vm(vm), snapshot.Instance(vm), snapshot.MigrationInFlight(vm));
+            return State(snapshot.Vm(vm), snapshot.Instance(vm), snapshot, vm);
         }
 
         if (await cluster.GetVmAsync(vm, cancel) is not { } found)
@@ -120,7 +120,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         var instance = await cluster.GetInstanceAsync(vm, cancel);
         // A reading of this one VM, so the migration in flight is found by the snapshot's one rule.
         var alone = new ScopeSnapshot(snapshot.Nodes, [found], instance is null ? [] : [instance], await cluster.ListMigrationsAsync(vm.Namespace, cancel), []);
-        return State(found, instance, alone.MigrationInFlight(vm));
+        return State(found, instance, alone, vm);
     }
 
     /// <summary>One migration, or null when there is none: from the snapshot, or one GET in a refused namespace.</summary>
@@ -130,34 +130,6 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         return snapshot.Listed(ns) ? snapshot.Migration(ns, name) : await cluster.GetMigrationAsync(ns, name, cancel);
     }
 
-    /// <summary>
-    /// Where each of the <paramref name="workloads"/> of <paramref name="clusterName"/> runs: its
-    /// instance's phase and node, and that node's site. A failed read is one user error (exit 3).
-    /// </summary>
-    public async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(string clusterName, IEnumerable<Workload> workloads, CancellationToken cancel)
-    {
-        var mine = workloads.Where(w => w.Cluster == clusterName).ToList();
-        var truth = new List<VmGroundTruth>(mine.Count);
-        try
-        {
-            var snapshot = await SnapshotAsync(mine.Select(w => w.Namespace), SnapshotParts.GroundTruth, cancel);
-            foreach (var w in mine)
-            {
-                var vm = new VmRef(w.Namespace, w.Vm);
-                var instance = snapshot.Listed(w.Namespace) ? snapshot.Instance(vm) : await cluster.GetInstanceAsync(vm, cancel);
-                var state = instance is null ? null : Instance(instance);
-                var site = state?.NodeName is { } node && snapshot.Nodes.TryGetValue(node, out var known) ? known.Site : null;
-                truth.Add(new VmGroundTruth(w.Namespace, w.Vm, clusterName, state?.Phase, state?.NodeName, site));
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
-        {
-            throw KubeErrors.ToUserError(ex, "nodes and virtualmachineinstances", cluster.Server);
-        }
-
-        return truth;
-    }
-
     /// <summary>A refusal of one LIST (forbidden, not found): a namespace or cluster-wide matter, unlike a lost connection or lost credentials.</summary>
     public static bool IsRefusal(Exception ex) =>
         ex is HttpOperationException op && op.Response.StatusCode is not HttpStatusCode.Unauthorized && !KubeErrors.IsTransient(ex);
@@ -165,13 +137,7 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
     private async Task<IReadOnlyList<JsonObject>> ListAsync(
         string kind, Func<string?, CancellationToken, Task<IReadOnlyList<JsonObject>>> list, List<string> namespaces, HashSet<string> refused, CancellationToken cancel)
     {
-        bool wide;
-        lock (refusals)
-        {
-            wide = namespaces.Count > PerNamespaceUpTo && !clusterWideRefused.Contains(kind);
-        }
-
-        if (wide)
+        if (ListsClusterWide(namespaces.Count, kind))
         {
             try
             {
@@ -202,7 +168,16 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
         return all;
     }
 
-    private VmState State(JsonObject? vm, JsonObject? instance, string? migrationInFlight) => vm is null
+    /// <summary>Whether <paramref name="namespaces"/> namespaces of each of <paramref name="kinds"/> are read with one cluster-wide LIST.</summary>
+    private bool ListsClusterWide(int namespaces, params string[] kinds)
+    {
+        lock (refusals)
+        {
+            return namespaces > PerNamespaceUpTo && !kinds.Any(clusterWideRefused.Contains);
+        }
+    }
+
+    private VmState State(JsonObject? vm, JsonObject? instance, ScopeSnapshot snapshot, VmRef vmRef) => vm is null
         ? VmState.Missing
         : new VmState(
             true,
@@ -210,15 +185,27 @@ public sealed class ClusterReader(IManagedCluster cluster, string siteLabel)
             KubeJson.Text(vm["status"]?["printableStatus"]),
             RunStrategy(vm),
             KubeJson.ConditionIsTrue(vm, "RestartRequired"),
-            instance is null ? null : Instance(instance),
-            migrationInFlight);
+            instance is null ? null : Instance(instance, snapshot),
+            snapshot.MigrationInFlight(vmRef));
 
-    private static InstanceState Instance(JsonObject instance) => new(
-        KubeJson.Text(instance["metadata"]?["uid"]) ?? "",
-        KubeJson.Text(instance["status"]?["phase"]),
-        KubeJson.Text(instance["status"]?["nodeName"]) ?? KubeJson.Text(instance["metadata"]?["labels"]?["kubevirt.io/nodeName"]),
-        KubeJson.ConditionIsTrue(instance, "LiveMigratable"),
-        instance["metadata"]?["deletionTimestamp"] is not null);
+    /// <summary>The instance, with why its last migration failed from the migration object when the snapshot holds it.</summary>
+    private InstanceState Instance(JsonObject instance, ScopeSnapshot snapshot)
+    {
+        var last = instance["status"]?["migrationState"];
+        var failed = last?["failed"] is JsonValue value && value.TryGetValue<bool>(out var yes) && yes;
+        var migration = failed && KubeJson.Text(last?["migrationUid"]) is { } uid
+            ? snapshot.MigrationByUid(KubeJson.Text(instance["metadata"]?["namespace"]) ?? "", uid)
+            : null;
+        return new(
+            KubeJson.Text(instance["metadata"]?["uid"]) ?? "",
+            KubeJson.Text(instance["status"]?["phase"]),
+            KubeJson.Text(instance["status"]?["nodeName"]) ?? KubeJson.Text(instance["metadata"]?["labels"]?["kubevirt.io/nodeName"]),
+            KubeJson.ConditionIsTrue(instance, "LiveMigratable"),
+            instance["metadata"]?["deletionTimestamp"] is not null,
+            KubeJson.Text(instance["spec"]?["nodeSelector"]?[siteLabel]),
+            failed,
+            !failed ? null : migration is not null ? MigrationStatus.FailureReason(migration) : KubeJson.Text(last?["failureReason"]));
+    }
 
     // VMs written before runStrategy existed say spec.running instead: true behaves as Always.
     private static string? RunStrategy(JsonObject vm) =>

@@ -15,6 +15,7 @@ public sealed class ScopeSnapshot
     private readonly Dictionary<(string Ns, string Name), JsonObject> instances = [];
     private readonly Dictionary<(string Ns, string Name), JsonObject> migrations = [];
     private readonly Dictionary<(string Ns, string VmiName), string> inFlight = [];
+    private readonly Dictionary<(string Ns, string Uid), JsonObject> migrationsByUid = [];
     private readonly HashSet<string> refused;
 
     internal ScopeSnapshot(
@@ -26,6 +27,11 @@ public sealed class ScopeSnapshot
         Index(this.vms, vms);
         Index(this.instances, instances);
         Index(this.migrations, migrations);
+        foreach (var migration in migrations)
+        {
+            migrationsByUid.TryAdd((Text(migration, "namespace"), Text(migration, "uid")), migration);
+        }
+
         foreach (var migration in migrations.Where(m => !MigrationStatus.IsFinished(m)))
         {
             // The first in the list's order, as a read of one VM's migrations took it.
@@ -61,6 +67,20 @@ public sealed class ScopeSnapshot
         ArgumentNullException.ThrowIfNull(vm);
         return inFlight.GetValueOrDefault((vm.Namespace, vm.Name));
     }
+
+    /// <summary>The migration whose uid is <paramref name="uid"/> (an instance's <c>status.migrationState.migrationUid</c>), or null.</summary>
+    public JsonObject? MigrationByUid(string ns, string uid) => migrationsByUid.GetValueOrDefault((ns, uid));
+
+    /// <summary>
+    /// This reading and a later one of other kinds (or namespaces) as one: this one's nodes unless it read
+    /// none, each kind from whichever read it, and a namespace refused by either refused.
+    /// </summary>
+    internal ScopeSnapshot With(ScopeSnapshot more) => new(
+        Nodes.Count > 0 ? Nodes : more.Nodes,
+        vms.Values.Concat(more.vms.Values),
+        instances.Values.Concat(more.instances.Values),
+        migrations.Values.Concat(more.migrations.Values),
+        refused.Union(more.refused, StringComparer.Ordinal));
 
     private static void Index(Dictionary<(string, string), JsonObject> index, IEnumerable<JsonObject> objects)
     {

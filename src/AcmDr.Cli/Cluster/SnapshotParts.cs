@@ -15,4 +15,7 @@ public enum SnapshotParts
 
     /// <summary>What report's ground truth says: where instances run.</summary>
     GroundTruth = Instances | Nodes,
+
+    /// <summary>What else report's ground truth reads where a VM is not at its target, to tell why.</summary>
+    WhyNotMoved = Vms | Migrations,
 }

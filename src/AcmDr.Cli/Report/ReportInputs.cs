@@ -8,6 +8,7 @@ using AcmDr.Cli.Report.Live;
 using AcmDr.Core.Reporting;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Flip;
 
 namespace AcmDr.Cli.Report;
 
@@ -62,7 +63,7 @@ internal static class ReportInputs
     public static async Task<ReportData> AssembleAsync(
         IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, List<string> sources, CliIo io, TransientRetry retry, PhaseTimings timings, CancellationToken cancel)
     {
-        var truth = await GroundTruthAsync(managed, scope, snapshot, retry, cancel);
+        var truth = await GroundTruthAsync(managed, scope, snapshot, retry, io.Clock.GetUtcNow(), cancel);
         foreach (var cluster in truth.Select(t => t.Cluster).Distinct(StringComparer.Ordinal))
         {
             sources.Add("managed cluster " + cluster);
@@ -109,7 +110,7 @@ internal static class ReportInputs
     }
 
     private static async Task<IReadOnlyList<VmGroundTruth>> GroundTruthAsync(
-        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, TransientRetry retry, CancellationToken cancel)
+        IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed, ReportScope scope, HubSnapshot snapshot, TransientRetry retry, DateTimeOffset now, CancellationToken cancel)
     {
         if (managed.Count == 0)
         {
@@ -117,11 +118,14 @@ internal static class ReportInputs
         }
 
         var workloads = scope.InventoryWorkloads ?? PolicyObservations.Workloads(snapshot, scope.HubNamespace).Workloads;
+        // The report from the hub alone: each VM's target (one not there is read further, to tell why) and
+        // whether the hub says it moved (if not, why is read alongside where it runs, not after).
+        var hubView = ReportAssembler.Assemble(scope, snapshot, FlipHistory.Read(snapshot.Switch?.FlipHistory).Entries, [], now).Summary.Vms;
         var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var truth = new List<VmGroundTruth>();
         foreach (var (name, connection) in Named(managed, clusters, scope.InventoryWorkloads is null ? "acmdr's policies" : "the inventory"))
         {
-            truth.AddRange(await new ClusterReader(new KubeManagedCluster(connection, retry, name), scope.Settings.SiteLabel).GroundTruthAsync(name, workloads.Where(scope.Includes), cancel));
+            truth.AddRange(await new ClusterReader(new KubeManagedCluster(connection, retry, name), scope.Settings.SiteLabel).GroundTruthAsync(name, hubView, cancel));
         }
 
         return truth;

@@ -9,6 +9,7 @@ namespace AcmDr.Core.Compliance;
 /// <param name="Now">The time of the reading.</param>
 /// <param name="SiteOverrides">The switch's <c>app-&lt;name&gt;</c> and <c>tier-&lt;n&gt;</c> keys: a VM's target is its
 /// app's override, else its tier's, else <paramref name="TargetSite"/>, as the hub templates resolve it.</param>
+/// <param name="SiteLabel">The node label that names a site, as the reasons for a VM not moved name it.</param>
 public sealed record ComplianceObservation(
     IReadOnlyList<Workload> Workloads,
     string TargetSite,
@@ -16,7 +17,8 @@ public sealed record ComplianceObservation(
     IReadOnlyList<PolicyObservation> Policies,
     IReadOnlyList<VmGroundTruth> GroundTruth,
     DateTimeOffset Now,
-    IReadOnlyDictionary<string, string>? SiteOverrides = null)
+    IReadOnlyDictionary<string, string>? SiteOverrides = null,
+    string? SiteLabel = null)
 {
     /// <summary>Where this VM should run (see <see cref="Reporting.TargetSites.Of"/>).</summary>
     public string TargetOf(Workload vm) => Reporting.TargetSites.Of(vm, TargetSite, SiteOverrides);

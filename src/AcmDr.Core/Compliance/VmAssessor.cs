@@ -36,15 +36,20 @@ internal sealed class VmAssessor(ComplianceObservation observation)
             ? new VmReading(ComplianceState.Unknown, $"policy {policy} has no status for cluster {vm.Cluster}")
             : RunningReading(status, vm);
         var verdict = VerdictOf(running.State);
-        var reason = verdict == MoveVerdict.Waiting ? WaitingReason(vm, running.Reason) : running.Reason;
+        var reason = verdict switch
+        {
+            MoveVerdict.Waiting => WaitingReason(vm, running.Reason),
+            // The hub says only that it does not run there; the managed cluster says why.
+            MoveVerdict.NotMoved => $"not running at {StatusText.Clean(target)}: {running.Reason} (--managed-kubeconfig tells why and what next)",
+            _ => running.Reason,
+        };
 
         if (groundTruth.TryGetValue((vm.Namespace, vm.Vm, vm.Cluster), out var truth))
         {
-            var runsThere = string.Equals(truth.Phase, "Running", StringComparison.Ordinal)
-                && string.Equals(truth.NodeSite, target, StringComparison.Ordinal);
+            var runsThere = truth.RunsAt(target);
             running = new VmReading(runsThere ? ComplianceState.Compliant : ComplianceState.NonCompliant, running.Reason);
             verdict = runsThere ? MoveVerdict.Moved : MoveVerdict.NotMoved;
-            reason = Describe(truth, target);
+            reason = runsThere ? Describe(truth, target) : NotMovedReason.Of(truth, target, observation.SiteLabel) ?? Describe(truth, target);
         }
 
         var since = verdict == MoveVerdict.Moved ? MovedSince(status?.Running, vm) : null;

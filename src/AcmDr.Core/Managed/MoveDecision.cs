@@ -77,8 +77,17 @@ public static class MoveDecision
 
         // With the Stage rollout strategy the new nodeSelector reaches the instance only on a restart:
         // a migration would keep it on the old site.
-        return vm.RestartRequired
-            ? new(MoveKind.Restart, $"restart: runs on {from} and has RestartRequired (its new nodeSelector applies only on restart)")
+        if (vm.RestartRequired)
+        {
+            return new(MoveKind.Restart, $"restart: runs on {from} and has RestartRequired (its new nodeSelector applies only on restart)");
+        }
+
+        // A migration lands where the instance's own selector says; one that still names another site
+        // (read from the instance; unknown counts as no obstacle) has not taken the new one yet. Without
+        // RestartRequired, KubeVirt's LiveUpdate passes it on within moments: waited for, since restarting a
+        // VM a migration could move would cut its service for nothing.
+        return instance.SelectorSite is { } selects && selects != site
+            ? new(MoveKind.InFlight, $"runs on {from}; its new nodeSelector has not reached the instance yet (it still selects {selects}; KubeVirt's LiveUpdate passes it on; without LiveUpdate, restart the VM)")
             : new(MoveKind.Migrate, $"live-migrate: runs on {from}");
     }
 }

@@ -38,7 +38,7 @@ public static class ReportAssembler
         }
 
         var observation = new ComplianceObservation(inScope, target, TargetSites.FlipAt(scope, flips, target),
-            PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides);
+            PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides, scope.Settings.SiteLabel);
         return new ReportAssembly(ComplianceSummariser.Summarise(observation), warnings);
     }
 

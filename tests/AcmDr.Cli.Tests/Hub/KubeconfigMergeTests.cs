@@ -106,6 +106,7 @@ public sealed class KubeconfigMergeTests
         ManagedObjects.Instance(east, "finance", "db-0", "Running", "e-1");
         ManagedObjects.Node(west, "w-1", "Primary");
         ManagedObjects.Instance(west, "finance", "db-1", "Running", "w-1");
+        ManagedObjects.Vm(west, "finance", "db-1", "DR");
         east.WriteKubeconfig(dir.File("east.kubeconfig"), context: "admin@east", user: "east-viewer");
         west.WriteKubeconfig(dir.File("west.kubeconfig"), context: "admin@west", user: "west-viewer");
         var dump = new HubDump()
@@ -120,7 +121,7 @@ public sealed class KubeconfigMergeTests
         result.ExitCode.Should().Be(1, result.ToString());
         report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Should().Contain(["managed cluster east", "managed cluster west"]);
         report.GetProperty("vms").EnumerateArray().Single(v => v.GetProperty("vm").GetString() == "db-1")
-            .GetProperty("reason").GetString().Should().Be("instance Running on node w-1 at site Primary (target DR)");
+            .GetProperty("reason").GetString().Should().Be("runs on node w-1 at Primary; not live-migratable, so the flip cannot migrate it; next: acmdr relocate (restarts it at DR)");
     }
 
     [TestMethod]

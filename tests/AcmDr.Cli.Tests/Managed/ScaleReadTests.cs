@@ -42,7 +42,8 @@ public sealed class ScaleReadTests
         many.Should().Be(few, "the VMs are read with LISTs, not a GET each");
     }
 
-    private static async Task<(int Reads, CliResult Result)> ReportAsync(int vms, int namespaces, FaultRule? fault = null)
+    private static async Task<(int Reads, CliResult Result)> ReportAsync(
+        int vms, int namespaces, FaultRule? fault = null, string to = "DR", bool hubSaysRunning = false, int hubSaysNotRunningIn = 0)
     {
         await using var cluster = await ScaledCluster.StartAsync(vms, namespaces);
         if (fault is not null)
@@ -50,9 +51,9 @@ public sealed class ScaleReadTests
             cluster.Server.Faults.Add(fault);
         }
 
-        var dump = cluster.Dir.File("dump.yaml", "apiVersion: v1\nkind: List\nitems: []\n");
+        var dump = cluster.Dir.File("dump.yaml", hubSaysRunning ? HubSaysRunning(vms, namespaces, hubSaysNotRunningIn) : "apiVersion: v1\nkind: List\nitems: []\n");
         var result = await CliRunner.RunAsync(cluster.Dir.Path, "report", "-f", dump, "-i", cluster.Dir.File("inventory/apps.csv"),
-            "--to", "DR", "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
+            "--to", to, "-o", "json", "--managed-kubeconfig", cluster.Kubeconfig);
         return (ScaledCluster.Reads(cluster), result);
     }
 
@@ -63,9 +64,66 @@ public sealed class ScaleReadTests
         var (many, manyResult) = await ReportAsync(200, 2);
 
         fewResult.Err.Should().NotContain("acmdr: cannot").And.NotContain("not allowed");
-        manyResult.Out.Should().Contain("managed cluster stretch-1").And.Contain("vm-0199").And.Contain("node p-1 at site Primary");
-        few.Should().Be(3, "the nodes, and the instances of each of the two namespaces");
+        manyResult.Out.Should().Contain("managed cluster stretch-1").And.Contain("vm-0199").And.Contain("runs on node p-1 at Primary;");
+        few.Should().Be(3 + 4, "the nodes; then the instances of each of the two namespaces, beside their VMs and migrations (the hub does not say they moved)");
         many.Should().Be(few);
+    }
+
+    /// <summary>
+    /// The hub's policies for <see cref="ScaledCluster"/>'s inventory, each saying all of its VMs run at the
+    /// site, but those of the first <paramref name="notRunningIn"/> namespaces, which say none does.
+    /// </summary>
+    private static string HubSaysRunning(int vms, int namespaces, int notRunningIn)
+    {
+        var dump = new Report.HubDump();
+        for (var space = 0; space < namespaces; space++)
+        {
+            var (app, ns, tier) = ($"app-{space}", $"ns-{space}", (space % 2) + 1);
+            var names = Enumerable.Range(0, vms).Where(i => i % namespaces == space).Select(i => $"vm-{i:0000}").ToList();
+            dump.Root($"dr-{app}", app, tier, string.Join(',', names.Select(n => $"{ns}/{n}")), 15, (ManagedCluster.Cluster, "Compliant"))
+                .Replicated($"dr-{app}", app, tier, ManagedCluster.Cluster, "Compliant",
+                    [Report.HubDump.Entry("2026-11-25T19:01:00Z", $"Compliant; notification - virtualmachines [{string.Join(", ", names)}] found as specified in namespace {ns}")],
+                    [Report.HubDump.Entry("2026-11-25T19:05:00Z", (space < notRunningIn ? Report.HubDump.NotRunning(string.Join(", ", names), ns) : Report.HubDump.Running(string.Join(", ", names), ns)))]);
+        }
+
+        return dump.Yaml();
+    }
+
+    /// <summary>
+    /// The hub says the VMs of four of five namespaces have not moved: their VMs and migrations are listed
+    /// cluster-wide beside the instances, which also holds the fifth's, so it is not read again.
+    /// </summary>
+    [TestMethod]
+    public async Task Reports_ground_truth_reads_why_once_when_it_reads_cluster_wide_beside_the_instances()
+    {
+        var (reads, result) = await ReportAsync(40, 5, hubSaysRunning: true, hubSaysNotRunningIn: 4);
+        var (fewer, _) = await ReportAsync(40, 5, hubSaysRunning: true, hubSaysNotRunningIn: 1);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Out.Should().Contain("\"vm-0004\"").And.Contain("runs on node p-1 at Primary;", "the fifth namespace's VMs are explained too");
+        reads.Should().Be(2 + 2, "the nodes, one list of instances, and one of VMs and one of migrations, cluster-wide");
+        fewer.Should().Be(2 + 2 + 2, "one namespace's VMs and migrations beside the instances, then the other four's after them, cluster-wide");
+    }
+
+    /// <summary>A finished move (every VM at its target, as the hub says too) costs what reading where the instances run costs: nothing is read to explain.</summary>
+    [TestMethod]
+    public async Task Reports_ground_truth_reads_no_VMs_or_migrations_when_every_VM_is_at_its_target()
+    {
+        var (reads, result) = await ReportAsync(200, 2, to: "Primary", hubSaysRunning: true);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        reads.Should().Be(3, "the nodes, and the instances of each of the two namespaces");
+    }
+
+    /// <summary>The hub says every VM moved, the cluster says none did: why is read after where they run, once per namespace and kind.</summary>
+    [TestMethod]
+    public async Task Reports_ground_truth_reads_why_after_the_instances_when_the_hub_says_moved_but_the_cluster_does_not()
+    {
+        var (reads, result) = await ReportAsync(200, 2, to: "DR", hubSaysRunning: true);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Out.Should().Contain("runs on node p-1 at Primary;");
+        reads.Should().Be(3 + 4, "the nodes and the instances of each namespace; then their VMs and migrations");
     }
 
     [TestMethod]
@@ -74,8 +132,8 @@ public sealed class ScaleReadTests
         var (wide, expected) = await ReportAsync(40, 5);
         var (perNamespace, result) = await ReportAsync(40, 5, FaultRule.Status("GET", "^/apis/kubevirt.io/v1/virtualmachineinstances$", 403));
 
-        wide.Should().Be(2, "the nodes and one cluster-wide list of instances");
-        perNamespace.Should().Be(2 + 5, "the nodes, the refused cluster-wide list, then one list per namespace");
+        wide.Should().Be(2 + 2, "the nodes and one cluster-wide list of instances, beside one of VMs and one of migrations");
+        perNamespace.Should().Be(2 + 5 + 2, "the nodes, the refused cluster-wide list of instances, then one per namespace; beside them the VMs and migrations");
         result.ExitCode.Should().Be(expected.ExitCode, result.ToString());
         Report.FastRun.Timeless(result.Out).Should().Be(Report.FastRun.Timeless(expected.Out));
     }

@@ -175,6 +175,7 @@ public sealed class EndToEndTests
         ManagedObjects.Instance(managed, "finance", "db-0", "Running", "node-a");
         ManagedObjects.Instance(managed, "finance", "db-1", "Running", "node-b");
         ManagedObjects.Instance(managed, "web", "web-0", "Running", "node-a");
+        ManagedObjects.Vm(managed, "finance", "db-1", "DR");
         return (managed, kubeconfig);
     }
 
@@ -185,7 +186,8 @@ public sealed class EndToEndTests
         Vm(report, "db-0").GetProperty("verdict").GetString().Should().Be("moved");
         Vm(report, "web-0").GetProperty("verdict").GetString().Should().Be("moved");
         Vm(report, "db-1").GetProperty("verdict").GetString().Should().Be("notMoved", "the policy says Running, the node says Primary");
-        Vm(report, "db-1").GetProperty("reason").GetString().Should().Be("instance Running on node node-b at site Primary (target DR)");
+        Vm(report, "db-1").GetProperty("reason").GetString().Should().Be(
+            "runs on node node-b at Primary; not live-migratable, so the flip cannot migrate it; next: acmdr relocate (restarts it at DR)");
         report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Should().Contain("managed cluster stretch-1");
     }
 

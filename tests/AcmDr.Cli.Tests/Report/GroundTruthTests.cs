@@ -31,6 +31,7 @@ public sealed class GroundTruthTests
         ManagedObjects.Instance(east, "finance", "db-0", "Running", "e-1");
         ManagedObjects.Node(west, "w-1", "Primary");
         ManagedObjects.Instance(west, "finance", "db-1", "Running", "w-1");
+        ManagedObjects.Vm(west, "finance", "db-1", "DR");
         east.WriteKubeconfig(dir.File("east.kubeconfig"), context: "admin@east", user: "east-viewer");
         west.WriteKubeconfig(dir.File("west.kubeconfig"), context: "admin@west", user: "west-viewer");
         // One file with both contexts, merged by the real kubectl as a user would.
@@ -57,7 +58,8 @@ public sealed class GroundTruthTests
         result.ExitCode.Should().Be(1, result.ToString());
         Vm(report, "db-0").GetProperty("verdict").GetString().Should().Be("moved");
         Vm(report, "db-1").GetProperty("verdict").GetString().Should().Be("notMoved", "west's node says Primary, whatever the policy says");
-        Vm(report, "db-1").GetProperty("reason").GetString().Should().Be("instance Running on node w-1 at site Primary (target DR)");
+        Vm(report, "db-1").GetProperty("reason").GetString().Should().Be(
+            "runs on node w-1 at Primary; not live-migratable, so the flip cannot migrate it; next: acmdr relocate (restarts it at DR)");
         report.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Should().Contain(["managed cluster east", "managed cluster west"]);
     }
 

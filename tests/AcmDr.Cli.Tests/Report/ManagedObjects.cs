@@ -3,15 +3,14 @@ using AcmDr.FakeKube;
 
 namespace AcmDr.Cli.Tests.Report;
 
-/// <summary>What report reads from a managed cluster for ground truth: nodes with a site, and VM instances.</summary>
+/// <summary>What report reads from a managed cluster for ground truth: nodes with a site, VM instances, and the VMs of those not at their target.</summary>
 internal static class ManagedObjects
 {
-    public static void Node(FakeApiServer server, string name, string site) => server.Store.Put(new JsonObject
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Node",
-        ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["topology.kubernetes.io/site"] = site } },
-    });
+    /// <summary>A Ready node of <paramref name="site"/> (see <see cref="Managed.ClusterObjects.Node"/>).</summary>
+    public static void Node(FakeApiServer server, string name, string site) => server.Store.Put(Managed.ClusterObjects.Node(name, site));
+
+    /// <summary>The VirtualMachine of an instance, its nodeSelector naming <paramref name="site"/> (see <see cref="Managed.ClusterObjects.Vm"/>).</summary>
+    public static void Vm(FakeApiServer server, string ns, string name, string site) => server.Store.Put(Managed.ClusterObjects.Vm(ns, name, site));
 
     public static void Instance(FakeApiServer server, string ns, string name, string phase, string node) => server.Store.Put(new JsonObject
     {

@@ -70,7 +70,7 @@ public sealed class ComplianceSummariserTests
 
         var db1 = summary.Vms.Single(v => v.Vm == "db-1");
         db1.Verdict.Should().Be(MoveVerdict.NotMoved);
-        db1.Reason.Should().Be("virtualmachineinstances [db-1] not found in namespace finance");
+        db1.Reason.Should().Be("not running at DR: virtualmachineinstances [db-1] not found in namespace finance (--managed-kubeconfig tells why and what next)");
         summary.Vms.Single(v => v.Vm == "db-0").Verdict.Should().Be(MoveVerdict.Moved);
         summary.Tiers[0].Should().BeEquivalentTo(new { Moved = 1, Total = 2, Verdict = MoveVerdict.NotMoved, Rto = RtoStatus.Pending, Duration = (TimeSpan?)null });
         summary.Verdict.Should().Be(MoveVerdict.NotMoved);

@@ -61,7 +61,7 @@ public sealed class VerdictRulesTests
         Vm(One(Policy(Template(ComplianceState.NonCompliant)))).Should().BeEquivalentTo(new
         {
             Verdict = MoveVerdict.NotMoved,
-            Reason = "template is NonCompliant (no history)",
+            Reason = "not running at DR: template is NonCompliant (no history) (--managed-kubeconfig tells why and what next)",
         });
 
     [TestMethod]

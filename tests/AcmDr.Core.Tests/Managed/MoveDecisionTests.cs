@@ -29,6 +29,18 @@ public sealed class MoveDecisionTests
     }
 
     [TestMethod]
+    public void Waits_for_the_new_selector_to_reach_an_instance_that_still_names_another_site_rather_than_restart_it()
+    {
+        var stale = Running("p-1") with { Instance = new InstanceState("uid", "Running", "p-1", true, SelectorSite: "Primary") };
+
+        Decide(stale).Should().Be(MoveKind.InFlight, "a migration lands where the instance's selector says, and LiveUpdate passes the new one on");
+        Decide(stale with { RestartRequired = true }).Should().Be(MoveKind.Restart);
+        Decide(Running("p-1") with { Instance = new InstanceState("uid", "Running", "p-1", true, SelectorSite: "DR") }).Should().Be(MoveKind.Migrate);
+        MoveDecision.Decide(stale, Nodes, "DR", Label).Reason.Should().Be(
+            "runs on node p-1 at Primary; its new nodeSelector has not reached the instance yet (it still selects Primary; KubeVirt's LiveUpdate passes it on; without LiveUpdate, restart the VM)");
+    }
+
+    [TestMethod]
     public void Leaves_alone_what_is_there_stopped_or_already_moving()
     {
         Decide(Running("d-1")).Should().Be(MoveKind.AtSite);
