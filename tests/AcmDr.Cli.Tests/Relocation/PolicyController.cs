@@ -1,0 +1,218 @@
+using System.Text.Json.Nodes;
+using AcmDr.Cli.Tests.Support;
+using AcmDr.FakeKube;
+
+namespace AcmDr.Cli.Tests.Relocation;
+
+/// <summary>
+/// ACM on one managed cluster, small enough for a test: the policy framework's dependency check and the
+/// configuration-policy controller, acting on the generated root policies placed on the cluster and
+/// nothing else (it knows no acmdr rule: what it does comes from the YAML). Each <see cref="Step"/> is one
+/// evaluation of every placed policy. A policy whose dependencies are unmet is Pending and none of its
+/// templates act; dependencies read the compliance the previous step ended with, as the framework reads
+/// the status the controller last reported. Otherwise each template is resolved on the hub (Go's
+/// text/template, the switch as the ConfigMap), then on the cluster with <c>lookup</c> over its Nodes, VMs,
+/// instances and migrations; an enforce musthave creates what is missing and merges into what differs,
+/// an inform one only reports. A template is Compliant when every object it names is (an empty list is);
+/// a policy when every template is.
+/// </summary>
+public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub, ObjectStore cluster, TimeProvider clock)
+{
+    public const string Compliant = "Compliant";
+    public const string NonCompliant = "NonCompliant";
+    public const string Pending = "Pending";
+
+    private static readonly (string Group, string Version, string Plural)[] Kinds =
+    [
+        ("", "v1", "nodes"),
+        ("kubevirt.io", "v1", "virtualmachines"),
+        ("kubevirt.io", "v1", "virtualmachineinstances"),
+        ("kubevirt.io", "v1", "virtualmachineinstancemigrations"),
+    ];
+
+    private readonly Dictionary<string, GoTemplateResult> hubResolved = new(StringComparer.Ordinal);
+    private readonly List<PolicyWrite> writes = [];
+    private Dictionary<string, string> compliance = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> templates = new(StringComparer.Ordinal);
+
+    /// <summary>Steps run so far.</summary>
+    public int Steps { get; private set; }
+
+    /// <summary>Each placed policy's compliance after the last step.</summary>
+    public IReadOnlyDictionary<string, string> Compliance => compliance;
+
+    /// <summary>Each template's compliance when its policy last ran (a Pending policy's templates keep theirs).</summary>
+    public IReadOnlyDictionary<string, string> Templates => templates;
+
+    /// <summary>Every write made on the cluster, in order.</summary>
+    public IReadOnlyList<PolicyWrite> Writes => writes;
+
+    public void Step()
+    {
+        Steps++;
+        var before = compliance;
+        var after = new Dictionary<string, string>(StringComparer.Ordinal);
+        var configMaps = SwitchData();
+        foreach (var policy in policies.Placed)
+        {
+            var name = policy["metadata"]!["name"]!.GetValue<string>();
+            if (policy["spec"]?["disabled"]?.GetValue<bool>() == true)
+            {
+                continue;
+            }
+
+            if (!DependenciesMet(policy, before))
+            {
+                after[name] = Pending;
+                continue;
+            }
+
+            var action = policy["spec"]?["remediationAction"]?.GetValue<string>();
+            var results = policy["spec"]!["policy-templates"]!.AsArray()
+                .Select(t => Evaluate(name, t!["objectDefinition"]!, configMaps, action))
+                .ToList();
+            after[name] = results.All(r => r) ? Compliant : NonCompliant;
+        }
+
+        compliance = after;
+    }
+
+    private bool DependenciesMet(JsonObject policy, Dictionary<string, string> known)
+    {
+        foreach (var dependency in policy["spec"]?["dependencies"] as JsonArray ?? [])
+        {
+            var name = dependency!["name"]!.GetValue<string>();
+            var wanted = dependency["compliance"]?.GetValue<string>() ?? Compliant;
+
+            // A set's members placed elsewhere have no status here; the members on this cluster decide.
+            IEnumerable<string> members = dependency["kind"]!.GetValue<string>() == "PolicySet"
+                ? policies.Sets[name].Where(m => policies.Placed.Any(p => p["metadata"]!["name"]!.GetValue<string>() == m))
+                : [name];
+            if (members.Any(m => known.GetValueOrDefault(m) != wanted))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One ConfigurationPolicy: resolved on the hub, then run on the cluster; true when Compliant.</summary>
+    private bool Evaluate(string policy, JsonNode objectDefinition, Dictionary<string, IDictionary<string, string>> configMaps, string? policyAction)
+    {
+        var template = objectDefinition["metadata"]!["name"]!.GetValue<string>();
+        var hubKey = objectDefinition.ToJsonString() + "\n" + System.Text.Json.JsonSerializer.Serialize(configMaps);
+        if (!hubResolved.TryGetValue(hubKey, out var resolved))
+        {
+            resolved = GoTemplate.ExecuteHub(objectDefinition, configMaps);
+            hubResolved[hubKey] = resolved;
+        }
+
+        if (!resolved.Ok)
+        {
+            // The propagator delivers no template it cannot resolve: the policy reports the error, nothing acts.
+            templates[template] = NonCompliant;
+            return false;
+        }
+
+        var spec = resolved.Object!["spec"]!;
+        var enforce = string.Equals(policyAction ?? spec["remediationAction"]?.GetValue<string>(), "enforce", StringComparison.OrdinalIgnoreCase);
+        var raw = spec["object-templates-raw"]?.GetValue<string>() ?? (spec["object-templates"] ?? new JsonArray()).ToJsonString();
+        var objects = Objects();
+        var managed = GoTemplate.ExecuteManaged(raw, objects);
+        if (!managed.Ok)
+        {
+            templates[template] = NonCompliant;
+            return false;
+        }
+
+        var compliant = true;
+        foreach (var (objectTemplate, evaluation) in managed.ObjectTemplates.Zip(managed.Evaluations))
+        {
+            if (evaluation.Result == "compliant")
+            {
+                continue;
+            }
+
+            if (!enforce)
+            {
+                compliant = false;
+                continue;
+            }
+
+            if (evaluation.ComplianceType != "musthave")
+            {
+                throw new NotSupportedException($"{template}: enforce {evaluation.ComplianceType} is not simulated");
+            }
+
+            var wanted = (JsonObject)objectTemplate["objectDefinition"]!;
+            if (evaluation.Result == "notfound")
+            {
+                cluster.Put((JsonObject)wanted.DeepClone());
+                Record(policy, template, "create", wanted);
+            }
+            else
+            {
+                var current = (JsonObject)objects.Single(o => Same(o, wanted)).DeepClone();
+                Merge(current, wanted);
+                cluster.Put(current);
+                Record(policy, template, "merge", wanted);
+            }
+        }
+
+        templates[template] = compliant ? Compliant : NonCompliant;
+        return compliant;
+    }
+
+    private Dictionary<string, IDictionary<string, string>> SwitchData()
+    {
+        var map = hub.Get("", "v1", "configmaps", "acmdr", "acmdr-sites");
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map is null)
+        {
+            return [];
+        }
+
+        foreach (var (key, value) in map["data"] as JsonObject ?? [])
+        {
+            data[key] = value!.GetValue<string>();
+        }
+
+        return new(StringComparer.Ordinal) { ["acmdr-sites"] = data };
+    }
+
+    private List<JsonNode> Objects() => [.. Kinds.SelectMany(k => cluster.List(k.Group, k.Version, k.Plural))];
+
+    private void Record(string policy, string template, string action, JsonObject wanted) =>
+        writes.Add(new PolicyWrite(Steps, clock.GetUtcNow(), policy, template, action,
+            wanted["kind"]!.GetValue<string>(), wanted["metadata"]?["namespace"]?.GetValue<string>() ?? "", wanted["metadata"]!["name"]!.GetValue<string>()));
+
+    private static bool Same(JsonNode have, JsonObject wanted) =>
+        have["apiVersion"]?.GetValue<string>() == wanted["apiVersion"]?.GetValue<string>()
+        && have["kind"]?.GetValue<string>() == wanted["kind"]?.GetValue<string>()
+        && have["metadata"]?["namespace"]?.GetValue<string>() == wanted["metadata"]?["namespace"]?.GetValue<string>()
+        && have["metadata"]?["name"]?.GetValue<string>() == wanted["metadata"]?["name"]?.GetValue<string>();
+
+    /// <summary>musthave's merge: maps key by key, list items added when missing, anything else replaced.</summary>
+    private static void Merge(JsonObject into, JsonObject from)
+    {
+        foreach (var (key, value) in from)
+        {
+            if (value is JsonObject map && into[key] is JsonObject existing)
+            {
+                Merge(existing, map);
+            }
+            else if (value is JsonArray list && into[key] is JsonArray items)
+            {
+                foreach (var item in list.Where(i => !items.Any(h => JsonNode.DeepEquals(h, i))).ToList())
+                {
+                    items.Add(item?.DeepClone());
+                }
+            }
+            else
+            {
+                into[key] = value?.DeepClone();
+            }
+        }
+    }
+}
