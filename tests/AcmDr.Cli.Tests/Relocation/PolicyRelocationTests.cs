@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using AcmDr.Cli.Tests.Infrastructure;
+using AcmDr.Cli.Tests.Managed;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.Relocation;
@@ -100,5 +102,116 @@ public sealed class PolicyRelocationTests
         store.Changes("kubevirt.io", "v1", "virtualmachineinstancemigrations").Should().NotContain(c => c.EventType == "DELETED", "a policy never deletes what it made");
         world.Vms.Should().OnlyContain(v => world.Vm(v.Ns, v.Name)!["metadata"]!["uid"]!.GetValue<string>() == vmUids[v.Name]);
         world.Vms.Should().OnlyContain(v => world.Instance(v.Ns, v.Name)!["metadata"]!["uid"]!.GetValue<string>() == instanceUids[v.Name]);
+    }
+
+    [TestMethod]
+    public async Task Flipping_back_brings_every_vm_home_tier_by_tier_under_new_migration_names()
+    {
+        await using var world = await SettledAsync();
+        world.KubeVirt.ParallelMigrationsPerCluster = 2;
+        await FlipAsync(world, "DR");
+        world.TickUntil(() => world.AllAt("DR") && AllCompliant(world), Budget);
+        world.AllAt("DR").Should().BeTrue(Describe(world));
+        var there = SimulatedMigrationView.Of(world.KubeVirt.Migrations);
+
+        await FlipAsync(world, "Primary");
+        world.TickUntil(() => world.AllAt("Primary") && AllCompliant(world), Budget);
+
+        world.AllAt("Primary").Should().BeTrue("every VM is back at Primary within {0} ticks: {1}", Budget, Describe(world));
+        AllCompliant(world).Should().BeTrue(Describe(world));
+        var back = SimulatedMigrationView.Of(world.KubeVirt.Migrations).Where(m => !there.Any(t => t.Name == m.Name)).ToList();
+        back.Should().HaveCount(10).And.OnlyContain(m => m.Phase == "Succeeded");
+        TiersMovedInOrder(world, back);
+        world.KubeVirt.MaxRunning.Should().Be(2);
+        foreach (var move in back)
+        {
+            var first = world.Migrations().Single(m => m["metadata"]!["name"]!.GetValue<string>() == there.Single(t => t.Vmi == move.Vmi).Name);
+            move.Name.Should().EndWith($"-{first["metadata"]!["uid"]!.GetValue<string>()[..8]}", "the move home is named after the instance's last migration, so it is not taken for the first");
+        }
+
+        world.Migrations().Should().HaveCount(20, "both moves' migrations stay: a policy never deletes");
+        world.Managed.Store.Changes("kubevirt.io", "v1", "virtualmachineinstancemigrations").Should().NotContain(c => c.EventType == "DELETED");
+        world.Managed.Store.Changes("kubevirt.io", "v1", "virtualmachines").Should().NotContain(c => c.EventType == "DELETED");
+        world.Managed.Store.Changes("kubevirt.io", "v1", "virtualmachineinstances").Should().NotContain(c => c.EventType == "DELETED");
+    }
+
+    [TestMethod]
+    public async Task A_vm_that_cannot_live_migrate_and_one_whose_migration_failed_stay_and_hold_the_next_tier_without_a_retry()
+    {
+        await using var world = await SettledAsync();
+        var stuck = world.Instance("infra", "dns-3")!;
+        world.Managed.Store.Put(ClusterObjects.Instance("infra", "dns-3", stuck["status"]!["nodeName"]!.GetValue<string>(), liveMigratable: false,
+            nodeSelector: (JsonObject)stuck["spec"]!["nodeSelector"]!));
+        world.KubeVirt.FailMigrationsOf["dns-2"] = "target pod could not be scheduled";
+
+        await FlipAsync(world, "DR");
+        world.TickUntil(() => world.AllAt("DR", [("infra", "dns-0"), ("infra", "dns-1"), ("infra", "ca-0")]), Budget);
+        for (var i = 0; i < 20; i++)
+        {
+            world.Tick();
+            world.Controller.Compliance["dr-db"].Should().Be(PolicyController.Pending, "tier 2 waits while tier 1 does not run at DR (tick {0}): {1}", i, Describe(world));
+            world.Controller.Compliance["dr-web"].Should().Be(PolicyController.Pending);
+        }
+
+        world.AllAt("DR", [("infra", "dns-0"), ("infra", "dns-1"), ("infra", "ca-0")]).Should().BeTrue(Describe(world));
+        world.SiteOf("infra", "dns-2").Should().Be("Primary");
+        world.SiteOf("infra", "dns-3").Should().Be("Primary");
+        world.Controller.Templates["dr-dns-running"].Should().Be(PolicyController.NonCompliant);
+        world.Controller.Templates["dr-pki-running"].Should().Be(PolicyController.Compliant);
+        var moves = SimulatedMigrationView.Of(world.KubeVirt.Migrations);
+        moves.Where(m => m.Vmi == "dns-2").Should().ContainSingle("a failed migration is never retried by the policy, {0} ticks later", world.Controller.Steps)
+            .Which.Phase.Should().Be("Failed");
+        world.Instance("infra", "dns-2")!["status"]!["migrationState"]!["failed"]!.GetValue<bool>().Should().BeTrue();
+        moves.Should().NotContain(m => m.Vmi == "dns-3", "a VM that cannot live-migrate is left for acmdr relocate");
+        moves.Should().OnlyContain(m => TierOf[m.Vmi] == 1, "no later tier moves");
+        world.Migrations().Should().HaveCount(4);
+    }
+
+    [TestMethod]
+    public async Task With_move_running_none_the_flip_sets_the_nodeSelectors_and_creates_no_migration()
+    {
+        await using var world = await SettledAsync("--move-running", "none");
+        world.Hub.Store.Get("", "v1", "configmaps", "acmdr", "acmdr-sites")!["data"]!["moveRunning"]!.GetValue<string>().Should().Be("none");
+
+        await FlipAsync(world, "DR");
+        for (var i = 0; i < 10; i++)
+        {
+            world.Tick();
+        }
+
+        var tier1 = world.Vms.Where(v => TierOf[v.Name] == 1).ToList();
+        tier1.Should().OnlyContain(v => world.SelectorOf(v.Ns, v.Name) == "DR", "the -site template still sets where each VM should run");
+        tier1.Should().OnlyContain(v => world.Instance(v.Ns, v.Name)!["spec"]!["nodeSelector"]![ClusterObjects.SiteLabel]!.GetValue<string>() == "DR");
+        world.AllAt("Primary").Should().BeTrue("running VMs stay until acmdr relocate moves them: {0}", Describe(world));
+        world.Migrations().Should().BeEmpty();
+        world.Controller.Templates["dr-dns-move"].Should().Be(PolicyController.Compliant, "an empty list of objects is Compliant");
+        world.Controller.Templates["dr-dns-running"].Should().Be(PolicyController.NonCompliant);
+        world.Controller.Compliance["dr-db"].Should().Be(PolicyController.Pending);
+    }
+
+    [TestMethod]
+    public async Task Relocate_waits_on_the_migrations_the_policy_created_and_starts_none_of_its_own()
+    {
+        await using var world = await SettledAsync();
+        world.KubeVirt.ParallelMigrationsPerCluster = 1;
+        await FlipAsync(world, "DR");
+        var tier1 = world.Vms.Where(v => TierOf[v.Name] == 1).ToList();
+        world.TickUntil(() => world.Migrations().Count == tier1.Count, 10);
+        world.Migrations().Should().HaveCount(tier1.Count);
+        world.Migrations().Should().Contain(m => m["status"]!["phase"]!.GetValue<string>() == "Pending", "KubeVirt runs one at a time; the rest wait");
+        world.Managed.Requests.Clear();
+
+        var relocate = await world.ManagedAsync("relocate", "--to", "DR", "--tier", "1", "--poll-interval", "20s");
+
+        relocate.ExitCode.Should().Be(0, relocate.ToString());
+        relocate.Out.Should().Contain("summary: 5 moved, 0 failed, 0 skipped");
+        foreach (var (_, name) in tier1)
+        {
+            relocate.Out.Should().Contain($"waiting: migration acmdr-{name}-");
+        }
+
+        world.Managed.Requests.Entries.Should().NotContain(r => r.Method != "GET", "relocate created no migration and restarted nothing next to the policy's");
+        world.AllAt("DR", tier1).Should().BeTrue(Describe(world));
+        SimulatedMigrationView.Of(world.KubeVirt.Migrations).GroupBy(m => m.Vmi).Should().OnlyContain(g => g.Count() == 1);
     }
 }
