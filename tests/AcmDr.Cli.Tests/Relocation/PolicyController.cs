@@ -35,6 +35,9 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
     private Dictionary<string, string> compliance = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> templates = new(StringComparer.Ordinal);
 
+    /// <summary>Runs after each write, before the next template is evaluated: the cluster's controllers reacting at once.</summary>
+    public Action? AfterWrite { get; set; }
+
     /// <summary>Steps run so far.</summary>
     public int Steps { get; private set; }
 
@@ -183,9 +186,12 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
 
     private List<JsonNode> Objects() => [.. Kinds.SelectMany(k => cluster.List(k.Group, k.Version, k.Plural))];
 
-    private void Record(string policy, string template, string action, JsonObject wanted) =>
+    private void Record(string policy, string template, string action, JsonObject wanted)
+    {
         writes.Add(new PolicyWrite(Steps, clock.GetUtcNow(), policy, template, action,
             wanted["kind"]!.GetValue<string>(), wanted["metadata"]?["namespace"]?.GetValue<string>() ?? "", wanted["metadata"]!["name"]!.GetValue<string>()));
+        AfterWrite?.Invoke();
+    }
 
     private static bool Same(JsonNode have, JsonObject wanted) =>
         have["apiVersion"]?.GetValue<string>() == wanted["apiVersion"]?.GetValue<string>()
