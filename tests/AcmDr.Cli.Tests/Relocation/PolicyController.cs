@@ -87,10 +87,9 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
             var name = dependency!["name"]!.GetValue<string>();
             var wanted = dependency["compliance"]?.GetValue<string>() ?? Compliant;
 
-            // A set's members placed elsewhere have no status here; the members on this cluster decide.
-            IEnumerable<string> members = dependency["kind"]!.GetValue<string>() == "PolicySet"
-                ? policies.Sets[name].Where(m => policies.Placed.Any(p => p["metadata"]!["name"]!.GetValue<string>() == m))
-                : [name];
+            // The propagator expands a set into every member (canonicalizeDependencies): a member not placed
+            // here has no status here, and the dependency stays unmet.
+            IEnumerable<string> members = dependency["kind"]!.GetValue<string>() == "PolicySet" ? policies.Sets[name] : [name];
             if (members.Any(m => known.GetValueOrDefault(m) != wanted))
             {
                 return false;
