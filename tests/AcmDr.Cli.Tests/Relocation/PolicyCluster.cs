@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using AcmDr.Cli.Tests.Flip;
 using AcmDr.Cli.Tests.Infrastructure;
 using AcmDr.Cli.Tests.Managed;
+using AcmDr.Cli.Tests.Report;
 using AcmDr.FakeKube;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AcmDr.Cli.Tests.Relocation;
 
@@ -28,6 +30,9 @@ public sealed class PolicyCluster : IAsyncDisposable
         this.vms = vms;
         KubeVirt = new SimulatedKubeVirt(managed, Clock, TimeSpan.FromMinutes(1));
         Controller = new PolicyController(GeneratedPolicies.Load(dir.Path, Cluster), hub.Store, managed.Store, Clock);
+        var acm = new Propagation(hub);
+        acm.LoadRoots(dir.Path);
+        Status = new PolicyStatusWriter(Controller, acm, Cluster, Clock);
     }
 
     public TempDir Dir { get; }
@@ -41,6 +46,9 @@ public sealed class PolicyCluster : IAsyncDisposable
     public SimulatedKubeVirt KubeVirt { get; }
 
     public PolicyController Controller { get; }
+
+    /// <summary>Writes what the controller found into the hub's replicated policies, for report and wait.</summary>
+    public PolicyStatusWriter Status { get; }
 
     public IReadOnlyList<(string Ns, string Name)> Vms => vms;
 
@@ -79,16 +87,21 @@ public sealed class PolicyCluster : IAsyncDisposable
         return new PolicyCluster(dir, hub, managed, vms);
     }
 
-    /// <summary>acmdr against the hub, in-process, its waits on <see cref="Clock"/>.</summary>
-    public Task<CliResult> HubAsync(params string[] args) => Run(Dir.Path, Clock, [.. args, "--kubeconfig", Dir.File("hub.kubeconfig")]);
+    /// <summary>
+    /// acmdr against the hub, in-process, at the time of <see cref="Clock"/>, which stands still meanwhile:
+    /// a hub command does not wait on the cluster, and its request timeouts must not move the cluster's time.
+    /// </summary>
+    public Task<CliResult> HubAsync(params string[] args) =>
+        Run(Dir.Path, new FakeTimeProvider(Clock.GetUtcNow()), [.. args, "--kubeconfig", Dir.File("hub.kubeconfig")]);
 
     /// <summary>acmdr against the managed cluster, in-process, its waits on <see cref="Clock"/>.</summary>
     public Task<CliResult> ManagedAsync(params string[] args) => Run(Dir.Path, Clock, [.. args, "--kubeconfig", Dir.File("managed.kubeconfig")]);
 
-    /// <summary>One evaluation of the policies, then <see cref="Interval"/> of KubeVirt.</summary>
+    /// <summary>One evaluation of the policies (reported on the hub), then <see cref="Interval"/> of KubeVirt.</summary>
     public void Tick()
     {
         Controller.Step();
+        Status.Write();
         Clock.Advance(Interval);
         KubeVirt.Step();
     }

@@ -34,6 +34,8 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
     private readonly List<PolicyWrite> writes = [];
     private Dictionary<string, string> compliance = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<TemplateEvaluation>> outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> pendingOn = new(StringComparer.Ordinal);
 
     /// <summary>Runs after each write, before the next template is evaluated: the cluster's controllers reacting at once.</summary>
     public Action? AfterWrite { get; set; }
@@ -46,6 +48,12 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
 
     /// <summary>Each template's compliance when its policy last ran (a Pending policy's templates keep theirs).</summary>
     public IReadOnlyDictionary<string, string> Templates => templates;
+
+    /// <summary>Each template's objects as its last evaluation found them: the harness's result, or "created" / "updated" where it enforced.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TemplateEvaluation>> Outcomes => outcomes;
+
+    /// <summary>The unmet dependencies of each policy that is Pending, as the framework names them ("Policy acmdr.dr-db").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PendingOn => pendingOn;
 
     /// <summary>Every write made on the cluster, in order.</summary>
     public IReadOnlyList<PolicyWrite> Writes => writes;
@@ -64,11 +72,15 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
                 continue;
             }
 
-            if (!DependenciesMet(policy, before))
+            var unmet = UnmetDependencies(policy, before);
+            if (unmet.Count > 0)
             {
                 after[name] = Pending;
+                pendingOn[name] = unmet;
                 continue;
             }
+
+            pendingOn.Remove(name);
 
             var action = policy["spec"]?["remediationAction"]?.GetValue<string>();
             var results = policy["spec"]!["policy-templates"]!.AsArray()
@@ -80,8 +92,9 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
         compliance = after;
     }
 
-    private bool DependenciesMet(JsonObject policy, Dictionary<string, string> known)
+    private List<string> UnmetDependencies(JsonObject policy, Dictionary<string, string> known)
     {
+        var unmet = new List<string>();
         foreach (var dependency in policy["spec"]?["dependencies"] as JsonArray ?? [])
         {
             var name = dependency!["name"]!.GetValue<string>();
@@ -90,13 +103,10 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
             // The propagator expands a set into every member (canonicalizeDependencies): a member not placed
             // here has no status here, and the dependency stays unmet.
             IEnumerable<string> members = dependency["kind"]!.GetValue<string>() == "PolicySet" ? policies.Sets[name] : [name];
-            if (members.Any(m => known.GetValueOrDefault(m) != wanted))
-            {
-                return false;
-            }
+            unmet.AddRange(members.Where(m => known.GetValueOrDefault(m) != wanted).Select(m => $"Policy acmdr.{m}"));
         }
 
-        return true;
+        return unmet;
     }
 
     /// <summary>One ConfigurationPolicy: resolved on the hub, then run on the cluster; true when Compliant.</summary>
@@ -114,6 +124,7 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
         {
             // The propagator delivers no template it cannot resolve: the policy reports the error, nothing acts.
             templates[template] = NonCompliant;
+            outcomes[template] = [];
             return false;
         }
 
@@ -125,20 +136,18 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
         if (!managed.Ok)
         {
             templates[template] = NonCompliant;
+            outcomes[template] = [];
             return false;
         }
 
         var compliant = true;
+        var results = new List<TemplateEvaluation>();
         foreach (var (objectTemplate, evaluation) in managed.ObjectTemplates.Zip(managed.Evaluations))
         {
-            if (evaluation.Result == "compliant")
+            if (evaluation.Result == "compliant" || !enforce)
             {
-                continue;
-            }
-
-            if (!enforce)
-            {
-                compliant = false;
+                compliant &= evaluation.Result == "compliant";
+                results.Add(evaluation);
                 continue;
             }
 
@@ -148,7 +157,8 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
             }
 
             var wanted = (JsonObject)objectTemplate["objectDefinition"]!;
-            if (evaluation.Result == "notfound")
+            var created = evaluation.Result == "notfound";
+            if (created)
             {
                 cluster.Put((JsonObject)wanted.DeepClone());
                 Record(policy, template, "create", wanted);
@@ -160,8 +170,11 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
                 cluster.Put(current);
                 Record(policy, template, "merge", wanted);
             }
+
+            results.Add(evaluation with { Result = created ? "created" : "updated", Message = null });
         }
 
+        outcomes[template] = results;
         templates[template] = compliant ? Compliant : NonCompliant;
         return compliant;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AcmDr.Cli.Tests.Infrastructure;
 using AcmDr.Cli.Tests.Managed;
@@ -91,6 +92,15 @@ public sealed class PolicyRelocationTests
         world.Controller.Writes.Where(w => w.Kind == "VirtualMachine").Should().OnlyContain(w => w.Action == "merge" && w.Template == $"{w.Policy}-site");
         NothingDeletedOrRecreated(world, vmUids, instanceUids);
         ticks.Should().BeLessThan(Budget);
+
+        var report = await world.HubAsync("report", "--to", "DR", "-o", "json");
+        report.ExitCode.Should().Be(0, report.ToString());
+        var json = JsonDocument.Parse(report.Out).RootElement;
+        json.GetProperty("verdict").GetString().Should().Be("moved", report.Out);
+        json.GetProperty("vms").EnumerateArray().Should().HaveCount(10).And.OnlyContain(v => v.GetProperty("verdict").GetString() == "moved")
+            .And.OnlyContain(v => v.GetProperty("specState").GetString() == "compliant", "each VM's nodeSelector was updated after the flip");
+        var durations = json.GetProperty("tiers").EnumerateArray().OrderBy(t => t.GetProperty("tier").GetInt32()).Select(t => t.GetProperty("durationSeconds").GetInt64()).ToList();
+        durations.Should().BeInAscendingOrder("each tier arrives after the one before it").And.OnlyHaveUniqueItems().And.OnlyContain(d => d > 0);
     }
 
     private static void NothingDeletedOrRecreated(PolicyCluster world, Dictionary<string, string> vmUids, Dictionary<string, string> instanceUids)
