@@ -175,6 +175,16 @@ public sealed class PolicyRelocationTests
         moves.Should().NotContain(m => m.Vmi == "dns-3", "a VM that cannot live-migrate is left for acmdr relocate");
         moves.Should().OnlyContain(m => TierOf[m.Vmi] == 1, "no later tier moves");
         world.Migrations().Should().HaveCount(4);
+
+        var report = await world.HubAsync("report", "--to", "DR", "-o", "json");
+        report.ExitCode.Should().Be(1, "not everything moved: {0}", report);
+        var vms = JsonDocument.Parse(report.Out).RootElement.GetProperty("vms").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("vm").GetString()!, v => v.GetProperty("verdict").GetString());
+        vms["dns-0"].Should().Be("moved");
+        vms["dns-2"].Should().Be("notMoved");
+        vms["dns-3"].Should().Be("notMoved");
+        vms["db-0"].Should().Be("waiting");
+        vms["web-1"].Should().Be("waiting");
     }
 
     [TestMethod]
