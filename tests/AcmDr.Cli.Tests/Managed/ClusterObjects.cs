@@ -49,7 +49,8 @@ public static class ClusterObjects
         ["status"] = new JsonObject { ["printableStatus"] = printableStatus },
     };
 
-    public static JsonObject Instance(string ns, string name, string node, bool liveMigratable = true, string phase = "Running") => new()
+    /// <summary>A running instance; its nodeSelector is the VM's at start (KubeVirt copies it), none when not given. The API server gives it its uid.</summary>
+    public static JsonObject Instance(string ns, string name, string node, bool liveMigratable = true, string phase = "Running", JsonObject? nodeSelector = null) => new()
     {
         ["apiVersion"] = "kubevirt.io/v1",
         ["kind"] = "VirtualMachineInstance",
@@ -59,7 +60,9 @@ public static class ClusterObjects
             ["namespace"] = ns,
             ["labels"] = new JsonObject { ["kubevirt.io/nodeName"] = node },
         },
-        ["spec"] = new JsonObject { ["domain"] = new JsonObject() },
+        ["spec"] = nodeSelector is null
+            ? new JsonObject { ["domain"] = new JsonObject() }
+            : new JsonObject { ["domain"] = new JsonObject(), ["nodeSelector"] = nodeSelector.DeepClone() },
         ["status"] = new JsonObject
         {
             ["phase"] = phase,

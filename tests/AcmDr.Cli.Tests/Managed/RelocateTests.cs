@@ -66,7 +66,7 @@ public sealed class RelocateTests
         cluster.Clock.Elapsed.Should().Be(TimeSpan.Zero, "the first run waits on its first poll, the clock stands still: the 400 ms migration cannot end");
         await interrupt.CancelAsync();
         (await first).ExitCode.Should().Be(130);
-        cluster.Migrations().Should().ContainSingle().Which["status"].Should().BeNull("the interruption came while the first migration was in flight");
+        cluster.Migrations().Should().ContainSingle().Which["status"]?["phase"]?.GetValue<string>().Should().BeOneOf([null, "Pending", "Running"], "the interruption came while the first migration was in flight");
         cluster.Clock.Frozen = false;
         kubevirt.Delay = TimeSpan.FromMilliseconds(50);
 
