@@ -265,15 +265,17 @@ public sealed class PolicyRelocationTests
     /// later tiers' -move templates see it while their dependencies still read Compliant.
     /// </summary>
     [TestMethod]
-    public async Task Known_gap_when_kubevirt_acts_before_tier_1_reports_later_tiers_migrate_with_it_right_after_the_flip()
+    public async Task Even_when_kubevirt_acts_before_tier_1_reports_later_tiers_wait_for_tier_1_to_run_at_the_site()
     {
+        // ACM gates a dependency on its last reported compliance: right after the flip tiers 2 and 3 still read
+        // tier 1's Compliant from before it, and their templates act. Their -move waits on the cluster itself.
         await using var world = await SettledAsync();
         world.Controller.AfterWrite = world.KubeVirt.Step;
 
         await FlipAsync(world, "DR");
         world.Tick();
 
-        world.Migrations().Select(m => TierOf[m["spec"]!["vmiName"]!.GetValue<string>()]).Distinct().Should().BeEquivalentTo(
-            [1, 2, 3], "tiers 2 and 3 read tier 1's Compliant from before the flip (invert this test once the move gates on ground truth)");
+        world.Migrations().Select(m => TierOf[m["spec"]!["vmiName"]!.GetValue<string>()]).Distinct().Should().Equal(
+            [1], "only tier 1 moves until its VMs run at DR");
     }
 }
