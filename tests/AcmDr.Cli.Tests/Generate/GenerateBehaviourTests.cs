@@ -157,7 +157,7 @@ public sealed class GenerateBehaviourTests
     }
 
     [TestMethod]
-    public async Task MoveRunning_comes_from_the_settings_file_else_the_option_else_migrate_and_is_written_into_the_switch()
+    public async Task The_move_running_setting_comes_from_the_settings_file_else_the_option_else_migrate_and_is_written_into_the_switch()
     {
         using var dir = new TempDir();
         dir.File("inventory/apps.csv", Inventories.Example);
