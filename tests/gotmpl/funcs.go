@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"text/template"
 )
 
@@ -84,8 +85,10 @@ func has(needle interface{}, haystack interface{}) (bool, error) {
 
 // lookupIn finds an object like ACM's lookup: the object as a map, or an
 // empty map when it does not exist. An empty name lists the matches.
-func lookupIn(objects []interface{}, apiVersion, kind, ns, name string) map[string]interface{} {
-	var items []interface{}
+// Label selectors (key=value, joined by commas, as lookup's extra arguments are) keep only the
+// objects carrying every one of those labels.
+func lookupIn(objects []interface{}, apiVersion, kind, ns, name string, selectors ...string) map[string]interface{} {
+	items := []interface{}{}
 	for _, o := range objects {
 		m, ok := o.(map[string]interface{})
 		if !ok || str(m["apiVersion"]) != apiVersion || str(m["kind"]) != kind {
@@ -93,6 +96,9 @@ func lookupIn(objects []interface{}, apiVersion, kind, ns, name string) map[stri
 		}
 		meta, _ := m["metadata"].(map[string]interface{})
 		if ns != "" && str(meta["namespace"]) != ns {
+			continue
+		}
+		if !labelled(meta, selectors) {
 			continue
 		}
 		if name == "" {
@@ -107,6 +113,19 @@ func lookupIn(objects []interface{}, apiVersion, kind, ns, name string) map[stri
 		return map[string]interface{}{"items": items}
 	}
 	return map[string]interface{}{}
+}
+
+func labelled(meta map[string]interface{}, selectors []string) bool {
+	labels, _ := meta["labels"].(map[string]interface{})
+	for _, selector := range selectors {
+		for _, term := range strings.Split(selector, ",") {
+			kv := strings.SplitN(strings.TrimSpace(term), "=", 2)
+			if len(kv) != 2 || str(labels[kv[0]]) != kv[1] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func str(v interface{}) string {

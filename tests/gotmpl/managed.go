@@ -11,8 +11,8 @@ import (
 // given objects, and the output must be a YAML list of object templates.
 func runManaged(req *request) result {
 	funcs := commonFuncs()
-	funcs["lookup"] = func(apiVersion, kind, ns, name string, _ ...string) (map[string]interface{}, error) {
-		return lookupIn(req.Objects, apiVersion, kind, ns, name), nil
+	funcs["lookup"] = func(apiVersion, kind, ns, name string, selectors ...string) (map[string]interface{}, error) {
+		return lookupIn(req.Objects, apiVersion, kind, ns, name, selectors...), nil
 	}
 	funcs["fromConfigMap"] = func(ns, name, key string) (string, error) {
 		cm := lookupIn(req.Objects, "v1", "ConfigMap", ns, name)

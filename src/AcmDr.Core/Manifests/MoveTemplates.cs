@@ -22,8 +22,9 @@ namespace AcmDr.Core.Manifests;
 /// the name fits 63), then the first 8 characters of the instance's uid (new after a restart) and of its last migration's uid (new after each migration), so a
 /// finished migration of an earlier move is never taken for this one. <c>addedNodeSelector</c> is not used:
 /// the gate on the instance's selector already keeps the target at the site, on every KubeVirt version.
-/// Nothing moves before every VM of the policies this one depends on (<see cref="MoveGates"/>: the previous tier
-/// on the cluster, and <c>depends_on</c>) runs at its own site, checked on the cluster: ACM's dependency gate uses
+/// Nothing moves before every VM this policy depends on (<see cref="MoveGates"/>: the previous tier on the cluster,
+/// and <c>depends_on</c>) has its nodeSelector from the switch as it is now (the switch's resourceVersion its
+/// <c>-site</c> template stamped on it) and runs at that site, checked on the cluster: ACM's dependency gate uses
 /// the last reported compliance, which for a moment after a flip is still the one from before it.
 /// The site fails closed as in <see cref="SiteTemplates.HubSite"/>: no policy is delivered for a wrong
 /// site. When the switch's <c>moveRunning</c> is anything but <c>migrate</c> (missing in a switch older than
@@ -43,39 +44,40 @@ public static class MoveTemplates
 
     /// <summary>The <c>object-templates-raw</c> of the <c>-move</c> ConfigurationPolicy; <paramref name="scratch"/> as in <see cref="SiteTemplates.RunningObjectTemplates"/>.</summary>
     /// <remarks>One block per namespace, ranging over its VMs' names, so the text grows by a name per VM.</remarks>
-    /// <param name="gate">The policies this one waits for (<see cref="MoveGates"/>): nothing moves until each of their VMs runs at its own site.</param>
-    public static string MoveObjectTemplates(DrSettings settings, PolicyPlan policy, IReadOnlyList<PolicyPlan> gate, StringBuilder scratch)
+    /// <param name="gates">What this policy waits for (<see cref="MoveGates"/>): nothing moves until each of those VMs has its site from the switch as it is now and runs there.</param>
+    public static string MoveObjectTemplates(DrSettings settings, PolicyPlan policy, IReadOnlyList<MoveGate> gates, StringBuilder scratch)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(gates);
         ArgumentNullException.ThrowIfNull(scratch);
         var text = scratch.Clear();
         var label = SiteTemplates.Go(settings.SiteLabel);
         text.Append("{{- $site := \"").Append(SiteTemplates.HubSite(settings, policy.App, policy.Tier)).Append("\" }}\n");
         text.Append("{{- $moving := \"\" }}\n");
         text.Append("{{- $before := true }}\n");
-        foreach (var earlier in gate)
+        if (gates.Count > 0)
         {
-            // Each policy waited for runs where its own site is: its app's, resolved on the hub the same way.
-            text.Append("{{- $there := \"").Append(SiteTemplates.HubSite(settings, earlier.App, earlier.Tier)).Append("\" }}\n");
-            foreach (var group in earlier.Vms.GroupBy(v => v.Namespace, StringComparer.Ordinal))
-            {
-                text.Append("{{- range $name := list");
-                foreach (var vm in group)
-                {
-                    text.Append(' ').Append(SiteTemplates.Go(vm.Name));
-                }
+            text.Append("{{- $switch := \"").Append(SiteTemplates.HubSwitchVersion()).Append("\" }}\n");
+        }
 
-                text.Append(" }}\n");
-                text.Append("{{- $d := lookup \"kubevirt.io/v1\" \"VirtualMachineInstance\" ").Append(SiteTemplates.Go(group.Key)).Append(" $name }}{{- $arrived := false }}\n");
-                text.Append("{{- if $d.status }}{{- if $d.status.nodeName }}{{- if eq (print $d.status.phase) \"Running\" }}\n");
-                text.Append("{{- $dn := lookup \"v1\" \"Node\" \"\" (print $d.status.nodeName) }}\n");
-                text.Append("{{- if $dn.metadata }}{{- if $dn.metadata.labels }}{{- if eq (print (index $dn.metadata.labels ").Append(label).Append(")) $there }}{{- $arrived = true }}{{- end }}{{- end }}{{- end }}\n");
-                text.Append("{{- end }}{{- end }}{{- end }}\n");
-                text.Append("{{- if not $arrived }}{{- $before = false }}{{- end }}\n");
-                text.Append("{{- end }}\n");
-            }
+        foreach (var gate in gates)
+        {
+            // Every VM of the group: labelled by its -site template, which also stamped the switch version its
+            // nodeSelector came from; that stamp must be this switch's, and the instance must run at that site.
+            text.Append("{{- $group := lookup \"kubevirt.io/v1\" \"VirtualMachine\" \"\" \"\" ").Append(SiteTemplates.Go(gate.Selector)).Append(" }}\n");
+            text.Append("{{- if ne (len $group.items) ").Append(gate.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" }}{{- $before = false }}{{- end }}\n");
+            text.Append("{{- range $group.items }}{{- $arrived := false }}{{- $want := \"\" }}\n");
+            text.Append("{{- if .spec.template }}{{- if .spec.template.spec }}{{- if .spec.template.spec.nodeSelector }}{{- $want = print (index .spec.template.spec.nodeSelector ").Append(label).Append(") }}{{- end }}{{- end }}{{- end }}\n");
+            text.Append("{{- if .metadata.annotations }}{{- if eq (print (index .metadata.annotations ").Append(SiteTemplates.Go(PolicyNames.SwitchVersionAnnotation)).Append(")) $switch }}\n");
+            text.Append("{{- $d := lookup \"kubevirt.io/v1\" \"VirtualMachineInstance\" .metadata.namespace .metadata.name }}\n");
+            text.Append("{{- if $d.status }}{{- if $d.status.nodeName }}{{- if eq (print $d.status.phase) \"Running\" }}\n");
+            text.Append("{{- $dn := lookup \"v1\" \"Node\" \"\" (print $d.status.nodeName) }}\n");
+            text.Append("{{- if $dn.metadata }}{{- if $dn.metadata.labels }}{{- if eq (print (index $dn.metadata.labels ").Append(label).Append(")) $want }}{{- $arrived = true }}{{- end }}{{- end }}{{- end }}\n");
+            text.Append("{{- end }}{{- end }}{{- end }}\n");
+            text.Append("{{- end }}{{- end }}\n");
+            text.Append("{{- if not $arrived }}{{- $before = false }}{{- end }}\n");
+            text.Append("{{- end }}\n");
         }
 
         text.Append("{{- if and $before (eq \"").Append(HubMoveRunning()).Append("\" \"").Append(Migrate).Append("\") }}\n");

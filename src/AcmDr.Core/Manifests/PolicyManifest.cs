@@ -13,8 +13,8 @@ namespace AcmDr.Core.Manifests;
 public static class PolicyManifest
 {
     /// <summary>The Policy of <paramref name="policy"/>; <paramref name="scratch"/> is a text buffer the caller may reuse across policies.</summary>
-    /// <param name="gate">The policies its <c>-move</c> template waits for (<see cref="MoveGates"/>); none when null.</param>
-    public static Mapping Build(DrSettings settings, PolicyPlan policy, StringBuilder? scratch = null, IReadOnlyList<PolicyPlan>? gate = null)
+    /// <param name="gate">What its <c>-move</c> template waits for (<see cref="MoveGates"/>); nothing when null.</param>
+    public static Mapping Build(DrSettings settings, PolicyPlan policy, StringBuilder? scratch = null, IReadOnlyList<MoveGate>? gate = null)
     {
         var tier = policy.Tier.ToString(CultureInfo.InvariantCulture);
         var annotations = new Mapping()
@@ -53,6 +53,9 @@ public static class PolicyManifest
     private static Mapping SiteConfigurationPolicy(DrSettings settings, PolicyPlan policy)
     {
         var site = SiteTemplates.HubSite(settings, policy.App, policy.Tier);
+        // The labels let a later tier's -move find this tier's VMs with one lookup; the stamp says which switch set the site.
+        var tier = policy.Tier.ToString(CultureInfo.InvariantCulture);
+        var version = SiteTemplates.HubSwitchVersion();
         var objects = new Sequence();
         foreach (var vm in policy.Vms)
         {
@@ -62,7 +65,9 @@ public static class PolicyManifest
                 .Add("objectDefinition", new Mapping()
                     .Add("apiVersion", "kubevirt.io/v1")
                     .Add("kind", "VirtualMachine")
-                    .Add("metadata", new Mapping().Add("name", vm.Name).Add("namespace", vm.Namespace))
+                    .Add("metadata", new Mapping().Add("name", vm.Name).Add("namespace", vm.Namespace)
+                        .Add("labels", new Mapping().Add(PolicyNames.AppLabel, policy.App).Add(PolicyNames.TierLabel, tier))
+                        .Add("annotations", new Mapping().Add(PolicyNames.SwitchVersionAnnotation, version)))
                     .Add("spec", new Mapping().Add("template", new Mapping().Add("spec", new Mapping().Add("nodeSelector", nodeSelector))))));
         }
 
@@ -73,7 +78,7 @@ public static class PolicyManifest
         ConfigurationPolicy(PolicyNames.RunningTemplate(policy.Name), "inform",
             "object-templates-raw", new Scalar(SiteTemplates.RunningObjectTemplates(settings, policy, scratch)));
 
-    private static Mapping MoveConfigurationPolicy(DrSettings settings, PolicyPlan policy, IReadOnlyList<PolicyPlan> gate, StringBuilder scratch) =>
+    private static Mapping MoveConfigurationPolicy(DrSettings settings, PolicyPlan policy, IReadOnlyList<MoveGate> gate, StringBuilder scratch) =>
         ConfigurationPolicy(PolicyNames.MoveTemplate(policy.Name), "enforce",
             "object-templates-raw", new Scalar(MoveTemplates.MoveObjectTemplates(settings, policy, gate, scratch)));
 

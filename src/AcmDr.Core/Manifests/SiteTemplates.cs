@@ -29,6 +29,13 @@ public static class SiteTemplates
     }
 
     /// <summary>
+    /// A hub template giving the switch's resourceVersion: new after every write of the switch, so a VM whose
+    /// <c>-site</c> template stamped it has had its site set from the switch as it is now.
+    /// </summary>
+    public static string HubSwitchVersion() =>
+        "{{hub (lookup \"v1\" \"ConfigMap\" \"\" " + Go(PolicyNames.SwitchConfigMap) + ").metadata.resourceVersion hub}}";
+
+    /// <summary>
     /// The managed-cluster template of the <c>-running</c> check: for each VM, look up its instance
     /// and that instance's node, and expect <c>status.nodeName</c> to be that node only when the node's
     /// site label is the target site; otherwise expect a node name that cannot exist. The controller's

@@ -31,10 +31,15 @@ public sealed class MoveTemplateTests
         return new() { ["acmdr-sites"] = data };
     }
 
-    /// <summary>Tier 1's VMs on the cluster (dr-mq waits for them: the tier-1 PolicySet), running at <paramref name="site"/>.</summary>
-    private static IEnumerable<JsonNode> TierOneAt(string site, params string[] except) =>
-        new[] { "dc-01", "dc-02", "mon-01", "mon-02", "ca-01", "ca-02" }.Except(except)
-            .Select(name => (JsonNode)TierOneVmi(name, site == "DR" ? "d-1" : "p-1"));
+    private static readonly (string Vm, string App)[] TierOne =
+        [("dc-01", "ad-dns"), ("dc-02", "ad-dns"), ("ca-01", "pki"), ("ca-02", "pki"), ("mon-01", "monitoring"), ("mon-02", "monitoring")];
+
+    /// <summary>
+    /// Tier 1's VMs on the cluster (dr-mq waits for them, and for app pki), as their -site templates leave them: labelled,
+    /// stamped with the switch's resourceVersion <paramref name="stamp"/>, selecting <paramref name="site"/>, and running there.
+    /// </summary>
+    private static IEnumerable<JsonNode> TierOneAt(string site, string stamp = "1", params string[] except) =>
+        TierOne.Where(v => !except.Contains(v.Vm)).SelectMany(v => TierOneVm(v.Vm, v.App, site, site == "DR" ? "d-1" : "p-1", stamp));
 
     /// <summary>
     /// The migrations the template asks for on a cluster holding <paramref name="objects"/> (and, unless
@@ -89,11 +94,25 @@ public sealed class MoveTemplateTests
     {
         var vm = Vmi("mq-0", "p-1", "DR");
 
-        Moves(Switch("DR"), Cluster(vm), tierOneArrived: false).Should().BeEmpty("tier 1 still runs at Primary");
-        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02")], tierOneArrived: false).Should().BeEmpty("one VM of tier 1 has no instance");
-        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02"), TierOneVmi("ca-02", "p-1")], tierOneArrived: false).Should().BeEmpty("one VM of tier 1 is still at Primary");
-        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02"), TierOneVmi("ca-02", "d-1", phase: "Scheduling")], tierOneArrived: false).Should().BeEmpty("one VM of tier 1 is not running");
+        Moves(Switch("DR"), Cluster(vm), tierOneArrived: false).Should().BeEmpty("no VM of tier 1 is labelled yet");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("Primary", stamp: "0")], tierOneArrived: false).Should().BeEmpty("tier 1 still runs at Primary, where the switch before the flip sent it");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02")], tierOneArrived: false).Should().BeEmpty("one VM of tier 1 is not labelled yet");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02"), .. TierOneVm("ca-02", "pki", "DR", "p-1", "1")], tierOneArrived: false)
+            .Should().BeEmpty("one VM of tier 1 is still at Primary");
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", except: "ca-02"), .. TierOneVm("ca-02", "pki", "DR", "d-1", "1", phase: "Scheduling")], tierOneArrived: false)
+            .Should().BeEmpty("one VM of tier 1 is not running");
         Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR")], tierOneArrived: false).Should().ContainSingle("all of tier 1 runs at DR");
+    }
+
+    [TestMethod]
+    public void A_previous_tier_at_rest_under_an_older_switch_does_not_open_the_gate()
+    {
+        // Right after a flip tier 1 still reads Compliant and still runs where the old switch sent it; its
+        // -site templates have not stamped the new switch on its VMs yet.
+        var vm = Vmi("mq-0", "p-1", "DR");
+
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", stamp: "0")], tierOneArrived: false).Should().BeEmpty();
+        Moves(Switch("DR"), [.. Cluster(vm), .. TierOneAt("DR", stamp: "1")], tierOneArrived: false).Should().ContainSingle();
     }
 
     [TestMethod]
@@ -103,7 +122,8 @@ public sealed class MoveTemplateTests
         tierTwoOnly["acmdr-sites"]["tier-2"] = "DR";
 
         Moves(tierTwoOnly, [.. Cluster(Vmi("mq-0", "p-1", "DR")), .. TierOneAt("Primary")], tierOneArrived: false).Should().ContainSingle();
-        Moves(tierTwoOnly, [.. Cluster(Vmi("mq-0", "p-1", "DR")), .. TierOneAt("DR")], tierOneArrived: false).Should().BeEmpty("tier 1 is not where its site says");
+        Moves(tierTwoOnly, [.. Cluster(Vmi("mq-0", "p-1", "DR")), .. TierOneAt("Primary", except: "dc-01"), .. TierOneVm("dc-01", "ad-dns", "Primary", "d-1", "1")],
+            tierOneArrived: false).Should().BeEmpty("dc-01 is not where its nodeSelector says");
     }
 
     [TestMethod]
@@ -287,13 +307,29 @@ public sealed class MoveTemplateTests
         };
     }
 
-    private static JsonObject TierOneVmi(string name, string node, string phase = "Running") => new()
-    {
-        ["apiVersion"] = "kubevirt.io/v1",
-        ["kind"] = "VirtualMachineInstance",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "infra", ["uid"] = "0000" + name },
-        ["status"] = new JsonObject { ["phase"] = phase, ["nodeName"] = node },
-    };
+    private static IEnumerable<JsonNode> TierOneVm(string name, string app, string site, string node, string stamp, string phase = "Running") =>
+    [
+        new JsonObject
+        {
+            ["apiVersion"] = "kubevirt.io/v1",
+            ["kind"] = "VirtualMachine",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = "infra",
+                ["labels"] = new JsonObject { ["acmdr.io/app"] = app, ["acmdr.io/tier"] = "1" },
+                ["annotations"] = new JsonObject { ["acmdr.io/switch-version"] = stamp },
+            },
+            ["spec"] = new JsonObject { ["template"] = new JsonObject { ["spec"] = new JsonObject { ["nodeSelector"] = new JsonObject { ["topology.kubernetes.io/site"] = site } } } },
+        },
+        new JsonObject
+        {
+            ["apiVersion"] = "kubevirt.io/v1",
+            ["kind"] = "VirtualMachineInstance",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "infra", ["uid"] = "0000" + name },
+            ["status"] = new JsonObject { ["phase"] = phase, ["nodeName"] = node },
+        },
+    ];
 
     private static JsonObject Migration(string name, string vmi, string? phase)
     {

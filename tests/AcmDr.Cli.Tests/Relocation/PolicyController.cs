@@ -113,10 +113,11 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
     private bool Evaluate(string policy, JsonNode objectDefinition, Dictionary<string, IDictionary<string, string>> configMaps, string? policyAction)
     {
         var template = objectDefinition["metadata"]!["name"]!.GetValue<string>();
-        var hubKey = objectDefinition.ToJsonString() + "\n" + System.Text.Json.JsonSerializer.Serialize(configMaps);
+        var version = SwitchVersion();
+        var hubKey = objectDefinition.ToJsonString() + "\n" + System.Text.Json.JsonSerializer.Serialize(configMaps) + "\n" + version;
         if (!hubResolved.TryGetValue(hubKey, out var resolved))
         {
-            resolved = GoTemplate.ExecuteHub(objectDefinition, configMaps);
+            resolved = GoTemplate.ExecuteHub(objectDefinition, configMaps, resourceVersion: version);
             hubResolved[hubKey] = resolved;
         }
 
@@ -178,6 +179,10 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
         templates[template] = compliant ? Compliant : NonCompliant;
         return compliant;
     }
+
+    /// <summary>The switch's resourceVersion on the hub, as a hub template's lookup reads it.</summary>
+    private string SwitchVersion() =>
+        hub.Get("", "v1", "configmaps", "acmdr", "acmdr-sites")?["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "";
 
     private Dictionary<string, IDictionary<string, string>> SwitchData()
     {

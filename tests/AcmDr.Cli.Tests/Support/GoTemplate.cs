@@ -17,14 +17,17 @@ public static class GoTemplate
     /// <c>policy-templates[i].objectDefinition</c> as the propagator does.
     /// </summary>
     /// <param name="configMaps">ConfigMaps in <paramref name="ns"/>, by name, as key/value data.</param>
+    /// <param name="resourceVersion">The resourceVersion every one of them has, as <c>lookup</c> reads it.</param>
     public static GoTemplateResult ExecuteHub(
         JsonNode objectDefinition,
         IDictionary<string, IDictionary<string, string>> configMaps,
-        string ns = "acmdr")
+        string ns = "acmdr",
+        string resourceVersion = "1")
     {
         ArgumentNullException.ThrowIfNull(objectDefinition);
         ArgumentNullException.ThrowIfNull(configMaps);
         var maps = new JsonObject();
+        var objects = new JsonArray();
         foreach (var (name, data) in configMaps)
         {
             var entries = new JsonObject();
@@ -34,6 +37,13 @@ public static class GoTemplate
             }
 
             maps[name] = entries;
+            objects.Add(new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "ConfigMap",
+                ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["resourceVersion"] = resourceVersion },
+                ["data"] = entries.DeepClone(),
+            });
         }
 
         var request = new JsonObject
@@ -41,6 +51,7 @@ public static class GoTemplate
             ["object"] = objectDefinition.DeepClone(),
             ["namespace"] = ns,
             ["configMaps"] = maps,
+            ["objects"] = objects,
         };
         return Run("hub", request);
     }

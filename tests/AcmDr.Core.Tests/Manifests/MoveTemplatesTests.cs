@@ -58,8 +58,6 @@ public sealed class MoveTemplatesTests
 {{- end }}
 """;
 
-    private static readonly PolicyPlan Db = new("dr-db", "db", 1, "c1", 15, [new VmRef("data", "db-0")], []);
-
     private static readonly PolicyPlan Web = new("dr-web", "web", 2, "c1", 30,
         [new VmRef("shop", "web-0"), new VmRef("ops", "web-1"), new VmRef("shop", "web-2")], []);
 
@@ -81,29 +79,32 @@ public sealed class MoveTemplatesTests
             + "{{- if not $moving }}[]{{- end }}\n");
 
     [TestMethod]
-    public void Nothing_moves_before_each_VM_of_the_policies_waited_for_runs_at_its_own_site()
+    public void Nothing_moves_before_every_VM_of_each_group_waited_for_has_its_site_from_this_switch_and_runs_there()
     {
-        var text = MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, [Db, Db with { Name = "dr-db-2", App = "db2", Vms = [new("data", "db-1"), new("logs", "db-2")] }], new StringBuilder());
-        string Gate(string app, string ns, string names) =>
-            $"{{{{- $there := \"{SiteTemplates.HubSite(DrSettings.Default, app, 1)}\" }}}}\n"
-            + GateNamespace(ns, names);
+        var text = MoveTemplates.MoveObjectTemplates(DrSettings.Default, Web, [new MoveGate("acmdr.io/tier", "1", 3), new MoveGate("acmdr.io/app", "db2", 2)], new StringBuilder());
 
         text.Should().StartWith(
             $"{{{{- $site := \"{HubSite}\" }}}}\n"
             + "{{- $moving := \"\" }}\n"
             + "{{- $before := true }}\n"
-            + Gate("db", "data", "\"db-0\"")
-            + Gate("db2", "data", "\"db-1\"") + GateNamespace("logs", "\"db-2\"")
+            + "{{- $switch := \"{{hub (lookup \"v1\" \"ConfigMap\" \"\" \"acmdr-sites\").metadata.resourceVersion hub}}\" }}\n"
+            + Gate("acmdr.io/tier=1", 3)
+            + Gate("acmdr.io/app=db2", 2)
             + $"{{{{- if and $before (eq \"{HubMoveRunning}\" \"migrate\") }}}}\n");
     }
 
-    private static string GateNamespace(string ns, string names) =>
-        $"{{{{- range $name := list {names} }}}}\n"
-        + $"{{{{- $d := lookup \"kubevirt.io/v1\" \"VirtualMachineInstance\" \"{ns}\" $name }}}}{{{{- $arrived := false }}}}\n"
+    private static string Gate(string selector, int count) =>
+        $"{{{{- $group := lookup \"kubevirt.io/v1\" \"VirtualMachine\" \"\" \"\" \"{selector}\" }}}}\n"
+        + $"{{{{- if ne (len $group.items) {count} }}}}{{{{- $before = false }}}}{{{{- end }}}}\n"
+        + "{{- range $group.items }}{{- $arrived := false }}{{- $want := \"\" }}\n"
+        + "{{- if .spec.template }}{{- if .spec.template.spec }}{{- if .spec.template.spec.nodeSelector }}{{- $want = print (index .spec.template.spec.nodeSelector \"topology.kubernetes.io/site\") }}{{- end }}{{- end }}{{- end }}\n"
+        + "{{- if .metadata.annotations }}{{- if eq (print (index .metadata.annotations \"acmdr.io/switch-version\")) $switch }}\n"
+        + "{{- $d := lookup \"kubevirt.io/v1\" \"VirtualMachineInstance\" .metadata.namespace .metadata.name }}\n"
         + "{{- if $d.status }}{{- if $d.status.nodeName }}{{- if eq (print $d.status.phase) \"Running\" }}\n"
         + "{{- $dn := lookup \"v1\" \"Node\" \"\" (print $d.status.nodeName) }}\n"
-        + "{{- if $dn.metadata }}{{- if $dn.metadata.labels }}{{- if eq (print (index $dn.metadata.labels \"topology.kubernetes.io/site\")) $there }}{{- $arrived = true }}{{- end }}{{- end }}{{- end }}\n"
+        + "{{- if $dn.metadata }}{{- if $dn.metadata.labels }}{{- if eq (print (index $dn.metadata.labels \"topology.kubernetes.io/site\")) $want }}{{- $arrived = true }}{{- end }}{{- end }}{{- end }}\n"
         + "{{- end }}{{- end }}{{- end }}\n"
+        + "{{- end }}{{- end }}\n"
         + "{{- if not $arrived }}{{- $before = false }}{{- end }}\n"
         + "{{- end }}\n";
 
@@ -114,7 +115,7 @@ public sealed class MoveTemplatesTests
     [TestMethod]
     public void The_site_label_of_the_settings_is_the_one_checked_on_instance_and_node()
     {
-        var text = MoveTemplates.MoveObjectTemplates(DrSettings.Default with { SiteLabel = "example.com/zone" }, Web, [Db], new StringBuilder());
+        var text = MoveTemplates.MoveObjectTemplates(DrSettings.Default with { SiteLabel = "example.com/zone" }, Web, [new MoveGate("acmdr.io/tier", "1", 1)], new StringBuilder());
 
         text.Should().Contain("index $vmi.spec.nodeSelector \"example.com/zone\"").And.Contain("index $n.metadata.labels \"example.com/zone\"")
             .And.Contain("index $dn.metadata.labels \"example.com/zone\"")

@@ -53,7 +53,8 @@ public sealed class PolicyManifestTests
             + "spec: {disabled: false, policy-templates: ["
             + "{objectDefinition: {apiVersion: policy.open-cluster-management.io/v1, kind: ConfigurationPolicy, metadata: {name: dr-web-site}, "
             + "spec: {remediationAction: enforce, pruneObjectBehavior: None, severity: high, object-templates: [{complianceType: musthave, "
-            + "objectDefinition: {apiVersion: kubevirt.io/v1, kind: VirtualMachine, metadata: {name: web-0, namespace: shop}, "
+            + "objectDefinition: {apiVersion: kubevirt.io/v1, kind: VirtualMachine, metadata: {name: web-0, namespace: shop, "
+            + "labels: {acmdr.io/app: web, acmdr.io/tier: 2}, annotations: {acmdr.io/switch-version: {{hub (lookup \"v1\" \"ConfigMap\" \"\" \"acmdr-sites\").metadata.resourceVersion hub}}}}, "
             + $"spec: {{template: {{spec: {{nodeSelector: {{topology.kubernetes.io/site: {HubSite}}}}}}}}}}}}}]}}}}}}, "
             + "{objectDefinition: {apiVersion: policy.open-cluster-management.io/v1, kind: ConfigurationPolicy, metadata: {name: dr-web-running}, "
             + "spec: {remediationAction: inform, pruneObjectBehavior: None, severity: high, object-templates-raw: "
@@ -70,7 +71,7 @@ public sealed class PolicyManifestTests
         var policy = Flow.Of(PolicyManifest.Build(DrSettings.Default, Web with { RtoMinutes = null, Dependencies = [], Vms = [new("a", "x"), new("b", "y")] }));
 
         policy.Should().NotContain("dependencies").And.NotContain("rto-minutes").And.Contain("acmdr.io/vms: a/x,b/y}");
-        policy.Should().Contain("metadata: {name: x, namespace: a}").And.Contain("metadata: {name: y, namespace: b}");
+        policy.Should().Contain("metadata: {name: x, namespace: a, labels:").And.Contain("metadata: {name: y, namespace: b, labels:");
     }
 
     [TestMethod]

@@ -6,7 +6,7 @@ using FluentAssertions;
 
 namespace AcmDr.Core.Tests.Planning;
 
-/// <summary>Which policies a policy's -move template waits for: its dependencies' policies on its own cluster.</summary>
+/// <summary>What a policy's -move template waits for: the groups its dependencies name, counted on its own cluster.</summary>
 [TestClass]
 public sealed class MoveGatesTests
 {
@@ -16,7 +16,7 @@ public sealed class MoveGatesTests
         PlanBuilder.Build(InventoryReader.Read("apps.csv", Encoding.UTF8.GetBytes(Header + rows), DrSettings.Default), DrSettings.Default);
 
     private static IEnumerable<string> Gate(DrPlan plan, string policy) =>
-        new MoveGates(plan).Of(plan.Policies.Single(p => p.Name == policy)).Select(p => p.Name);
+        new MoveGates(plan).Of(plan.Policies.Single(p => p.Name == policy)).Select(g => $"{g.Selector} x{g.Count}");
 
     [TestMethod]
     public void A_policy_waits_for_the_previous_tier_present_on_its_cluster_and_its_depends_on()
@@ -29,9 +29,9 @@ public sealed class MoveGatesTests
             + "api,5,web,api-0,c1,,\n");
 
         Gate(plan, "dr-db").Should().BeEmpty("the first tier waits for nothing");
-        Gate(plan, "dr-mq").Should().BeEquivalentTo("dr-db", "dr-dns");
-        Gate(plan, "dr-web").Should().BeEquivalentTo(["dr-mq"], "the previous tier is tier 3, and depends_on names it too (once)");
-        Gate(plan, "dr-api").Should().Equal("dr-mq");
+        Gate(plan, "dr-mq").Should().Equal("acmdr.io/tier=1 x2");
+        Gate(plan, "dr-web").Should().Equal("acmdr.io/tier=3 x1", "acmdr.io/app=mq x1");
+        Gate(plan, "dr-api").Should().Equal("acmdr.io/tier=3 x1");
     }
 
     [TestMethod]
@@ -44,7 +44,7 @@ public sealed class MoveGatesTests
             + "web,2,web,web-0,c1,,\n"
             + "web,2,web,web-1,c2,,\n");
 
-        Gate(plan, "dr-web-c1").Should().Equal("dr-db-c1");
-        Gate(plan, "dr-web-c2").Should().BeEquivalentTo("dr-db-c2", "dr-dns");
+        Gate(plan, "dr-web-c1").Should().Equal(["acmdr.io/tier=1 x1"], "tier 1 has one VM on c1");
+        Gate(plan, "dr-web-c2").Should().Equal("acmdr.io/tier=1 x2");
     }
 }
