@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(RelocateCommand.Create(io));
         root.Subcommands.Add(ReportCommand.Create(io));
         root.Subcommands.Add(WaitCommand.Create(io));
+        root.Subcommands.Add(RehearseCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -135,7 +135,7 @@ public static class FlipCommand
     }
 
     /// <summary>The question on the terminal, answered with y or yes (any case); anything else, or no answer, is no.</summary>
-    private static Func<string, bool> Ask(CliIo io, Func<string?> readLine) => question =>
+    internal static Func<string, bool> Ask(CliIo io, Func<string?> readLine) => question =>
     {
         io.Out.Write(question);
         io.Out.Flush();

@@ -38,30 +38,15 @@ public static class WaitCommand
             var hub = new KubeHubCluster(hubTarget.Connect(io.Environment), retry);
             // A wrong managed kubeconfig or context fails now, not after the wait.
             var managed = ReportInputs.ManagedClusters(options, parse);
-            var watch = new PolicyWatch(hub, scope, io);
-            var (data, lost, interrupted) = await watch.WaitAsync(limit, cancel);
+            var (data, lost, interrupted) = await LiveWait.RunAsync(hub, scope, managed, limit, io, retry, cancel);
+            var target = output.Read(parse);
+            ReportWriter.Write(data, target.Format, target.File, io);
             if (interrupted)
             {
-                var partial = output.Read(parse);
-                ReportWriter.Write(data with { Warnings = [.. data.Warnings, "interrupted: the report is what the hub said until the wait was stopped"] }, partial.Format, partial.File, io);
                 io.Err.WriteLine("acmdr: interrupted; the report above is partial");
                 return ExitCodes.Interrupted;
             }
 
-            if (managed.Count > 0)
-            {
-                // The hub's word decides when waiting ends; where the VMs really run decides the report.
-                data = await ReportInputs.AssembleAsync(managed, scope, watch.Snapshot, [$"hub {hub.Server}"], io, retry, PhaseTimings.FromEnvironment(io.Err), cancel);
-            }
-
-            if (lost is not null)
-            {
-                // The hub went away mid-wait: what it said last is worth showing, but marked, and not a verdict.
-                data = data with { Warnings = [.. data.Warnings, $"stale: {lost}"] };
-            }
-
-            var target = output.Read(parse);
-            ReportWriter.Write(data, target.Format, target.File, io);
             if (lost is not null)
             {
                 io.Err.WriteLine($"acmdr: {lost}");

@@ -53,9 +53,20 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 
     private string Name => $"{ns}/{PolicyNames.SwitchConfigMap}";
 
-    public async Task<int> RunAsync(FlipRequest request, IReadOnlyList<string> fallbackSites, bool dryRun, bool force, AppSource apps, CancellationToken cancel)
+    /// <summary>The flip this run wrote (or found written after a lost answer); null until then, and for a dry run or nothing to change.</summary>
+    public WrittenFlip? Written { get; private set; }
+
+    public Task<int> RunAsync(FlipRequest request, IReadOnlyList<string> fallbackSites, bool dryRun, bool force, AppSource apps, CancellationToken cancel) =>
+        RunAsync(request, data => FlipDecision.Decide(data, fallbackSites, request), dryRun, force, apps, cancel);
+
+    /// <summary>
+    /// The flip <paramref name="decide"/> makes of the switch as read (again after every conflict);
+    /// <paramref name="request"/> gives its reason and scope (the confirmation and the way around a hub that is down).
+    /// </summary>
+    public async Task<int> RunAsync(FlipRequest request, Func<IReadOnlyDictionary<string, string>, FlipDecision> decide, bool dryRun, bool force, AppSource apps, CancellationToken cancel)
     {
-        var run = new Run(Guid.NewGuid().ToString("N"), io.Clock.GetUtcNow(), request, fallbackSites, dryRun, force, apps);
+        ArgumentNullException.ThrowIfNull(request);
+        var run = new Run(Guid.NewGuid().ToString("N"), io.Clock.GetUtcNow(), request, decide, dryRun, force, apps);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -93,11 +104,12 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
         if (trail.Ids.Contains(run.Id))
         {
             io.Out.WriteLine($"flipped: the write was applied although its answer was lost (resourceVersion {current.Metadata!.ResourceVersion})");
+            Written = new WrittenFlip(run.Id, run.At, run.Decided ?? []);
             return ExitCodes.Success;
         }
 
         GitOpsMarkers.Check(Name, current.Metadata?.Labels, current.Metadata?.Annotations, run.Force);
-        var flip = FlipDecision.Decide(current.Data?.AsReadOnly() ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty, run.FallbackSites, run.Request);
+        var flip = run.Decide(current.Data?.AsReadOnly() ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty);
         if (trail.Problem is { } problem && !run.Warned)
         {
             // The flip goes on: a bad annotation must not block a failover, and its text is kept.
@@ -141,7 +153,9 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 
         run.Reprint = false;
         run.Written = true;
+        run.Decided = flip.Changed;
         var written = await hub.PatchSwitchAsync(ns, patch, cancel);
+        Written = new WrittenFlip(run.Id, run.At, flip.Changed);
         io.Out.WriteLine($"flipped: {StatusText.Clean(flip.Summary)} by {StatusText.Clean(hub.User)} at {run.At:yyyy-MM-ddTHH:mm:ssZ} (resourceVersion {written.Metadata.ResourceVersion})");
         await RecordEventAsync(written, flip.Summary, entries[0], cancel);
         return ExitCodes.Success;
@@ -210,7 +224,7 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
     }
 
     /// <summary>What one flip carries from attempt to attempt: its id and time, and what was already said.</summary>
-    private sealed class Run(string id, DateTimeOffset at, FlipRequest request, IReadOnlyList<string> fallbackSites, bool dryRun, bool force, AppSource apps)
+    private sealed class Run(string id, DateTimeOffset at, FlipRequest request, Func<IReadOnlyDictionary<string, string>, FlipDecision> decide, bool dryRun, bool force, AppSource apps)
     {
         public string Id { get; } = id;
 
@@ -218,7 +232,10 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
 
         public FlipRequest Request { get; } = request;
 
-        public IReadOnlyList<string> FallbackSites { get; } = fallbackSites;
+        public Func<IReadOnlyDictionary<string, string>, FlipDecision> Decide { get; } = decide;
+
+        /// <summary>The changes of the last write sent, as a lost answer's flip is known by.</summary>
+        public IReadOnlyList<ScopeChange>? Decided { get; set; }
 
         public bool DryRun { get; } = dryRun;
 
@@ -237,3 +254,6 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
         public bool Written { get; set; }
     }
 }
+
+/// <summary>A flip on the hub: its audit id, its time and the keys it changed.</summary>
+public sealed record WrittenFlip(string Id, DateTimeOffset At, IReadOnlyList<ScopeChange> Changes);

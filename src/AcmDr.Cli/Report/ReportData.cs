@@ -23,6 +23,7 @@ public sealed record ReportData(
         var (flips, flipProblem) = FlipHistory.Read(snapshot.Switch?.FlipHistory);
         var assembly = ReportAssembler.Assemble(scope, snapshot, flips, groundTruth, now);
         IReadOnlyList<string> warnings = flipProblem is null ? assembly.Warnings : [flipProblem, .. assembly.Warnings];
-        return new ReportData(assembly.Summary, scope.HubNamespace, flips, sources, warnings);
+        IReadOnlyList<string> from = scope.Inventory is { } inventory ? [$"inventory {inventory}", .. sources] : sources;
+        return new ReportData(assembly.Summary, scope.HubNamespace, flips, from, warnings);
     }
 }

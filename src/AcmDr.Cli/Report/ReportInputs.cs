@@ -22,16 +22,21 @@ internal static class ReportInputs
         var settings = options.Inventory.LoadSettings(parse, io);
         var hubNamespace = parse.GetValue(options.Namespace) ?? settings.HubNamespace;
         IReadOnlyList<Workload>? workloads = null;
-        if (options.InventoryGiven(parse))
+        string? inventory = null;
+        // The default inventory counts whenever it is there: without it a policy missing from the hub would
+        // silently shrink the total.
+        var path = options.Inventory.InventoryPath(parse, io);
+        if (options.InventoryGiven(parse) || File.Exists(path))
         {
             var plan = options.Inventory.LoadPlan(parse, io);
             workloads = plan.Policies
                 .SelectMany(p => p.Vms.Select(vm => new Workload(p.App, p.Tier, vm.Namespace, vm.Name, p.Cluster, p.RtoMinutes)))
                 .ToList();
+            inventory = io.Show(path);
         }
 
         return new ReportScope(settings, hubNamespace, workloads, parse.GetValue(options.To), parse.GetValue(options.FlipAt),
-            parse.GetValue(options.Apps) ?? [], parse.GetValue(options.Tiers) ?? []);
+            parse.GetValue(options.Apps) ?? [], parse.GetValue(options.Tiers) ?? [], inventory);
     }
 
     public static async Task<ReportData> LoadAsync(ReportOptions options, ParseResult parse, CliIo io, PhaseTimings timings, CancellationToken cancel)

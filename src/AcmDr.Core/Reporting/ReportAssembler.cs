@@ -27,6 +27,7 @@ public static class ReportAssembler
             var (fromPolicies, problems) = PolicyObservations.Workloads(snapshot, scope.HubNamespace);
             workloads = fromPolicies;
             warnings.AddRange(problems);
+            warnings.Add(Unbounded);
         }
 
         var inScope = workloads.Where(scope.Includes).ToList();
@@ -39,8 +40,20 @@ public static class ReportAssembler
 
         var observation = new ComplianceObservation(inScope, target, TargetSites.FlipAt(scope, flips, target),
             PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides, scope.Settings.SiteLabel);
-        return new ReportAssembly(ComplianceSummariser.Summarise(observation), warnings);
+        var summary = ComplianceSummariser.Summarise(observation);
+        // Without an inventory the VMs are those the hub's policies name: a policy that is missing cannot be
+        // seen, so "everything moved" cannot be claimed.
+        if (scope.InventoryWorkloads is null && summary.Verdict == MoveVerdict.Moved)
+        {
+            summary = summary with { Verdict = MoveVerdict.Unknown };
+        }
+
+        return new ReportAssembly(summary, warnings);
     }
+
+    /// <summary>The warning of a report without an inventory.</summary>
+    public const string Unbounded =
+        "no inventory: the VMs are those the policies found name, so a VM whose policy is missing cannot be seen and this report cannot say that everything moved; give -i FILE";
 
     /// <summary>A report's exit code: 0 when every VM in scope moved, 1 otherwise (an empty scope proves nothing, so 1).</summary>
     public static int ExitCodeOf(ComplianceSummary summary) =>

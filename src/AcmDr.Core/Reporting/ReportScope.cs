@@ -7,6 +7,7 @@ namespace AcmDr.Core.Reporting;
 /// <param name="InventoryWorkloads">The inventory's VMs when one was given; else they come from the policies.</param>
 /// <param name="To">The target site from <c>--to</c>.</param>
 /// <param name="FlipAt">The flip time from <c>--flip-at</c>.</param>
+/// <param name="Inventory">The inventory file the workloads come from, as shown to the user (null: none).</param>
 public sealed record ReportScope(
     DrSettings Settings,
     string HubNamespace,
@@ -14,7 +15,8 @@ public sealed record ReportScope(
     string? To,
     DateTimeOffset? FlipAt,
     IReadOnlyList<string> Apps,
-    IReadOnlyList<int> Tiers)
+    IReadOnlyList<int> Tiers,
+    string? Inventory = null)
 {
     public bool Includes(Workload workload) =>
         (Apps.Count == 0 || Apps.Contains(workload.App, StringComparer.Ordinal))

@@ -43,6 +43,15 @@ public sealed class FakeHub : IAsyncDisposable
     public Task<CliResult> AcmdrAsync(params string[] args) =>
         CliRunner.RunAsync(Dir.Path, [.. args, "--kubeconfig", Kubeconfig]);
 
+    /// <summary>Runs acmdr in-process; cancelling <paramref name="cancel"/> is the user's Ctrl+C.</summary>
+    public async Task<CliResult> AcmdrAsync(CancellationToken cancel, params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var exit = await Cli.CliApp.RunAsync([.. args, "--kubeconfig", Kubeconfig], new Cli.CliIo(output, error, Dir.Path, TimeProvider.System), cancel);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
     /// <summary>Runs acmdr in-process with its waits on <paramref name="clock"/>.</summary>
     public async Task<CliResult> AcmdrAsync(TimeProvider clock, params string[] args)
     {

@@ -31,7 +31,7 @@ public sealed class CommandLineWordsTests
         var result = await CliRunner.RunAsync(dir.Path, typed);
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.Err.Should().Be($"acmdr: unknown command '{typed}'; did you mean '{meant}'? (commands: validate, generate, doctor, flip, breakglass, relocate, report, wait)\nRun 'acmdr --help' for usage.\n");
+        result.Err.Should().Be($"acmdr: unknown command '{typed}'; did you mean '{meant}'? (commands: validate, generate, doctor, flip, breakglass, relocate, report, wait, rehearse)\nRun 'acmdr --help' for usage.\n");
     }
 
     [TestMethod]
@@ -42,7 +42,7 @@ public sealed class CommandLineWordsTests
         var result = await CliRunner.RunAsync(dir.Path, "failover");
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.Err.Should().Be("acmdr: unknown command 'failover' (commands: validate, generate, doctor, flip, breakglass, relocate, report, wait)\nRun 'acmdr --help' for usage.\n");
+        result.Err.Should().Be("acmdr: unknown command 'failover' (commands: validate, generate, doctor, flip, breakglass, relocate, report, wait, rehearse)\nRun 'acmdr --help' for usage.\n");
     }
 
     [TestMethod]

@@ -62,6 +62,7 @@ public sealed class ReportFormatTests
     public async Task Markdown_has_the_tier_and_vm_tables()
     {
         using var dir = new TempDir();
+        dir.File("inventory/apps.csv", Inventories.Example);
         var (result, md) = await RenderAsync(dir, FlipScenarios.After(), "markdown");
 
         result.ExitCode.Should().Be(0);

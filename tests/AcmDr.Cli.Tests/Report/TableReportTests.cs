@@ -2,6 +2,7 @@ using System.Text;
 using AcmDr.Cli.Report;
 using AcmDr.Cli.Report.Dumps;
 using AcmDr.Cli.Report.Formats;
+using AcmDr.Core.Compliance;
 using AcmDr.Core.Reporting;
 using AcmDr.Core.Settings;
 using FluentAssertions;
@@ -15,7 +16,11 @@ public sealed class TableReportTests
     private static ReportData Data(HubDump dump)
     {
         var snapshot = HubObjects.From(DumpFiles.Parse("dump.yaml", Encoding.UTF8.GetBytes(dump.Yaml())), "acmdr", "dump.yaml");
-        var scope = new ReportScope(DrSettings.Default, "acmdr", null, "DR", null, [], []);
+        IReadOnlyList<Workload> inventory =
+        [
+            new("db", 1, "finance", "db-0", "stretch-1", 15), new("db", 1, "finance", "db-1", "stretch-1", 15), new("web", 2, "web", "web-0", "stretch-1", 30),
+        ];
+        var scope = new ReportScope(DrSettings.Default, "acmdr", inventory, "DR", null, [], []);
         return ReportData.Assemble(scope, snapshot, [], ["file dump.yaml"], new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero));
     }
 
