@@ -1,3 +1,4 @@
+using System.Globalization;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Text;
@@ -26,6 +27,7 @@ public static class LegSummariser
         var flip = flips.FirstOrDefault(f => f.At == summary.FlipAt) ?? (flips.Count > 0 ? flips[0] : null);
         var finished = summary.Total > 0 && summary.Moved == summary.Total;
         var (outcome, sentence) = Outcome(findings, summary.Moved, summary.Total, target);
+        sentence = sentence[..^1] + RtoMissed(tiers) + ".";
         return new LegSummary(
             title ?? $"Move to {target}",
             target,
@@ -108,6 +110,18 @@ public static class LegSummariser
         }
 
         return (LegOutcome.StillMoving, $"Still moving: {moved} of {Counted.Of(total, "VM")} at {target}, {waiting} waiting for earlier tiers within RTO.");
+    }
+
+    /// <summary>"; tier 1 missed its RTO" or "; tiers 1 and 3 missed their RTO", else nothing.</summary>
+    private static string RtoMissed(List<TierCompliance> tiers)
+    {
+        var missed = tiers.Where(t => t.Rto == RtoStatus.Missed).Select(t => t.Tier.ToString(CultureInfo.InvariantCulture)).ToList();
+        return missed.Count switch
+        {
+            0 => string.Empty,
+            1 => $"; tier {missed[0]} missed its RTO",
+            _ => $"; tiers {string.Join(", ", missed[..^1])} and {missed[^1]} missed their RTO",
+        };
     }
 
     private static string Tail(List<string> parts) => parts.Count == 0 ? string.Empty : "; " + string.Join("; ", parts);

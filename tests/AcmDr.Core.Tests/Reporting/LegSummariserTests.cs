@@ -106,9 +106,31 @@ public sealed class LegSummariserTests
 
         var leg = LegSummariser.Of(summary, [Alice]);
 
-        leg.Sentence.Should().Be("2 of 3 VMs did not move to DR.");
+        leg.Sentence.Should().Be("2 of 3 VMs did not move to DR; tiers 1 and 2 missed their RTO.");
         leg.Failures.Select(f => f.Vm.Vm).Should().Equal("db-1", "web-0");
         leg.RtoMissed.Select(t => t.Tier).Should().Equal(1, 2);
+    }
+
+    [TestMethod]
+    public void All_moved_with_a_tier_late_says_which_tier_missed_its_rto()
+    {
+        var summary = AllMoved() with { Tiers = [Tier(1, MoveVerdict.Moved, RtoStatus.Missed, 18, 2, 2), Tier(2, MoveVerdict.Moved, RtoStatus.Met, 20, 1, 1)] };
+
+        var leg = LegSummariser.Of(summary, [Alice]);
+
+        leg.Outcome.Should().Be(LegOutcome.AllMoved);
+        leg.Sentence.Should().Be("All 3 VMs moved to DR; tier 1 missed its RTO.");
+    }
+
+    [TestMethod]
+    public void Three_late_tiers_are_listed_in_order()
+    {
+        var summary = AllMoved() with
+        {
+            Tiers = [Tier(3, MoveVerdict.Moved, RtoStatus.Missed), Tier(1, MoveVerdict.Moved, RtoStatus.Missed), Tier(2, MoveVerdict.Moved, RtoStatus.Missed)],
+        };
+
+        LegSummariser.Of(summary, [Alice]).Sentence.Should().Be("All 3 VMs moved to DR; tiers 1, 2 and 3 missed their RTO.");
     }
 
     [TestMethod]
