@@ -212,6 +212,32 @@ public sealed class LegSummariserTests
     }
 
     [TestMethod]
+    public void A_vm_is_read_against_its_own_tier_and_the_tier_just_before_it()
+    {
+        var summary = Summary(40, [Db0Moved, Vm("web-0", MoveVerdict.Waiting, "w", tier: 2, app: "web"), Vm("app-0", MoveVerdict.Waiting, "w", tier: 3, app: "app")],
+            [Tier(1, MoveVerdict.Moved, RtoStatus.Met, 5, 1, 1), Tier(2, MoveVerdict.Waiting, RtoStatus.Missed), Tier(3, MoveVerdict.Waiting, RtoStatus.Pending)]);
+
+        var leg = LegSummariser.Of(summary, [Alice]);
+
+        var web = leg.Vms.Single(v => v.Vm.Vm == "web-0");
+        web.IsFailure.Should().BeTrue("its own tier 2 is past its RTO");
+        web.NextStep.Should().Be("Tier 1 has moved but this policy still waits: check the governance policy add-on on stretch-1.");
+        var app = leg.Vms.Single(v => v.Vm.Vm == "app-0");
+        app.IsFailure.Should().BeFalse("its own tier 3 is within its RTO");
+        app.Plain.Should().Be("Waiting for tier 2 to move first.");
+    }
+
+    [TestMethod]
+    public void A_summary_and_a_trail_are_required()
+    {
+        var noSummary = () => LegSummariser.Of(null!, []);
+        var noTrail = () => LegSummariser.Of(AllMoved(), null!);
+
+        noSummary.Should().Throw<ArgumentNullException>();
+        noTrail.Should().Throw<ArgumentNullException>();
+    }
+
+    [TestMethod]
     public void The_worst_leg_is_the_rehearsals_outcome()
     {
         var there = LegSummariser.Of(AllMoved(), [Alice]);

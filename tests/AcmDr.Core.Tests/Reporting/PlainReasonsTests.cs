@@ -35,6 +35,22 @@ public sealed class PlainReasonsTests
     }
 
     [TestMethod]
+    public void A_reason_that_is_only_a_next_step_has_no_words_before_it()
+    {
+        var finding = Read(Vm("db-0", MoveVerdict.NotMoved, "next: acmdr relocate --to DR --app db"));
+
+        (finding.Kind, finding.Plain, finding.NextStep).Should().Be((FindingKind.Explained, "", "acmdr relocate --to DR --app db"));
+    }
+
+    [TestMethod]
+    public void A_vm_is_required()
+    {
+        var read = () => PlainReasons.Of(null!, null, null);
+
+        read.Should().Throw<ArgumentNullException>();
+    }
+
+    [TestMethod]
     public void A_reason_with_next_step_wins_over_a_wait()
     {
         var finding = Read(Vm("db-0", MoveVerdict.Waiting, "waiting on tier 1; next: wait"), earlier: Tier(1, MoveVerdict.NotMoved));
@@ -136,6 +152,7 @@ public sealed class PlainReasonsTests
 
         finding.Kind.Should().Be(FindingKind.NotRunningThere);
         finding.Plain.Should().Be("It is not running at DR: its placement is set, but cluster stretch-1 reports no instance there as wanted.");
+        finding.NextStep.Should().Be("See where it runs, then move it.");
         finding.Commands.Should().Equal(Report, Relocate);
     }
 
