@@ -109,7 +109,7 @@ public static class LegSummariser
             return (LegOutcome.CannotTell, $"Cannot tell whether {unknown} of {Counted.Of(total, "VM")} moved to {target}: the hub has no status for them{Tail(rest)}.");
         }
 
-        return (LegOutcome.StillMoving, $"Still moving: {moved} of {Counted.Of(total, "VM")} at {target}, {waiting} waiting for earlier tiers within RTO.");
+        return (LegOutcome.StillMoving, $"{moved} of {Counted.Of(total, "VM")} at {target} so far; {waiting} waiting for earlier tiers within RTO.");
     }
 
     /// <summary>"; tier 1 missed its RTO" or "; tiers 1 and 3 missed their RTO", else nothing.</summary>

@@ -107,7 +107,7 @@ public static partial class PlainReasons
         if (earlier.Verdict == MoveVerdict.Moved)
         {
             next = string.Create(CultureInfo.InvariantCulture,
-                $"Tier {earlier.Tier} has moved but this policy still waits: check the governance policy add-on on {cluster}.");
+                $"Tier {earlier.Tier} has moved: if it still waits after ACM's next evaluation, check the governance policy add-on on {cluster}.");
         }
         else
         {

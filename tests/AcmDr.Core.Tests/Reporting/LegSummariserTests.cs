@@ -164,7 +164,7 @@ public sealed class LegSummariserTests
         var leg = LegSummariser.Of(summary, [Alice]);
 
         leg.Outcome.Should().Be(LegOutcome.StillMoving);
-        leg.Sentence.Should().Be("Still moving: 2 of 3 VMs at DR, 1 waiting for earlier tiers within RTO.");
+        leg.Sentence.Should().Be("2 of 3 VMs at DR so far; 1 waiting for earlier tiers within RTO.");
         leg.Tiers[1].StartedAt.Should().BeNull();
         leg.Tiers[1].ArrivedAt.Should().BeNull();
     }
@@ -221,7 +221,7 @@ public sealed class LegSummariserTests
 
         var web = leg.Vms.Single(v => v.Vm.Vm == "web-0");
         web.IsFailure.Should().BeTrue("its own tier 2 is past its RTO");
-        web.NextStep.Should().Be("Tier 1 has moved but this policy still waits: check the governance policy add-on on stretch-1.");
+        web.NextStep.Should().Be("Tier 1 has moved: if it still waits after ACM's next evaluation, check the governance policy add-on on stretch-1.");
         var app = leg.Vms.Single(v => v.Vm.Vm == "app-0");
         app.IsFailure.Should().BeFalse("its own tier 3 is within its RTO");
         app.Plain.Should().Be("Waiting for tier 2 to move first.");

@@ -91,7 +91,7 @@ public sealed class PlainReasonsTests
         var finding = Read(Vm("web-0", MoveVerdict.Waiting, "waiting for tier 1: x", tier: 2),
             Tier(2, MoveVerdict.Waiting), Tier(1, MoveVerdict.Moved));
 
-        finding.NextStep.Should().Be("Tier 1 has moved but this policy still waits: check the governance policy add-on on stretch-1.");
+        finding.NextStep.Should().Be("Tier 1 has moved: if it still waits after ACM's next evaluation, check the governance policy add-on on stretch-1.");
         finding.IsFailure.Should().BeFalse();
     }
 
