@@ -60,7 +60,7 @@ internal static class TimelineChart
             ? $"from {Clock(tier.StartedAt)} to {Clock(arrived)}"
             : started ? $"started {Clock(tier.StartedAt)}, still moving at {Clock(leg.Now)}" : $"not started by {Clock(leg.Now)}";
         var label = string.Create(CultureInfo.InvariantCulture, $"Tier {tier.Tier}: {span}");
-        var note = string.Create(CultureInfo.InvariantCulture, $"{tier.Moved}/{tier.Total} moved") + (tier.Took is { } took ? " in " + ReportWords.Duration(took) : string.Empty);
+        var note = string.Create(CultureInfo.InvariantCulture, $"{tier.Moved}/{tier.Total} moved") + (tier.Took is { } took ? ", " + ReportWords.Duration(took) + " after the flip" : string.Empty);
 
         TimelineRto? rto = null;
         if (tier.RtoMinutes is { } minutes)
