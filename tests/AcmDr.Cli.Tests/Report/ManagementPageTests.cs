@@ -17,7 +17,7 @@ public sealed partial class ManagementPageTests
           var all = document.body.getElementsByTagName('*');
           for (var i = 0; i < all.length; i++) {
             var e = all[i];
-            if (e.parentElement && e.parentElement.closest('.scroll')) continue;
+            if (document.body.getAttribute('data-scroll-boxes') !== 'none' && e.parentElement && e.parentElement.closest('.scroll')) continue;
             var r = e.getBoundingClientRect();
             if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) wide.push(e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right));
           }
@@ -122,6 +122,25 @@ public sealed partial class ManagementPageTests
         var body = Body(await chromium.DumpDomAsync(chromium.Framed(probed, 390, 900), 390));
 
         Attribute(body, "data-too-wide").Should().Contain("div.too-wide");
+    }
+
+    [TestMethod]
+    public async Task Printed_every_table_fits_an_a4_page_without_scrolling()
+    {
+        using var dir = new TempDir();
+        var page = await PageAsync(dir, TwoFailures());
+        // The print rules applied on screen, at the width of an A4 page's text (about 700 CSS px): nothing may
+        // be wider, not even inside the scroll boxes, which do not scroll on paper.
+        var printed = dir.File("printed.html", File.ReadAllText(page)
+            .Replace("@media print", "@media all", StringComparison.Ordinal)
+            .Replace("<body>", "<body data-scroll-boxes=\"none\">", StringComparison.Ordinal)
+            .Replace("</body>", Probe + "</body>", StringComparison.Ordinal));
+        var chromium = new HeadlessChromium(dir);
+
+        var body = Body(await chromium.DumpDomAsync(chromium.Framed(printed, 700, 900), 700));
+
+        Attribute(body, "data-too-wide").Should().BeEmpty();
+        Attribute(body, "data-page-width").Should().Be("700");
     }
 
     [TestMethod]
