@@ -14,7 +14,7 @@ public static class ComplianceSummariser
             .ThenBy(w => w.Cluster, StringComparer.Ordinal)
             .ThenBy(w => w.Namespace, StringComparer.Ordinal)
             .ThenBy(w => w.Vm, StringComparer.Ordinal)
-            .Select(assessor.Assess)
+            .Select(w => assessor.Assess(w) with { StartedAt = assessor.StartedMoving(w) })
             .ToList();
 
         var rtoByTier = observation.Workloads

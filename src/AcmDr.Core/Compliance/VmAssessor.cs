@@ -120,4 +120,8 @@ internal sealed class VmAssessor(ComplianceObservation observation)
         ComplianceState.Pending => MoveVerdict.Waiting,
         _ => MoveVerdict.Unknown,
     };
+
+    /// <summary>When the VM's placement at its target was first seen since the flip (see <see cref="MoveStart"/>).</summary>
+    internal DateTimeOffset? StartedMoving(Workload vm) =>
+        MoveStart.Of(StatusOf(PolicyNames.Policy(vm.App, vm.Cluster, appsSpanningClusters.Contains(vm.App)), vm.Cluster)?.Site, vm, observation.FlipAt);
 }

@@ -54,7 +54,8 @@ public sealed class ReportFormatTests
         cases.Should().HaveCount(3);
         cases.Select(c => c.Attribute("classname")!.Value).Should().Equal("tier-1/db", "tier-1/db", "tier-2/web");
         var db1 = cases.Single(c => c.Attribute("name")!.Value.StartsWith("finance/db-1", StringComparison.Ordinal));
-        db1.Element("failure")!.Attribute("message")!.Value.Should().StartWith("not moved:").And.Contain("db-1");
+        db1.Element("failure")!.Attribute("message")!.Value.Should().StartWith("not moved: It is not running at DR").And.Contain("Next: ").And.Contain("acmdr relocate --to DR");
+        db1.Element("failure")!.Value.Should().Contain("db-1", "the body keeps the status");
         cases.Single(c => c.Attribute("name")!.Value.StartsWith("finance/db-0", StringComparison.Ordinal)).Element("failure").Should().BeNull();
     }
 
@@ -91,7 +92,7 @@ public sealed class ReportFormatTests
         using var dir = new TempDir();
         var (_, html) = await RenderAsync(dir, FlipScenarios.During().Foreign("x"), "html");
 
-        html.Should().Contain("<svg").And.Contain("tier 1").And.Contain("finance/db-1");
+        html.Should().Contain("class=\"tl-bar ").And.Contain("Tier 1").And.Contain("finance/db-1");
         html.Should().NotMatchRegex("(src|href)=\"https?:", "no external assets");
         html.Should().NotContain("<script").And.NotContain("<link");
         html.Should().NotContain("\u001b");

@@ -1,35 +1,35 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Reporting;
 using Scriban;
 using Scriban.Runtime;
 
 namespace AcmDr.Cli.Report.Formats;
 
-/// <summary>The report as one self-contained HTML page (inline CSS and SVG, no external assets).</summary>
+/// <summary>
+/// The report as one self-contained HTML page for management (inline CSS, no scripts, no external
+/// assets): the executive summary and what failed first, the timeline, then the engineer's tables.
+/// Every text is escaped by the template.
+/// </summary>
 internal static class HtmlReport
 {
     private static readonly Lazy<Template> Page = new(Load);
 
-    public static string Render(ReportData data)
+    public static string Render(ReportData data) => Render([data]);
+
+    /// <summary>One page for a rehearsal's legs (a report has one).</summary>
+    public static string Render(IReadOnlyList<ReportData> legs)
     {
-        var s = data.Summary;
+        ArgumentOutOfRangeException.ThrowIfZero(legs.Count);
+        var summary = ReportLegs.Summary(legs);
         var model = new HtmlPage(
-            StatusText.Clean(s.TargetSite),
-            ReportWords.VerdictText(s.Verdict),
-            ReportWords.Verdict(s.Verdict),
-            s.Moved,
-            s.Total,
-            s.FlipAt is null ? "unknown" : ReportWords.Time(s.FlipAt),
-            ReportWords.Time(s.Now),
-            StatusText.Clean(string.Join(", ", data.Sources)),
-            data.Warnings.Select(StatusText.Clean).ToList(),
-            s.Tiers.Select(t => new HtmlTier(t.Tier, t.Moved, t.Total, ReportWords.VerdictText(t.Verdict), ReportWords.Verdict(t.Verdict),
-                ReportWords.Duration(t.Duration), ReportWords.Rto(t))).ToList(),
-            s.Vms.Select(v => new HtmlVm(v.Tier, StatusText.Clean(v.App), StatusText.Clean($"{v.Namespace}/{v.Vm}"), StatusText.Clean(v.Cluster),
-                ReportWords.State(v.SpecState), ReportWords.State(v.RunningState), ReportWords.VerdictText(v.Verdict), ReportWords.Verdict(v.Verdict),
-                ReportWords.Time(v.Since), StatusText.Clean(v.Reason))).ToList(),
-            data.Flips.Select(f => new HtmlFlip(ReportWords.Time(f.At), StatusText.Clean(f.User), StatusText.Clean(f.From), StatusText.Clean(f.To),
-                StatusText.Clean(f.Scope), StatusText.Clean(f.Reason))).ToList(),
-            TimelineChart.Svg(s));
+            string.Join(" and back to ", summary.Legs.Select(l => l.TargetSite).Distinct()),
+            ReportLegs.OutcomeClass(summary.Outcome),
+            ReportLegs.OutcomeText(summary.Outcome),
+            legs.Count > 1,
+            summary.Legs.Select((leg, i) => Leg(leg, legs[i], i + 1)).ToList(),
+            C(string.Join(", ", legs.SelectMany(d => d.Sources).Distinct())),
+            ReportWords.Time(legs[^1].Summary.Now),
+            legs[^1].Flips.Select(f => new HtmlFlip(ReportWords.Time(f.At), C(f.User), C(f.From), C(f.To), C(f.Scope), C(f.Reason))).ToList());
         // Scriban stops loops at 1000 iterations and cuts output at 1 MB by default: a plan has thousands of VMs.
         var globals = new ScriptObject();
         globals.Import(model, renamer: member => member.Name);
@@ -37,6 +37,36 @@ internal static class HtmlReport
         context.PushGlobal(globals);
         return Page.Value.Render(context);
     }
+
+    private static HtmlLeg Leg(LegSummary leg, ReportData data, int number) => new(
+        number,
+        leg.Title,
+        leg.Sentence,
+        ReportLegs.OutcomeClass(leg.Outcome),
+        ReportLegs.OutcomeText(leg.Outcome),
+        leg.TargetSite,
+        leg.Moved,
+        leg.Total,
+        leg.User ?? "unknown (no flip record)",
+        leg.Reason ?? "none given",
+        leg.FlipAt is null ? "unknown" : ReportWords.Time(leg.FlipAt),
+        ReportLegs.Took(leg),
+        leg.Tiers.Select(t => new HtmlRto(t.Tier, TimelineChart.RtoWords(t), ReportWords.Rto(t.Rto))).ToList(),
+        data.Warnings.Select(C).ToList(),
+        leg.Failures.Select(Finding).ToList(),
+        leg.Vms.Where(v => !v.IsFailure && v.Vm.Verdict != MoveVerdict.Moved).Select(Finding).ToList(),
+        TimelineChart.Of(leg),
+        data.Summary.Tiers.OrderBy(t => t.Tier).Select(t => new HtmlTier(t.Tier, t.Moved, t.Total, ReportWords.VerdictText(t.Verdict), ReportWords.Verdict(t.Verdict),
+            ReportWords.Duration(t.Duration), ReportWords.Rto(t), ReportWords.Rto(t.Rto))).ToList(),
+        leg.Vms.Select(f => f.Vm).Select(v => new HtmlVm(v.Tier, C(v.App), C($"{v.Namespace}/{v.Vm}"), C(v.Cluster),
+            ReportWords.State(v.SpecState), ReportWords.State(v.RunningState), ReportWords.VerdictText(v.Verdict), ReportWords.Verdict(v.Verdict),
+            ReportWords.Time(v.Since), C(v.Reason))).ToList());
+
+    private static HtmlFinding Finding(VmFinding f) => new(
+        f.Vm.Tier, C(f.Vm.App), C($"{f.Vm.Namespace}/{f.Vm.Vm}"), C(f.Vm.Cluster), ReportWords.VerdictText(f.Vm.Verdict), ReportWords.Verdict(f.Vm.Verdict),
+        f.Plain, f.NextStep, f.Commands);
+
+    private static string C(string? text) => StatusText.Clean(text);
 
     private static Template Load()
     {
@@ -50,10 +80,21 @@ internal static class HtmlReport
     }
 
     internal sealed record HtmlPage(
-        string TargetSite, string Verdict, string VerdictClass, int Moved, int Total, string FlipAt, string Now, string Sources,
-        IReadOnlyList<string> Warnings, IReadOnlyList<HtmlTier> Tiers, IReadOnlyList<HtmlVm> Vms, IReadOnlyList<HtmlFlip> Flips, string Chart);
+        string Target, string OutcomeClass, string Outcome, bool SeveralLegs, IReadOnlyList<HtmlLeg> Legs, string Sources, string Now,
+        IReadOnlyList<HtmlFlip> Flips);
 
-    internal sealed record HtmlTier(int Tier, int Moved, int Total, string Verdict, string VerdictClass, string Took, string Rto);
+    internal sealed record HtmlLeg(
+        int Number, string Title, string Sentence, string OutcomeClass, string Outcome, string TargetSite, int Moved, int Total,
+        string User, string Reason, string FlipAt, string Took, IReadOnlyList<HtmlRto> Rtos, IReadOnlyList<string> Warnings,
+        IReadOnlyList<HtmlFinding> Failures, IReadOnlyList<HtmlFinding> Moving, TimelineView Timeline, IReadOnlyList<HtmlTier> Tiers,
+        IReadOnlyList<HtmlVm> Vms);
+
+    internal sealed record HtmlRto(int Tier, string Text, string Class);
+
+    internal sealed record HtmlFinding(
+        int Tier, string App, string Vm, string Cluster, string Verdict, string VerdictClass, string Plain, string NextStep, IReadOnlyList<string> Commands);
+
+    internal sealed record HtmlTier(int Tier, int Moved, int Total, string Verdict, string VerdictClass, string Took, string Rto, string RtoClass);
 
     internal sealed record HtmlVm(int Tier, string App, string Vm, string Cluster, string Spec, string Running, string Verdict, string VerdictClass, string Since, string Reason);
 

@@ -2,48 +2,34 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report.Formats;
 
-/// <summary>The report as JUnit XML: one test case per VM, passed when it moved, grouped by tier/app.</summary>
+/// <summary>
+/// The report as JUnit XML: one test suite per tier (per leg), one test case per VM, passed when it
+/// moved; a failure's message is what happened in plain words and the next step.
+/// </summary>
 internal static class JUnitReport
 {
-    public static string Render(ReportData data)
+    public static string Render(ReportData data) => Render([data]);
+
+    /// <summary>One document for a rehearsal's legs (a report has one).</summary>
+    public static string Render(IReadOnlyList<ReportData> legs)
     {
-        var s = data.Summary;
+        ArgumentOutOfRangeException.ThrowIfZero(legs.Count);
+        var summary = ReportLegs.Summary(legs);
         var builder = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = true };
         using (var xml = XmlWriter.Create(new StringWriterUtf8(builder), settings))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", $"acmdr report: {Clean(s.TargetSite)}");
-            Counts(xml, s.Vms);
-            foreach (var tier in s.Tiers)
+            xml.WriteAttributeString("name", $"acmdr report: {Clean(string.Join(" and back to ", summary.Legs.Select(l => l.TargetSite).Distinct()))}");
+            Counts(xml, summary.Legs.SelectMany(l => l.Vms).Select(f => f.Vm).ToList());
+            for (var i = 0; i < legs.Count; i++)
             {
-                var vms = s.Vms.Where(v => v.Tier == tier.Tier).ToList();
-                xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", string.Create(CultureInfo.InvariantCulture, $"tier-{tier.Tier}"));
-                Counts(xml, vms);
-                xml.WriteAttributeString("timestamp", ReportWords.Time(s.Now));
-                foreach (var vm in vms)
-                {
-                    xml.WriteStartElement("testcase");
-                    xml.WriteAttributeString("classname", string.Create(CultureInfo.InvariantCulture, $"tier-{vm.Tier}/{Clean(vm.App)}"));
-                    xml.WriteAttributeString("name", Clean($"{vm.Namespace}/{vm.Vm}@{vm.Cluster}"));
-                    if (vm.Verdict != MoveVerdict.Moved)
-                    {
-                        xml.WriteStartElement("failure");
-                        xml.WriteAttributeString("type", ReportWords.Verdict(vm.Verdict));
-                        xml.WriteAttributeString("message", $"{ReportWords.VerdictText(vm.Verdict)}: {Clean(vm.Reason)}");
-                        xml.WriteString(Clean(vm.Reason));
-                        xml.WriteEndElement();
-                    }
-
-                    xml.WriteEndElement();
-                }
-
-                xml.WriteEndElement();
+                Leg(xml, summary.Legs[i], legs.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"leg-{i + 1}/") : string.Empty);
             }
 
             xml.WriteEndElement();
@@ -53,7 +39,74 @@ internal static class JUnitReport
         return builder.Append('\n').ToString();
     }
 
-    private static void Counts(XmlWriter xml, IReadOnlyCollection<VmCompliance> vms)
+    private static void Leg(XmlWriter xml, LegSummary leg, string prefix)
+    {
+        foreach (var tier in leg.Tiers)
+        {
+            // Tier order inside the suite as in the inventory; the summary's failures-first order is the leg's.
+            var vms = leg.Vms.Where(f => f.Vm.Tier == tier.Tier).OrderBy(f => f.IsFailure ? 0 : 1).ToList();
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", string.Create(CultureInfo.InvariantCulture, $"{prefix}tier-{tier.Tier}"));
+            Counts(xml, vms.Select(f => f.Vm).ToList());
+            xml.WriteAttributeString("timestamp", ReportWords.Time(leg.Now));
+            if (tier.Took is { } took)
+            {
+                xml.WriteAttributeString("time", ((long)took.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+            }
+
+            xml.WriteStartElement("properties");
+            Property(xml, "outcome", leg.Sentence);
+            Property(xml, "flipAt", ReportWords.Time(leg.FlipAt));
+            Property(xml, "user", leg.User ?? string.Empty);
+            Property(xml, "reason", leg.Reason ?? string.Empty);
+            Property(xml, "startedMoving", ReportWords.Time(tier.StartedAt));
+            Property(xml, "lastArrived", ReportWords.Time(tier.ArrivedAt));
+            Property(xml, "rto", TimelineChart.RtoWords(tier));
+            xml.WriteEndElement();
+            foreach (var finding in vms)
+            {
+                Case(xml, finding, prefix);
+            }
+
+            xml.WriteEndElement();
+        }
+    }
+
+    private static void Case(XmlWriter xml, VmFinding finding, string prefix)
+    {
+        var vm = finding.Vm;
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("classname", string.Create(CultureInfo.InvariantCulture, $"{prefix}tier-{vm.Tier}/{Clean(vm.App)}"));
+        xml.WriteAttributeString("name", Clean($"{vm.Namespace}/{vm.Vm}@{vm.Cluster}"));
+        if (vm.Verdict != MoveVerdict.Moved)
+        {
+            var run = finding.Commands.Count == 0 ? string.Empty : "Run: " + string.Join("; ", finding.Commands);
+            var next = string.Join(" ", new[] { finding.NextStep, run }.Where(p => p.Length > 0));
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("type", ReportWords.Verdict(vm.Verdict));
+            xml.WriteAttributeString("message", $"{ReportWords.VerdictText(vm.Verdict)}: {finding.Plain}" + (next.Length > 0 ? " Next: " + next : string.Empty));
+            var body = new StringBuilder().Append("status: ").Append(Clean(vm.Reason));
+            foreach (var command in finding.Commands)
+            {
+                body.Append('\n').Append(command);
+            }
+
+            xml.WriteString(body.ToString());
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void Property(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", Clean(value));
+        xml.WriteEndElement();
+    }
+
+    private static void Counts(XmlWriter xml, List<VmCompliance> vms)
     {
         xml.WriteAttributeString("tests", vms.Count.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", vms.Count(v => v.Verdict != MoveVerdict.Moved).ToString(CultureInfo.InvariantCulture));

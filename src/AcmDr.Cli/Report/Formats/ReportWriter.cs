@@ -43,4 +43,13 @@ internal static class ReportWriter
                 }
         }
     }
+
+    /// <summary>One document for a rehearsal's legs (there, and with --back, back): HTML, Markdown and JUnit show every leg; the other formats are per report.</summary>
+    public static string Render(IReadOnlyList<ReportData> legs, ReportFormat format) => format switch
+    {
+        ReportFormat.Html => HtmlReport.Render(legs),
+        ReportFormat.Markdown => MarkdownReport.Render(legs),
+        ReportFormat.Junit => JUnitReport.Render(legs),
+        _ => legs.Count == 1 ? Render(legs[0], format) : throw new ArgumentException($"format {format} shows one report, not {legs.Count} legs", nameof(format)),
+    };
 }

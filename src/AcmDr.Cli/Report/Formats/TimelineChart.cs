@@ -1,82 +1,116 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>
-/// An inline SVG of each tier's move: a bar from the flip to when the tier was all at the new site
-/// (or to now while it is still moving) and a marker at its RTO.
+/// The geometry of a leg's timeline, in percent of the axis: each tier a bar from when it started
+/// moving to when its last VM arrived (or to now while it moves), ticks, and an RTO mark per tier.
+/// The axis runs from the flip to the last arrival, or to now while not finished, so the chart fits
+/// the rehearsal; an RTO beyond it is drawn as an arrow at the edge.
 /// </summary>
 internal static class TimelineChart
 {
-    private const int Left = 90;
-    private const int Width = 720;
-    private const int Row = 34;
-    private const int Top = 24;
+    private static readonly int[] Steps = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 10080];
 
-    public static string Svg(ComplianceSummary summary)
+    private const int MaxTicks = 6;
+
+    public static TimelineView Of(LegSummary leg)
     {
-        var rows = summary.Tiers.Select(t => (Tier: t, Minutes: Minutes(t, summary))).ToList();
-        // Finished tiers and RTOs set the scale; a tier still moving when read long after the flip is cut at the edge.
-        var bound = rows.Select(r => Math.Max(r.Tier.Duration is null ? 0 : r.Minutes ?? 0, r.Tier.RtoMinutes ?? 0)).DefaultIfEmpty(0).Max();
-        if (bound <= 0)
+        if (leg.FlipAt is not { } flip)
         {
-            bound = rows.Select(r => r.Minutes ?? 0).DefaultIfEmpty(0).Max();
+            return new TimelineView("No flip time known: give --flip-at to draw the timeline.", string.Empty, [], []);
         }
 
-        var scale = Math.Max(1, bound) * 1.15;
-        var height = Top + (rows.Count * Row) + 30;
-        var svg = new StringBuilder();
-        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{Left + Width + 120}\" height=\"{height}\" viewBox=\"0 0 {Left + Width + 120} {height}\">");
-        Append(svg, $"<title>Minutes from the flip until each tier ran at {Escape(summary.TargetSite)}</title>");
-        if (summary.FlipAt is null)
+        double MinutesTo(DateTimeOffset at) => Math.Max(0, (at - flip).TotalMinutes);
+        var ends = leg.Tiers.Select(t => t.ArrivedAt is { } arrived ? MinutesTo(arrived) : 0).ToList();
+        if (!leg.Finished)
         {
-            Append(svg, $"<text x=\"{Left}\" y=\"{Top}\">No flip time known: give --flip-at to draw the timeline.</text>");
+            ends.Add(MinutesTo(leg.Now));
         }
 
-        Append(svg, $"<line x1=\"{Left}\" y1=\"{Top - 10}\" x2=\"{Left}\" y2=\"{height - 24}\" stroke=\"#57606a\"/>");
-        Append(svg, $"<text x=\"{Left}\" y=\"{height - 8}\" text-anchor=\"middle\">flip</text>");
-        Append(svg, $"<text x=\"{Left + Width}\" y=\"{height - 8}\" text-anchor=\"end\">{scale:0} min</text>");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var (tier, minutes) = rows[i];
-            var y = Top + (i * Row);
-            Append(svg, $"<text x=\"{Left - 10}\" y=\"{y + 17}\" text-anchor=\"end\">tier {tier.Tier}</text>");
-            if (minutes is { } m && summary.FlipAt is not null)
-            {
-                var done = tier.Verdict == MoveVerdict.Moved;
-                var colour = done ? (tier.Rto == RtoStatus.Missed ? "#cf222e" : "#1a7f37") : "#bf8700";
-                var w = Math.Clamp(m / scale * Width, 2, Width);
-                Append(svg, $"<rect x=\"{Left}\" y=\"{y + 4}\" width=\"{w:0.#}\" height=\"{Row - 12}\" rx=\"3\" fill=\"{colour}\"{(done ? string.Empty : " fill-opacity=\"0.6\"")}/>");
-                var label = done ? ReportWords.Duration(tier.Duration) : $"{ReportWords.VerdictText(tier.Verdict)} {tier.Moved}/{tier.Total}";
-                Append(svg, $"<text x=\"{Left + w + 6:0.#}\" y=\"{y + 17}\">{Escape(label)}</text>");
-            }
-
-            if (tier.RtoMinutes is { } rto)
-            {
-                var x = Left + (rto / scale * Width);
-                Append(svg, $"<line x1=\"{x:0.#}\" y1=\"{y}\" x2=\"{x:0.#}\" y2=\"{y + Row - 4}\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"4 2\"><title>RTO {rto} min</title></line>");
-            }
-        }
-
-        svg.Append("</svg>");
-        return svg.ToString();
+        var end = Math.Max(1, ends.DefaultIfEmpty(0).Max());
+        var step = Steps.FirstOrDefault(s => end / s <= MaxTicks, Steps[^1]);
+        var axis = Math.Ceiling(end / step) * step;
+        var ticks = Enumerable.Range(0, (int)(axis / step) + 1)
+            .Select(i => new TimelineTick(Number(Percent(i * step, axis)), TickLabel(i * step), i == 0 ? "first" : i * step >= axis ? "last" : "mid"))
+            .ToList();
+        var caption = string.Create(CultureInfo.InvariantCulture,
+            $"Time after the flip at {ReportWords.Time(flip)}; the axis ends at {(leg.Finished ? "the last arrival" : "the reading (" + ReportWords.Time(leg.Now) + "), still moving")}.");
+        var rows = leg.Tiers.Select(t => Row(t, leg, MinutesTo, axis)).ToList();
+        return new TimelineView(string.Empty, caption, ticks, rows);
     }
 
-    /// <summary>Minutes the bar spans: to completion, or to now while still moving.</summary>
-    private static double? Minutes(TierCompliance tier, ComplianceSummary summary)
+    private static TimelineRow Row(TierTimeline tier, LegSummary leg, Func<DateTimeOffset, double> minutesTo, double axis)
     {
-        if (tier.Duration is { } duration)
+        var done = tier.Verdict == MoveVerdict.Moved;
+        var missed = tier.Rto == RtoStatus.Missed;
+        var started = tier.StartedAt is not null;
+        var state = done ? (missed ? "late" : "done")
+            : started ? (missed ? "moving late" : "moving")
+            : tier.Verdict == MoveVerdict.Unknown ? "unknown" : missed ? "waiting late" : "waiting";
+        var from = tier.StartedAt is { } s ? minutesTo(s) : 0;
+        var to = tier.ArrivedAt is { } a ? minutesTo(a) : done ? from : minutesTo(leg.Now);
+        to = Math.Max(from, to);
+        var width = Math.Max(0.5, Percent(to - from, axis));
+        var left = Math.Min(Percent(from, axis), 100 - width);
+
+        var span = tier.ArrivedAt is { } arrived
+            ? $"from {Clock(tier.StartedAt)} to {Clock(arrived)}"
+            : started ? $"started {Clock(tier.StartedAt)}, still moving at {Clock(leg.Now)}" : $"not started by {Clock(leg.Now)}";
+        var label = string.Create(CultureInfo.InvariantCulture, $"Tier {tier.Tier}: {span}");
+        var note = string.Create(CultureInfo.InvariantCulture, $"{tier.Moved}/{tier.Total} moved") + (tier.Took is { } took ? ", " + ReportWords.Duration(took) + " after the flip" : string.Empty);
+
+        TimelineRto? rto = null;
+        if (tier.RtoMinutes is { } minutes)
         {
-            return Math.Max(0, duration.TotalMinutes);
+            var at = Percent(minutes, axis);
+            var text = string.Create(CultureInfo.InvariantCulture, $"RTO {minutes}m");
+            rto = minutes > axis
+                ? new TimelineRto("100", text + " \u2192", "beyond", missed)
+                : new TimelineRto(Number(at), text, at < 15 ? "start" : at > 85 ? "end" : "mid", missed);
         }
 
-        return summary.FlipAt is { } flip ? Math.Max(0, (summary.Now - flip).TotalMinutes) : null;
+        return new TimelineRow(tier.Tier, state, Number(left), Number(width), label, note, RtoWords(tier), rto);
     }
 
-    private static string Escape(string text) => WebUtility.HtmlEncode(StatusText.Clean(text));
+    /// <summary>How the tier did against its RTO, in words.</summary>
+    public static string RtoWords(TierTimeline tier)
+    {
+        var target = tier.RtoMinutes is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m}m") : null;
+        return tier.Rto switch
+        {
+            RtoStatus.Met => $"RTO {target} met",
+            RtoStatus.Missed when tier.Took is { } took => $"RTO {target} missed (took {ReportWords.Duration(took)})",
+            RtoStatus.Missed => $"RTO {target} missed (not all moved)",
+            RtoStatus.Pending => $"RTO {target}: still within it",
+            RtoStatus.NoTarget => "no RTO set",
+            _ => target is null ? "RTO not measured" : $"RTO {target} not measured",
+        };
+    }
 
-    private static void Append(StringBuilder svg, FormattableString text) => svg.Append(FormattableString.Invariant(text));
+    private static double Percent(double minutes, double axis) => Math.Clamp(minutes / axis * 100, 0, 100);
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Clock(DateTimeOffset? at) =>
+        at is { } t ? t.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "an unseen time";
+
+    private static string TickLabel(int minutes) =>
+        minutes < 60 ? string.Create(CultureInfo.InvariantCulture, $"{minutes}m")
+            : minutes % 60 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}");
 }
+
+/// <summary>A leg's timeline as the page draws it; <paramref name="Missing"/> says why there is none.</summary>
+internal sealed record TimelineView(string Missing, string Caption, IReadOnlyList<TimelineTick> Ticks, IReadOnlyList<TimelineRow> Rows);
+
+/// <summary>A tick of the time axis; <paramref name="Edge"/> (first, mid, last) keeps its label inside the axis.</summary>
+internal sealed record TimelineTick(string Left, string Label, string Edge);
+
+/// <summary>One tier's bar (left and width in percent of the axis) and its RTO mark.</summary>
+internal sealed record TimelineRow(int Tier, string State, string Left, string Width, string Label, string Note, string Rto, TimelineRto? RtoMark);
+
+/// <summary>An RTO mark at <paramref name="Left"/> percent; <paramref name="Anchor"/> (start, mid, end, beyond) keeps its label inside the axis.</summary>
+internal sealed record TimelineRto(string Left, string Text, string Anchor, bool Missed);
