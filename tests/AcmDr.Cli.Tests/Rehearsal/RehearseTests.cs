@@ -76,6 +76,22 @@ public sealed class RehearseTests
     }
 
     [TestMethod]
+    public async Task The_html_report_of_a_rehearsal_with_back_shows_both_legs_in_one_page()
+    {
+        var (hub, _) = await StartAsync();
+        await using var __ = hub;
+
+        var result = await hub.AcmdrAsync("rehearse", "--to", "DR", "--reason", "Q4", "--back", "--timeout", "20s", "-o", "html", "--output-file", "rehearsal.html");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("flipped: site Primary -> DR").And.Contain("flipped: site DR -> Primary");
+        result.Err.Should().Contain("report written to rehearsal.html: leg 1: site Primary -> DR at ").And.Contain("3/3 moved");
+        var page = File.ReadAllText(hub.Dir.File("rehearsal.html"));
+        page.Should().Contain("id=\"summary-1\"").And.Contain("id=\"summary-2\"").And.Contain("Leg 1: ").And.Contain("Leg 2: ");
+        page.Split("<!DOCTYPE html>").Should().HaveCount(2, "one page");
+    }
+
+    [TestMethod]
     public async Task A_scope_that_is_mid_move_is_refused_before_anything_is_written()
     {
         var (hub, acm) = await StartAsync();

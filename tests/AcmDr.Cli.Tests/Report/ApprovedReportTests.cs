@@ -3,6 +3,7 @@ using AcmDr.Cli.Report;
 using AcmDr.Cli.Report.Dumps;
 using AcmDr.Cli.Report.Formats;
 using AcmDr.Cli.Tests.Infrastructure;
+using AcmDr.Core.Compliance;
 using AcmDr.Core.Reporting;
 using AcmDr.Core.Settings;
 using FluentAssertions;
@@ -79,7 +80,11 @@ public sealed class ApprovedReportTests
     private static ReportData Leg(TempDir dir, string name, HubDump dump, DateTimeOffset now)
     {
         var path = dir.File(name, dump.Yaml());
-        var scope = new ReportScope(DrSettings.Default, "acmdr", null, null, null, [], []);
+        IReadOnlyList<Workload> inventory =
+        [
+            new("db", 1, "finance", "db-0", "stretch-1", 15), new("db", 1, "finance", "db-1", "stretch-1", 15), new("web", 2, "web", "web-0", "stretch-1", 30),
+        ];
+        var scope = new ReportScope(DrSettings.Default, "acmdr", inventory, null, null, [], [], "inventory/apps.csv");
         var snapshot = DumpFiles.Read(path, name, "acmdr", new InputLimit(1L << 20, "dump", null));
         return ReportData.Assemble(scope, snapshot, [], ["file " + name], now);
     }

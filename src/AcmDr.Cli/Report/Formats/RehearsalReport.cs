@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using AcmDr.Core.Compliance;
 
 namespace AcmDr.Cli.Report.Formats;
@@ -42,28 +39,13 @@ internal static class RehearsalReport
             + string.Join("; ", legs.Select(l => $"{StatusText.Clean(l.Title)}: {l.Data.Summary.Moved}/{l.Data.Summary.Total} moved")));
     }
 
-    public static string Render(string heading, IReadOnlyList<ReportLeg> legs, ReportFormat format)
+    public static string Render(string heading, IReadOnlyList<ReportLeg> legs, ReportFormat format) => format switch
     {
-        if (legs.Count == 1 && format != ReportFormat.Json)
-        {
-            return ReportWriter.Render(legs[0].Data, format);
-        }
-
-        return format switch
-        {
-            ReportFormat.Json => Json(heading, legs),
-            ReportFormat.Html => Html(legs),
-            ReportFormat.Junit => JUnit(legs),
-            _ => string.Concat(legs.Select(l => Section(l, format))),
-        };
-    }
-
-    private static string Section(ReportLeg leg, ReportFormat format) =>
-        format == ReportFormat.Markdown
-            ? $"<!-- {Comment(leg.Title)} -->\n\n{ReportWriter.Render(leg.Data, format)}\n"
-            : $"== {StatusText.Clean(leg.Title)} ==\n{ReportWriter.Render(leg.Data, format)}";
-
-    private static string Comment(string text) => StatusText.Clean(text).Replace("--", "- -", StringComparison.Ordinal);
+        ReportFormat.Json => Json(heading, legs),
+        // HTML, Markdown and JUnit show every leg in one summary (ReportWriter's legs).
+        ReportFormat.Html or ReportFormat.Markdown or ReportFormat.Junit => ReportWriter.Render([.. legs.Select(l => l.Data)], format),
+        _ => string.Concat(legs.Select(l => $"== {StatusText.Clean(l.Title)} ==\n{ReportWriter.Render(l.Data, format)}")),
+    };
 
     /// <summary>The rehearsal and its legs; each leg's report is the object <c>acmdr report -o json</c> writes.</summary>
     private static string Json(string heading, IReadOnlyList<ReportLeg> legs)
@@ -76,45 +58,5 @@ internal static class RehearsalReport
 
         var root = new JsonObject { ["rehearsal"] = heading, ["legs"] = array };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-    }
-
-    /// <summary>The first leg's page, each further leg's body after it under its title: one page, one head.</summary>
-    private static string Html(IReadOnlyList<ReportLeg> legs)
-    {
-        var first = HtmlReport.Render(legs[0].Data);
-        var page = new StringBuilder(first[..first.LastIndexOf("</body>", StringComparison.Ordinal)]);
-        foreach (var leg in legs.Skip(1))
-        {
-            var html = HtmlReport.Render(leg.Data);
-            var start = html.IndexOf("<body>", StringComparison.Ordinal) + "<body>".Length;
-            var end = html.LastIndexOf("</body>", StringComparison.Ordinal);
-            page.Append("<hr>\n<p class=\"meta\">").Append(System.Net.WebUtility.HtmlEncode(StatusText.Clean(leg.Title))).Append("</p>\n");
-            page.Append(html, start, end - start);
-        }
-
-        return page.Append("</body>\n</html>\n").ToString();
-    }
-
-    /// <summary>Every leg's test suites in one document, each suite named after its leg.</summary>
-    private static string JUnit(IReadOnlyList<ReportLeg> legs)
-    {
-        var root = new XElement("testsuites", new XAttribute("name", "acmdr rehearsal"));
-        var (tests, failures) = (0, 0);
-        foreach (var (leg, index) in legs.Select((l, i) => (l, i + 1)))
-        {
-            var doc = XDocument.Parse(JUnitReport.Render(leg.Data));
-            foreach (var suite in doc.Root!.Elements("testsuite"))
-            {
-                suite.SetAttributeValue("name", string.Create(CultureInfo.InvariantCulture, $"leg-{index}/{suite.Attribute("name")?.Value}"));
-                root.Add(suite);
-            }
-
-            tests += int.Parse(doc.Root.Attribute("tests")?.Value ?? "0", CultureInfo.InvariantCulture);
-            failures += int.Parse(doc.Root.Attribute("failures")?.Value ?? "0", CultureInfo.InvariantCulture);
-        }
-
-        root.SetAttributeValue("tests", tests);
-        root.SetAttributeValue("failures", failures);
-        return new XDeclaration("1.0", "utf-8", null) + "\n" + root + "\n";
     }
 }
