@@ -94,6 +94,14 @@ public sealed class PolicyCluster : IAsyncDisposable
     public Task<CliResult> HubAsync(params string[] args) =>
         Run(Dir.Path, new FakeTimeProvider(Clock.GetUtcNow()), [.. args, "--kubeconfig", Dir.File("hub.kubeconfig")]);
 
+    /// <summary>
+    /// acmdr against the hub while the cluster's time goes on: it reads <see cref="Clock"/>'s time (so a second
+    /// flip is later than the statuses of the first), and its timers run on the machine's clock (so the
+    /// simulation's 30-second ticks fire no request timeout).
+    /// </summary>
+    public Task<CliResult> HubWhileTickingAsync(params string[] args) =>
+        Run(Dir.Path, new ReadingClock(Clock), [.. args, "--kubeconfig", Dir.File("hub.kubeconfig")]);
+
     /// <summary>acmdr against the managed cluster, in-process, its waits on <see cref="Clock"/>.</summary>
     public Task<CliResult> ManagedAsync(params string[] args) => Run(Dir.Path, Clock, [.. args, "--kubeconfig", Dir.File("managed.kubeconfig")]);
 
@@ -151,4 +159,10 @@ public sealed class PolicyCluster : IAsyncDisposable
         var exit = await CliApp.RunAsync(args, new CliIo(output, error, dir, clock));
         return new CliResult(exit, output.ToString(), error.ToString());
     }
+}
+
+/// <summary>The time of another clock; timers on the machine's clock (TimeProvider's own).</summary>
+internal sealed class ReadingClock(TimeProvider time) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => time.GetUtcNow();
 }

@@ -281,4 +281,31 @@ public sealed class PolicyRelocationTests
         world.Migrations().Select(m => TierOf[m["spec"]!["vmiName"]!.GetValue<string>()]).Distinct().Should().Equal(
             [1], "only tier 1 moves until its VMs run at DR");
     }
+
+    [TestMethod]
+    public async Task A_rehearsal_there_and_back_is_moved_by_the_policies_alone_and_reports_both_legs_moved()
+    {
+        await using var world = await SettledAsync();
+
+        var rehearsal = world.HubWhileTickingAsync("rehearse", "--to", "DR", "--reason", "moved by policy", "--back", "--timeout", "10m", "-o", "json");
+        var ticks = 0;
+        var sawDr = false;
+        while (!rehearsal.IsCompleted && ticks < 200)
+        {
+            world.Tick();
+            sawDr |= world.AllAt("DR");
+            ticks++;
+            await Task.Delay(25);
+        }
+
+        var result = await rehearsal;
+        result.ExitCode.Should().Be(0, result.ToString());
+        sawDr.Should().BeTrue("every VM ran at DR between the two legs");
+        world.AllAt("Primary").Should().BeTrue("the way back moved them home");
+        var legs = System.Text.Json.Nodes.JsonNode.Parse(result.Out)!["legs"]!.AsArray();
+        legs.Select(l => (l!["report"]!["targetSite"]!.GetValue<string>(), l["report"]!["verdict"]!.GetValue<string>(), l["report"]!["moved"]!.GetValue<int>()))
+            .Should().Equal(("DR", "moved", 10), ("Primary", "moved", 10));
+        world.Migrations().Should().HaveCount(20, "one migration per VM each way, all by the policies")
+            .And.OnlyContain(m => m["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!.GetValue<string>() == "acmdr");
+    }
 }
