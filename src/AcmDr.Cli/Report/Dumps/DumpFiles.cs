@@ -19,7 +19,6 @@ internal static class DumpFiles
         }
 
         var span = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
-        CutShort(shownAs, span);
         var text = YamlSkipper.Filter(span);
         var documents = YamlDumpReader.Read(shownAs, new StringReader(text));
         if (documents.FirstOrDefault(d => d.Map is { } map && map.ContainsKey("items") && !map.ContainsKey("kind")) is not null)
@@ -29,20 +28,6 @@ internal static class DumpFiles
         }
 
         return documents;
-    }
-
-    /// <summary>kubectl ends every line, the last one too: a file ending inside a line was cut short.</summary>
-    private static void CutShort(string shownAs, ReadOnlySpan<byte> span)
-    {
-        var trimmed = span.TrimEnd(" \t"u8);
-        if (trimmed.Length == 0 || trimmed[^1] == (byte)'\n')
-        {
-            return;
-        }
-
-        var lastLine = trimmed[(trimmed.LastIndexOf((byte)'\n') + 1)..];
-        throw new DumpFileException(shownAs, Lines(span), System.Text.Encoding.UTF8.GetCharCount(lastLine) + 1,
-            "ends in the middle of a line: the dump was cut short (an interrupted kubectl get?); write it again");
     }
 
     private static int Lines(ReadOnlySpan<byte> span) => span.Count((byte)'\n') + (span.Length > 0 && span[^1] != (byte)'\n' ? 1 : 0);
