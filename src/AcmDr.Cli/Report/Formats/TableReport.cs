@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace AcmDr.Cli.Report.Formats;
 
 /// <summary>
-/// The report as console tables: Spectre's coloured, boxed tables on a terminal; redirected or
-/// written to a file, kubectl-style plain tables (<see cref="PlainTable"/>) that other tools can cut.
+/// The report as console tables: on a terminal, Spectre's coloured tables fitted to its width (names
+/// whole, the reason wrapped); redirected, written to a file or with <c>-o wide</c>, kubectl-style
+/// plain tables (<see cref="PlainTable"/>) that other tools can cut.
 /// </summary>
 internal static class TableReport
 {
@@ -88,7 +89,7 @@ internal static class TableReport
 
         if (reasonsBelow)
         {
-            foreach (var cells in vmCells)
+            foreach (var cells in vmCells.Where(c => c[ReasonColumn].Length > 0))
             {
                 console.MarkupLine(Markup.Escape($"{cells[2]}: {cells[ReasonColumn]}"));
             }
