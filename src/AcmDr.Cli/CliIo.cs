@@ -10,7 +10,12 @@ public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirecto
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     public static CliIo FromConsole() =>
-        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System) { IsTerminal = !Console.IsOutputRedirected, ReadLine = Console.IsInputRedirected ? null : Console.ReadLine };
+        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), TimeProvider.System)
+        {
+            IsTerminal = !Console.IsOutputRedirected,
+            ReadLine = Console.IsInputRedirected ? null : Console.ReadLine,
+            Width = TerminalWidth.Read(System.Environment.GetEnvironmentVariable, Console.IsOutputRedirected ? () => 0 : () => Console.WindowWidth),
+        };
 
     /// <summary>
     /// Whether <see cref="Out"/> is the process's own stdout on a terminal: live displays and colour
@@ -33,4 +38,10 @@ public sealed record CliIo(TextWriter Out, TextWriter Err, string WorkingDirecto
         var relative = Path.GetRelativePath(WorkingDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
     }
+
+    /// <summary>
+    /// The terminal's width in columns, which the table report fits on a terminal. Only read when
+    /// <see cref="IsTerminal"/>; tests set it, the console's comes from <see cref="TerminalWidth"/>.
+    /// </summary>
+    public int Width { get; init; } = TerminalWidth.Fallback;
 }

@@ -29,8 +29,8 @@ public sealed class OutputOptions(string fileDescription)
 
     private static Option<string> FormatOption()
     {
-        var option = new Option<string>("--output", "-o") { Description = "Report format", DefaultValueFactory = _ => "table" };
-        option.AcceptOnlyFromAmong("table", "json", "markdown", "junit", "html");
+        var option = new Option<string>("--output", "-o") { Description = "Report format (table: fitted to a terminal's width; wide: every column, whole reasons)", DefaultValueFactory = _ => "table" };
+        option.AcceptOnlyFromAmong("table", "json", "markdown", "junit", "html", "wide");
         return option;
     }
 }

@@ -20,7 +20,7 @@ internal static class RehearsalReport
             foreach (var leg in legs)
             {
                 io.Out.WriteLine($"== {StatusText.Clean(leg.Title)} ==");
-                TableReport.Write(leg.Data, io.Out, colour: io.IsTerminal);
+                TableReport.Write(leg.Data, io.Out, colour: io.IsTerminal, io.Width);
             }
 
             return;

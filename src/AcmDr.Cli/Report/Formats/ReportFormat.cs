@@ -7,4 +7,7 @@ public enum ReportFormat
     Markdown,
     Junit,
     Html,
+
+    /// <summary>The plain table with every column and the whole reason, one line per VM, on a terminal too.</summary>
+    Wide,
 }

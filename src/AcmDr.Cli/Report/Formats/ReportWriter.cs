@@ -7,7 +7,7 @@ internal static class ReportWriter
     {
         if (outputFile is null && format == ReportFormat.Table)
         {
-            TableReport.Write(data, io.Out, colour: io.IsTerminal);
+            TableReport.Write(data, io.Out, colour: io.IsTerminal, io.Width);
             return;
         }
 
