@@ -60,7 +60,7 @@ internal sealed class RehearsalRun(CliIo io, ReportOptions options, ParseResult 
 
         var apps = HubApps.FromPlan(options.Inventory.LoadPlan(parse, io));
         // The flips say what they change as flip does; on stderr when stdout carries a report meant for a program.
-        var flipIo = output.File is null && output.Format != ReportFormat.Table ? io with { Out = io.Err } : io;
+        var flipIo = output.File is null && output.Format is not (ReportFormat.Table or ReportFormat.Wide) ? io with { Out = io.Err } : io;
         var outward = new HubFlip(flipHub, scope.HubNamespace, flipIo) { Confirm = Confirm };
         var code = await outward.RunAsync(request with { Reason = RehearsalSwitch.Reason(id, request.Reason!, back: false) }, settings.Sites,
             dryRun: false, force: false, _ => Task.FromResult<(IReadOnlyList<SwitchedApp>?, string?)>((apps, null)), cancel);
