@@ -71,7 +71,11 @@ public static class PolicyManifest
                     .Add("spec", new Mapping().Add("template", new Mapping().Add("spec", new Mapping().Add("nodeSelector", nodeSelector))))));
         }
 
-        return ConfigurationPolicy(PolicyNames.SiteTemplate(policy.Name), "enforce", "object-templates", objects);
+        // The site resolved on the hub, readable in a replicated policy without the templates: a report from a
+        // dump without the switch takes each VM's target from it.
+        var template = ConfigurationPolicy(PolicyNames.SiteTemplate(policy.Name), "enforce", "object-templates", objects);
+        ((Mapping)template["metadata"]!).Add("annotations", new Mapping().Add(PolicyNames.ResolvedSiteAnnotation, site));
+        return template;
     }
 
     private static Mapping RunningConfigurationPolicy(DrSettings settings, PolicyPlan policy, StringBuilder scratch) =>

@@ -19,6 +19,9 @@ public static class PolicyNames
     public const string VmsAnnotation = "acmdr.io/vms";
     public const string RtoAnnotation = "acmdr.io/rto-minutes";
 
+    /// <summary>On each <c>-site</c> ConfigurationPolicy: its app's site, resolved on the hub in a replicated policy.</summary>
+    public const string ResolvedSiteAnnotation = "acmdr.io/site";
+
     /// <summary>On each VM, set by its <c>-site</c> template: the switch's resourceVersion that site came from.</summary>
     public const string SwitchVersionAnnotation = "acmdr.io/switch-version";
 

@@ -10,7 +10,8 @@ public sealed record HubPolicy(
     IReadOnlyDictionary<string, string> Annotations,
     ComplianceState Compliance,
     IReadOnlyList<(string Cluster, ComplianceState Compliance)> Clusters,
-    IReadOnlyList<(string Template, TemplateObservation Status)> Templates);
+    IReadOnlyList<(string Template, TemplateObservation Status)> Templates,
+    string? ResolvedSite = null);
 
 /// <summary>The site switch ConfigMap: its data and the flip audit trail annotation.</summary>
 public sealed record SwitchReading(IReadOnlyDictionary<string, string> Data, string? FlipHistory, string Source);

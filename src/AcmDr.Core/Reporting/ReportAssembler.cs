@@ -19,8 +19,13 @@ public static class ReportAssembler
         IReadOnlyList<VmGroundTruth> groundTruth, DateTimeOffset now)
     {
         var warnings = new List<string>();
-        var target = TargetSites.Global(scope, snapshot.Switch, flips);
-        var overrides = TargetSites.Overrides(scope, snapshot.Switch, warnings);
+        var resolved = TargetSites.Resolved(scope, snapshot, warnings);
+        var target = TargetSites.Global(scope, snapshot.Switch, flips, resolved);
+        var overrides = TargetSites.Overrides(scope, snapshot.Switch, warnings) ?? resolved;
+        if (resolved is not null)
+        {
+            warnings.Add(TargetSites.FromReplicated);
+        }
         var workloads = scope.InventoryWorkloads;
         if (workloads is null)
         {

@@ -13,8 +13,48 @@ namespace AcmDr.Core.Reporting;
 /// </summary>
 public static class TargetSites
 {
+    /// <summary>What a report says when its targets come from the replicated policies.</summary>
+    public const string FromReplicated =
+        "target: no --to and no acmdr-sites switch in the input: each VM's target is the site the hub resolved into its app's replicated policy";
+
+    /// <summary>
+    /// Each app's site as the hub resolved it into its replicated policies (the <c>-site</c> template's annotation),
+    /// for a report with neither <c>--to</c> nor the switch; null otherwise, or when no replicated policy carries one.
+    /// Replicated policies of one app that disagree (a flip half propagated) keep the first and are warned about.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? Resolved(ReportScope scope, HubSnapshot snapshot, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (scope.To is not null || snapshot.Switch is not null)
+        {
+            return null;
+        }
+
+        var sites = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var policy in snapshot.Policies.Where(p => p.ResolvedSite is not null && scope.Settings.IsSite(p.ResolvedSite)))
+        {
+            if (!policy.Labels.TryGetValue(PolicyNames.AppLabel, out var app))
+            {
+                continue;
+            }
+
+            var key = PolicyNames.AppOverrideKey(app);
+            if (sites.TryGetValue(key, out var first) && first != policy.ResolvedSite)
+            {
+                warnings.Add($"app {app}'s replicated policies were resolved to {first} and {policy.ResolvedSite} (a change still propagating); its VMs are measured against {first}");
+                continue;
+            }
+
+            sites[key] = policy.ResolvedSite!;
+        }
+
+        return sites.Count == 0 ? null : sites;
+    }
+
     /// <summary>The global target site; an invalid-input error when there is none or it is not a site.</summary>
-    public static string Global(ReportScope scope, SwitchReading? switchReading, IReadOnlyList<FlipHistoryEntry> flips)
+    /// <param name="resolved">The apps' resolved sites (<see cref="Resolved"/>): the most common one is the global target.</param>
+    public static string Global(ReportScope scope, SwitchReading? switchReading, IReadOnlyList<FlipHistoryEntry> flips, IReadOnlyDictionary<string, string>? resolved = null)
     {
         string? target = scope.To;
         if (target is null && switchReading is not null)
@@ -23,10 +63,11 @@ public static class TargetSites
         }
 
         target ??= flips.Count > 0 ? flips[0].To : null;
+        target ??= resolved?.Values.GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         if (string.IsNullOrEmpty(target))
         {
             throw new AcmDrException(ExitCodes.InvalidInput,
-                "no target site: give --to SITE (the dump holds no acmdr-sites ConfigMap or flip history to tell where VMs should run)");
+                "no target site: give --to SITE (the dump holds no acmdr-sites ConfigMap, flip history or replicated policy with a resolved site to tell where VMs should run)");
         }
 
         if (!scope.Settings.IsSite(target))

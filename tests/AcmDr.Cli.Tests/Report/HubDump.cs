@@ -45,19 +45,47 @@ public sealed class HubDump
         return this;
     }
 
+    /// <param name="resolvedSite">The site the hub resolved into the replicated policy's -site template (its spec holds it); null: no spec.</param>
     public HubDump Replicated(string root, string app, int tier, string cluster, string compliant,
-        IReadOnlyList<Dictionary<string, object?>> site, IReadOnlyList<Dictionary<string, object?>> running)
+        IReadOnlyList<Dictionary<string, object?>> site, IReadOnlyList<Dictionary<string, object?>> running, string? resolvedSite = null)
     {
         var labels = Labels(app, tier, cluster);
         labels["policy.open-cluster-management.io/root-policy"] = "acmdr." + root;
         labels["policy.open-cluster-management.io/cluster-name"] = cluster;
         labels["policy.open-cluster-management.io/cluster-namespace"] = cluster;
-        items.Add(new Dictionary<string, object?>
+        var policy = new Dictionary<string, object?>
         {
             ["apiVersion"] = "policy.open-cluster-management.io/v1",
             ["kind"] = "Policy",
             ["metadata"] = new Dictionary<string, object?> { ["name"] = "acmdr." + root, ["namespace"] = cluster, ["labels"] = labels },
-            ["status"] = new Dictionary<string, object?>
+        };
+        if (resolvedSite is not null)
+        {
+            policy["spec"] = new Dictionary<string, object?>
+            {
+                ["disabled"] = false,
+                ["policy-templates"] = new[]
+                {
+                    new Dictionary<string, object?>
+                    {
+                        ["objectDefinition"] = new Dictionary<string, object?>
+                        {
+                            ["apiVersion"] = "policy.open-cluster-management.io/v1",
+                            ["kind"] = "ConfigurationPolicy",
+                            ["metadata"] = new Dictionary<string, object?>
+                            {
+                                ["annotations"] = new Dictionary<string, object?> { ["acmdr.io/site"] = resolvedSite },
+                                ["name"] = root + "-site",
+                            },
+                            ["spec"] = new Dictionary<string, object?> { ["remediationAction"] = "enforce" },
+                        },
+                    },
+                },
+            };
+        }
+
+        items.Add(policy);
+        policy["status"] = new Dictionary<string, object?>
             {
                 ["compliant"] = compliant,
                 ["details"] = new[]
@@ -65,8 +93,7 @@ public sealed class HubDump
                     Detail(root + "-site", site),
                     Detail(root + "-running", running),
                 },
-            },
-        });
+            };
         return this;
     }
 

@@ -51,7 +51,7 @@ public sealed class PolicyManifestTests
             + "annotations: {policy.open-cluster-management.io/standards: NIST SP 800-53, policy.open-cluster-management.io/categories: CP Contingency Planning, "
             + "policy.open-cluster-management.io/controls: CP-10 System Recovery and Reconstitution, acmdr.io/vms: shop/web-0, acmdr.io/rto-minutes: 30}}, "
             + "spec: {disabled: false, policy-templates: ["
-            + "{objectDefinition: {apiVersion: policy.open-cluster-management.io/v1, kind: ConfigurationPolicy, metadata: {name: dr-web-site}, "
+            + $"{{objectDefinition: {{apiVersion: policy.open-cluster-management.io/v1, kind: ConfigurationPolicy, metadata: {{name: dr-web-site, annotations: {{acmdr.io/site: {HubSite}}}}}, "
             + "spec: {remediationAction: enforce, pruneObjectBehavior: None, severity: high, object-templates: [{complianceType: musthave, "
             + "objectDefinition: {apiVersion: kubevirt.io/v1, kind: VirtualMachine, metadata: {name: web-0, namespace: shop, "
             + "labels: {acmdr.io/app: web, acmdr.io/tier: 2}, annotations: {acmdr.io/switch-version: {{hub (lookup \"v1\" \"ConfigMap\" \"\" \"acmdr-sites\").metadata.resourceVersion hub}}}}, "

@@ -116,4 +116,47 @@ public sealed class TargetSitesTests
         TargetSites.FlipAt(Scope(), Flips((20, "Primary"), (3, "Primary")), "DR").Should().Be(At(20));
         TargetSites.FlipAt(Scope(), [], "DR").Should().BeNull();
     }
+
+    [TestMethod]
+    public void Without_to_or_a_switch_each_app_is_measured_against_its_resolved_site_and_the_most_common_is_global()
+    {
+        var warnings = new List<string>();
+        HubPolicy[] policies =
+        [
+            Root("db", 1, "finance/db-0") with { ResolvedSite = "{{hub $s hub}}" },
+            Replica(Root("db", 1, "finance/db-0"), null, null) with { ResolvedSite = "DR" },
+            Replica(Root("mq", 1, "data/mq-0"), null, null) with { ResolvedSite = "DR" },
+            Replica(Root("web", 2, "web/web-0"), null, null) with { ResolvedSite = "Primary" },
+            Replica(Root("api", 2, "web/api-0"), null, null) with { ResolvedSite = "Mars" },
+        ];
+
+        var resolved = TargetSites.Resolved(Scope(to: null), new HubSnapshot(policies, null), warnings);
+
+        resolved.Should().Equal(new Dictionary<string, string> { ["app-db"] = "DR", ["app-mq"] = "DR", ["app-web"] = "Primary" });
+        TargetSites.Global(Scope(to: null), null, [], resolved).Should().Be("DR");
+        warnings.Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public void Replicated_policies_of_one_app_that_disagree_keep_the_first_and_say_so()
+    {
+        var warnings = new List<string>();
+        var db = Root("db", 1, "finance/db-0");
+
+        var resolved = TargetSites.Resolved(Scope(to: null),
+            new HubSnapshot([Replica(db, null, null) with { ResolvedSite = "DR" }, Replica(db, null, null, cluster: "stretch-2") with { ResolvedSite = "Primary" }], null), warnings);
+
+        resolved.Should().Equal(new Dictionary<string, string> { ["app-db"] = "DR" });
+        warnings.Should().Equal("app db's replicated policies were resolved to DR and Primary (a change still propagating); its VMs are measured against DR");
+    }
+
+    [TestMethod]
+    public void With_to_or_a_switch_the_resolved_sites_are_not_used()
+    {
+        HubPolicy[] policies = [Replica(Root("db", 1, "finance/db-0"), null, null) with { ResolvedSite = "DR" }];
+
+        TargetSites.Resolved(Scope(to: "Primary"), new HubSnapshot(policies, null), []).Should().BeNull();
+        TargetSites.Resolved(Scope(to: null), new HubSnapshot(policies, Switch(("site", "Primary"))), []).Should().BeNull();
+        TargetSites.Resolved(Scope(to: null), new HubSnapshot([Root("db", 1, "finance/db-0")], null), []).Should().BeNull("no policy carries a resolved site");
+    }
 }

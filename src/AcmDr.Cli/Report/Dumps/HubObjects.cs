@@ -65,7 +65,8 @@ internal static class HubObjects
             item.Strings("metadata", "annotations"),
             ComplianceMessage.StateOf(item.Text("status", "compliant")),
             clusters,
-            templates);
+            templates,
+            item.Text(JsonDumpReader.ResolvedSiteKey));
     }
 
     private static HistoryEntry HistoryOf(DumpNode entry)

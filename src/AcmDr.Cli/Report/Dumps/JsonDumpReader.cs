@@ -48,6 +48,38 @@ internal static class JsonDumpReader
         return documents;
     }
 
+    /// <summary>The key a resolved site is kept under, as the YAML skipper keeps it.</summary>
+    public const string ResolvedSiteKey = "acmdr.io/site";
+
+    /// <summary>Reads past the current value; the first <c>acmdr.io/site</c> string in it that is a site name, or null.</summary>
+    private static string? ResolvedSite(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return null;
+        }
+
+        string? found = null;
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (found is null && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(ResolvedSiteKey))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } value && AcmDr.Core.Inventory.Names.IsLabelValue(value))
+                {
+                    found = value;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        return found;
+    }
+
     private static DumpNode ReadValue(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -60,7 +92,12 @@ internal static class JsonDumpReader
                     reader.Read();
                     if (DumpNode.IsSkipped(key))
                     {
-                        reader.Skip();
+                        // Only a -site template's resolved site is kept from a skipped subtree, as a key of this object.
+                        if (ResolvedSite(ref reader) is { } site)
+                        {
+                            map[ResolvedSiteKey] = DumpNode.OfScalar(site);
+                        }
+
                         continue;
                     }
 

@@ -28,6 +28,18 @@ internal static class YamlSkipper
                 var inside = blank || indent > skipIndent || (indent == skipIndent && content[indent..].StartsWith("- "u8));
                 if (inside)
                 {
+                    // The one line kept from a skipped block: a -site template's resolved site, raised to the
+                    // block's level so it reads as a key of the object (never longer than the line it replaces).
+                    if (ResolvedSite(content[indent..]) is { } site)
+                    {
+                        output.AsSpan(length, skipIndent).Fill((byte)' ');
+                        length += skipIndent;
+                        "acmdr.io/site: "u8.CopyTo(output.AsSpan(length));
+                        length += 15;
+                        site.CopyTo(output.AsSpan(length));
+                        length += site.Length;
+                    }
+
                     if (end >= 0)
                     {
                         output[length++] = (byte)'\n';
@@ -49,6 +61,31 @@ internal static class YamlSkipper
         }
 
         return Encoding.UTF8.GetString(output, 0, length);
+    }
+
+    /// <summary>The value of an <c>acmdr.io/site: SITE</c> line when it is a site name (a hub template is not).</summary>
+    private static byte[]? ResolvedSite(ReadOnlySpan<byte> line)
+    {
+        if (!line.StartsWith("acmdr.io/site: "u8))
+        {
+            return null;
+        }
+
+        var value = line[15..].Trim((byte)' ');
+        if (value.Length is 0 or > 63)
+        {
+            return null;
+        }
+
+        foreach (var b in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.'))
+            {
+                return null;
+            }
+        }
+
+        return value.ToArray();
     }
 
     private static bool IsSkippedKey(ReadOnlySpan<byte> line)
