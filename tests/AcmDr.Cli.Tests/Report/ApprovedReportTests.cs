@@ -46,6 +46,21 @@ public sealed class ApprovedReportTests
     }
 
     [TestMethod]
+    [DataRow("json", "json")]
+    [DataRow("table", "txt")]
+    public void A_rehearsal_there_and_back_in_json_and_as_a_table_shows_each_leg_as_approved(string format, string extension)
+    {
+        using var dir = new TempDir();
+        var legs = TwoLegs(dir);
+
+        var text = RehearsalReport.Render("rehearsal ab12cd34: Q4",
+            [new ReportLeg("leg 1: site Primary -> DR at 2026-11-25T19:00:00Z", legs[0]), new ReportLeg("leg 2: site DR -> Primary at 2026-11-25T19:45:00Z", legs[1])],
+            Enum.Parse<ReportFormat>(format, ignoreCase: true));
+
+        Approved.Verify($"two-legs.{extension}", text);
+    }
+
+    [TestMethod]
     public void Json_and_the_table_show_one_report_not_legs()
     {
         using var dir = new TempDir();
