@@ -1,6 +1,7 @@
 using System.Globalization;
 using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
+using AcmDr.Core.Compliance;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 
@@ -43,4 +44,8 @@ public static class HubApps
 
     public static IReadOnlyList<SwitchedApp> FromPlan(DrPlan plan) =>
         plan.Apps.Select(a => new SwitchedApp(a.Name, a.Tier, a.VmCount)).ToList();
+
+    /// <summary>The same from an inventory already read as workloads (one per VM).</summary>
+    public static IReadOnlyList<SwitchedApp> FromWorkloads(IEnumerable<Workload> workloads) =>
+        workloads.GroupBy(w => w.App, StringComparer.Ordinal).Select(g => new SwitchedApp(g.Key, g.First().Tier, g.Count())).ToList();
 }

@@ -58,12 +58,14 @@ internal sealed class RehearsalRun(CliIo io, ReportOptions options, ParseResult 
 
         await PreflightAsync(hub, scope, managed, request, retry, cancel);
 
-        var apps = HubApps.FromPlan(options.Inventory.LoadPlan(parse, io));
+        // The apps the flips show as moving: the inventory the scope already read, not read again.
+        var apps = HubApps.FromWorkloads(scope.InventoryWorkloads);
+        HubFlip.AppSource known = _ => Task.FromResult<(IReadOnlyList<SwitchedApp>?, string?)>((apps, null));
         // The flips say what they change as flip does; on stderr when stdout carries a report meant for a program.
         var flipIo = output.File is null && output.Format is not (ReportFormat.Table or ReportFormat.Wide) ? io with { Out = io.Err } : io;
         var outward = new HubFlip(flipHub, scope.HubNamespace, flipIo) { Confirm = Confirm };
         var code = await outward.RunAsync(request with { Reason = RehearsalSwitch.Reason(id, request.Reason!, back: false) }, settings.Sites,
-            dryRun: false, force: false, _ => Task.FromResult<(IReadOnlyList<SwitchedApp>?, string?)>((apps, null)), cancel);
+            dryRun: false, force: false, known, cancel);
         if (outward.Written is not { } first)
         {
             return code;
@@ -83,8 +85,7 @@ internal sealed class RehearsalRun(CliIo io, ReportOptions options, ParseResult 
         try
         {
             await backward.RunAsync(new FlipRequest(home, request.Apps, request.Tiers, false, RehearsalSwitch.Reason(id, request.Reason!, back: true)),
-                data => RehearsalSwitch.Back(data, settings.Sites, first.Changes), dryRun: false, force: false,
-                _ => Task.FromResult<(IReadOnlyList<SwitchedApp>?, string?)>((apps, null)), cancel);
+                data => RehearsalSwitch.Back(data, settings.Sites, first.Changes), dryRun: false, force: false, known, cancel);
         }
         catch (AcmDrException ex)
         {

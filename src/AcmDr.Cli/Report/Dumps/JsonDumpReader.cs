@@ -1,4 +1,6 @@
 using System.Text.Json;
+using AcmDr.Core.Inventory;
+using AcmDr.Core.Planning;
 
 namespace AcmDr.Cli.Report.Dumps;
 
@@ -48,8 +50,8 @@ internal static class JsonDumpReader
         return documents;
     }
 
-    /// <summary>The key a resolved site is kept under, as the YAML skipper keeps it.</summary>
-    public const string ResolvedSiteKey = "acmdr.io/site";
+    /// <summary>The key a resolved site is kept under, as the YAML skipper keeps it: the -site template's annotation.</summary>
+    public const string ResolvedSiteKey = PolicyNames.ResolvedSiteAnnotation;
 
     /// <summary>Reads past the current value; the first <c>acmdr.io/site</c> string in it that is a site name, or null.</summary>
     private static string? ResolvedSite(ref Utf8JsonReader reader)
@@ -66,7 +68,7 @@ internal static class JsonDumpReader
             if (found is null && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(ResolvedSiteKey))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } value && AcmDr.Core.Inventory.Names.IsLabelValue(value))
+                if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } value && Names.IsLabelValue(value))
                 {
                     found = value;
                 }

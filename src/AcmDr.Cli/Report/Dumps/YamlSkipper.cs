@@ -1,4 +1,5 @@
 using System.Text;
+using AcmDr.Core.Inventory;
 
 namespace AcmDr.Cli.Report.Dumps;
 
@@ -34,8 +35,8 @@ internal static class YamlSkipper
                     {
                         output.AsSpan(length, skipIndent).Fill((byte)' ');
                         length += skipIndent;
-                        "acmdr.io/site: "u8.CopyTo(output.AsSpan(length));
-                        length += 15;
+                        ResolvedSiteKey.CopyTo(output.AsSpan(length));
+                        length += ResolvedSiteKey.Length;
                         site.CopyTo(output.AsSpan(length));
                         length += site.Length;
                     }
@@ -63,29 +64,18 @@ internal static class YamlSkipper
         return Encoding.UTF8.GetString(output, 0, length);
     }
 
+    private static readonly byte[] ResolvedSiteKey = Encoding.UTF8.GetBytes(JsonDumpReader.ResolvedSiteKey + ": ");
+
     /// <summary>The value of an <c>acmdr.io/site: SITE</c> line when it is a site name (a hub template is not).</summary>
     private static byte[]? ResolvedSite(ReadOnlySpan<byte> line)
     {
-        if (!line.StartsWith("acmdr.io/site: "u8))
+        if (!line.StartsWith(ResolvedSiteKey))
         {
             return null;
         }
 
-        var value = line[15..].Trim((byte)' ');
-        if (value.Length is 0 or > 63)
-        {
-            return null;
-        }
-
-        foreach (var b in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.'))
-            {
-                return null;
-            }
-        }
-
-        return value.ToArray();
+        var value = line[ResolvedSiteKey.Length..].Trim((byte)' ');
+        return Names.IsLabelValue(Encoding.UTF8.GetString(value)) ? value.ToArray() : null;
     }
 
     private static bool IsSkippedKey(ReadOnlySpan<byte> line)

@@ -26,17 +26,8 @@ internal static class RehearsalReport
             return;
         }
 
-        var text = Render(heading, legs, format);
-        if (outputFile is null)
-        {
-            io.Out.Write(text);
-            return;
-        }
-
-        var path = io.Resolve(outputFile);
-        ReportFile.Write(path, io.Show(path), text);
-        io.Err.WriteLine($"acmdr: report written to {io.Show(path)}: "
-            + string.Join("; ", legs.Select(l => $"{StatusText.Clean(l.Title)}: {l.Data.Summary.Moved}/{l.Data.Summary.Total} moved")));
+        ReportWriter.Deliver(Render(heading, legs, format), outputFile, io,
+            string.Join("; ", legs.Select(l => $"{StatusText.Clean(l.Title)}: {l.Data.Summary.Moved}/{l.Data.Summary.Total} moved")));
     }
 
     public static string Render(string heading, IReadOnlyList<ReportLeg> legs, ReportFormat format) => format switch

@@ -11,7 +11,12 @@ internal static class ReportWriter
             return;
         }
 
-        var text = Render(data, format);
+        Deliver(Render(data, format), outputFile, io, $"{data.Summary.Moved}/{data.Summary.Total} moved");
+    }
+
+    /// <summary>A rendered report to stdout, or atomically to <paramref name="outputFile"/>, then one line saying so and <paramref name="moved"/>.</summary>
+    public static void Deliver(string text, string? outputFile, CliIo io, string moved)
+    {
         if (outputFile is null)
         {
             io.Out.Write(text);
@@ -20,7 +25,7 @@ internal static class ReportWriter
 
         var path = io.Resolve(outputFile);
         ReportFile.Write(path, io.Show(path), text);
-        io.Err.WriteLine($"acmdr: report written to {io.Show(path)}: {data.Summary.Moved}/{data.Summary.Total} moved");
+        io.Err.WriteLine($"acmdr: report written to {io.Show(path)}: {moved}");
     }
 
     public static string Render(ReportData data, ReportFormat format)
