@@ -13,9 +13,12 @@ public static class InventoryColumns
     public const string RtoMinutes = "rto_minutes";
     public const string DependsOn = "depends_on";
 
+    /// <summary>A dual-cluster app's DR peer cluster; empty for a stretched-cluster app.</summary>
+    public const string Peer = "peer";
+
     public static IReadOnlyList<string> Required { get; } = [App, Tier, Namespace, Vm, Cluster];
 
-    public static IReadOnlyList<string> All { get; } = [App, Tier, Namespace, Vm, Cluster, RtoMinutes, DependsOn];
+    public static IReadOnlyList<string> All { get; } = [App, Tier, Namespace, Vm, Cluster, RtoMinutes, DependsOn, Peer];
 
     /// <summary>The known column closest to <paramref name="name"/> by edit distance, if it is plausibly a typo.</summary>
     public static string? Nearest(string name)

@@ -22,6 +22,7 @@ internal static class RowParser
         var vm = row.Name(InventoryColumns.Vm);
         var cluster = row.Name(InventoryColumns.Cluster);
         var rto = ParseRto(row, row.Field(InventoryColumns.RtoMinutes));
+        var peer = ParsePeer(row, row.Field(InventoryColumns.Peer));
         var dependsOnText = row.Field(InventoryColumns.DependsOn);
         if (!dependsOnCache.TryGet(dependsOnText, out var dependsOn))
         {
@@ -40,7 +41,7 @@ internal static class RowParser
             return null;
         }
 
-        return new InventoryRow(line, app, tier, ns, vm, cluster, rto, dependsOn);
+        return new InventoryRow(line, app, tier, ns, vm, cluster, rto, dependsOn, peer);
     }
 
     private static int ParseTier(RowFields row, string text)
@@ -82,6 +83,10 @@ internal static class RowParser
 
         return rto;
     }
+
+    /// <summary>The DR peer of a dual-cluster app; empty (a stretched-cluster app) is null.</summary>
+    private static string? ParsePeer(RowFields row, string text) =>
+        text.Length == 0 ? null : row.Name(InventoryColumns.Peer);
 
     private static List<string> ParseDependsOn(RowFields row, string text)
     {

@@ -19,6 +19,17 @@ public static partial class SwitchManifest
     public const string ClusterSetKey = "clusterSet";
     public const string MoveRunningKey = "moveRunning";
 
+    /// <summary>
+    /// How a dual-cluster app moves when its site changes: <see cref="PlannedMode"/> (Ramen <c>Relocate</c>, both clusters
+    /// up, final sync) or <see cref="UnplannedMode"/> (Ramen <c>Failover</c>, the source assumed down); set by <c>flip</c>
+    /// (<c>--unplanned</c>). Any other value, or none, changes no DRPlacementControl.
+    /// </summary>
+    public const string ModeKey = "mode";
+
+    public const string PlannedMode = "planned";
+
+    public const string UnplannedMode = "unplanned";
+
     /// <summary>The keys that record the settings and that every switch holds.</summary>
     public static IReadOnlyList<string> SettingsKeys { get; } = [SitesKey, HomeKey, SiteLabelKey, ClusterSetKey];
 

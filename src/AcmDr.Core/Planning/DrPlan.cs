@@ -14,7 +14,27 @@ public sealed record PolicyDependency(string Kind, string Name)
     public const string PolicySetKind = "PolicySet";
 }
 
-/// <summary>One generated Policy: the VMs of one app on one cluster.</summary>
+/// <summary>
+/// How Ramen protects a dual-cluster app: its DRPlacementControl and Placement (both named <see cref="Name"/>, in
+/// <see cref="Namespace"/> on the hub), the DRPolicy pairing <see cref="Home"/> and <see cref="Peer"/>, and the PVC selector.
+/// </summary>
+public sealed record DualPlan(
+    string Name,
+    string Namespace,
+    string Home,
+    string Peer,
+    string DrPolicy,
+    IReadOnlyList<KeyValuePair<string, string>> PvcMatchLabels)
+{
+    /// <summary>The cluster a dual app runs on at <paramref name="site"/>: home at the home site, the peer at any other.</summary>
+    public string ClusterAt(string site, string homeSite) => site == homeSite ? Home : Peer;
+}
+
+/// <summary>
+/// One generated Policy: the VMs of one app on one cluster. A dual-cluster app's policy (<see cref="Dual"/> set) is
+/// placed on the hub itself (<see cref="Cluster"/> is the hub's managed-cluster name) and keeps the app's
+/// DRPlacementControl as the switch says; its <see cref="Vms"/> run on the dual plan's home or peer cluster.
+/// </summary>
 public sealed record PolicyPlan(
     string Name,
     string App,
@@ -22,7 +42,8 @@ public sealed record PolicyPlan(
     string Cluster,
     int? RtoMinutes,
     IReadOnlyList<VmRef> Vms,
-    IReadOnlyList<PolicyDependency> Dependencies);
+    IReadOnlyList<PolicyDependency> Dependencies,
+    DualPlan? Dual = null);
 
 /// <summary>A PolicySet: a whole tier, or the part of a tier on one cluster (used as a dependency target).</summary>
 public sealed record TierSetPlan(string Name, int Tier, string? Cluster, IReadOnlyList<string> Policies);
@@ -30,6 +51,9 @@ public sealed record TierSetPlan(string Name, int Tier, string? Cluster, IReadOn
 /// <summary>An app of the inventory with the policies that carry it.</summary>
 public sealed record AppPlan(string Name, int Tier, int? RtoMinutes, IReadOnlyList<string> DependsOn, IReadOnlyList<PolicyPlan> Policies)
 {
+    /// <summary>How Ramen protects it, for a dual-cluster app; null for a stretched-cluster app.</summary>
+    public DualPlan? Dual => Policies.Count == 1 ? Policies[0].Dual : null;
+
     public int VmCount => Policies.Sum(p => p.Vms.Count);
 }
 
@@ -58,4 +82,7 @@ public sealed record DrPlan(
     }
 
     public AppPlan? FindApp(string name) => Apps.FirstOrDefault(a => a.Name == name);
+
+    /// <summary>Whether any app is dual-cluster (protected by Ramen through a hub-local policy).</summary>
+    public bool HasDual => Policies.Any(p => p.Dual is not null);
 }

@@ -36,7 +36,8 @@ public static class PlanBuilder
         var tiers = new List<int>();
         foreach (var rows in appRows)
         {
-            clustersOf[rows[0].App] = DistinctSorted(rows, static r => r.Cluster);
+            // A dual-cluster app's policy is placed on the hub itself, so its tier order and depends_on are evaluated there.
+            clustersOf[rows[0].App] = rows[0].IsDual ? [settings.Dual.HubCluster] : DistinctSorted(rows, static r => r.Cluster);
             if (!tiers.Contains(rows[0].Tier))
             {
                 tiers.Add(rows[0].Tier);
@@ -107,7 +108,7 @@ public static class PlanBuilder
                 var vms = new List<VmRef>(rows.Count);
                 foreach (var row in rows)
                 {
-                    if (row.Cluster == cluster)
+                    if (row.Cluster == cluster || row.IsDual)
                     {
                         vms.Add(new VmRef(row.Namespace, row.Vm));
                     }
@@ -116,7 +117,7 @@ public static class PlanBuilder
                 // A plain sort, not OrderBy/ThenBy (which builds key arrays for each of 10,000 small
                 // lists): the same order, since a validated inventory has each namespace/VM once.
                 vms.Sort(ByNamespaceThenName);
-                policies.Add(new PolicyPlan(PolicyNames.Policy(name, cluster, spans), name, first.Tier, cluster, first.RtoMinutes, vms, dependencies));
+                policies.Add(new PolicyPlan(PolicyNames.Policy(name, cluster, spans), name, first.Tier, cluster, first.RtoMinutes, vms, dependencies, DualOf(first, settings)));
             }
 
             allPolicies.AddRange(policies);
@@ -136,6 +137,20 @@ public static class PlanBuilder
 
         var clusters = DistinctSorted(allPolicies, static p => p.Cluster);
         return new DrPlan(settings, tiers, apps, allPolicies, sets, clusters);
+    }
+
+    /// <summary>How Ramen protects the app of <paramref name="row"/>, when it is dual (a validated inventory gives it a DRPolicy).</summary>
+    private static DualPlan? DualOf(InventoryRow row, DrSettings settings)
+    {
+        if (row.Peer is not { } peer)
+        {
+            return null;
+        }
+
+        var dual = settings.Dual;
+        var drPolicy = dual.PolicyFor(row.Cluster, peer)
+            ?? throw new InvalidOperationException($"no DRPolicy pairs {row.Cluster} and {peer}: the inventory was not validated against these settings");
+        return new DualPlan(PolicyNames.DualResource(row.App), dual.Namespace, row.Cluster, peer, drPolicy.Name, dual.PvcMatchLabelsOf(row.App));
     }
 
     private static List<string> DistinctSorted<T>(List<T> items, Func<T, string> key)

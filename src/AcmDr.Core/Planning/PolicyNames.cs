@@ -42,5 +42,15 @@ public static class PolicyNames
 
     public static string TierOverrideKey(int tier) => $"tier-{tier}";
 
+    /// <summary>A dual-cluster app's DRPlacementControl and its Placement (both in the dual namespace on the hub).</summary>
+    public static string DualResource(string app) => $"dr-{app}";
+
+    /// <summary>On each DRPlacementControl acmdr keeps: the cluster the switch sends the app to.</summary>
+    public const string TargetClusterAnnotation = "acmdr.io/target-cluster";
+
+    public static string DrpcTemplate(string policy) => $"{policy}-drpc";
+
+    public static string RecoveredTemplate(string policy) => $"{policy}-recovered";
+
     public static string AppOverrideKey(string app) => $"app-{app}";
 }

@@ -12,8 +12,12 @@ public sealed record DrSettings(
     string SiteLabel,
     IReadOnlyList<string> Sites,
     string ClusterSet,
-    MoveRunning MoveRunning = MoveRunning.Migrate)
+    MoveRunning MoveRunning = MoveRunning.Migrate,
+    DualSettings? DualOrNull = null)
 {
+    /// <summary>The dual-cluster topology's settings (<see cref="DualSettings.Default"/> unless the settings file has <c>dual:</c>).</summary>
+    public DualSettings Dual => DualOrNull ?? DualSettings.Default;
+
     public static DrSettings Default { get; } =
         new("acmdr", "topology.kubernetes.io/site", ["Primary", "DR"], "default");
 
