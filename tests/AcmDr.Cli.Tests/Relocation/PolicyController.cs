@@ -201,7 +201,7 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
         return new(StringComparer.Ordinal) { ["acmdr-sites"] = data };
     }
 
-    private List<JsonNode> Objects() => [.. Kinds.SelectMany(k => cluster.List(k.Group, k.Version, k.Plural))];
+    private List<JsonNode> Objects() => [.. LookupKinds.SelectMany(k => cluster.List(k.Group, k.Version, k.Plural))];
 
     private void Record(string policy, string template, string action, JsonObject wanted)
     {
@@ -237,5 +237,26 @@ public sealed class PolicyController(GeneratedPolicies policies, ObjectStore hub
                 into[key] = value?.DeepClone();
             }
         }
+    }
+
+    /// <summary>The kinds of the hub-local policies' objects: Ramen's DRPCs and the Placements' decisions.</summary>
+    public static readonly IReadOnlyList<(string Group, string Version, string Plural)> HubKinds =
+    [
+        ("ramendr.openshift.io", "v1alpha1", "drplacementcontrols"),
+        ("cluster.open-cluster-management.io", "v1beta1", "placementdecisions"),
+    ];
+
+    /// <summary>The kinds <c>lookup</c> reads on the cluster and enforce may write: KubeVirt's and the Nodes, plus any added.</summary>
+    public List<(string Group, string Version, string Plural)> LookupKinds { get; } = [.. Kinds];
+
+    /// <summary>
+    /// The policies placed on the hub's own managed cluster (<paramref name="hubCluster"/>, local-cluster), run on the
+    /// hub itself: the cluster's store is the hub's, and lookups read the DRPCs too (their kind must be registered).
+    /// </summary>
+    public static PolicyController OnHub(string dir, string hubCluster, ObjectStore hub, TimeProvider clock)
+    {
+        var controller = new PolicyController(GeneratedPolicies.Load(dir, hubCluster), hub, hub, clock);
+        controller.LookupKinds.AddRange(HubKinds);
+        return controller;
     }
 }
