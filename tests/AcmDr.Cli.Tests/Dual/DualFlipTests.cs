@@ -1,3 +1,4 @@
+using AcmDr.Cli.Tests.Relocation;
 using FluentAssertions;
 using static AcmDr.Cli.Tests.Dual.MixedEstate;
 
@@ -56,6 +57,25 @@ public sealed class DualFlipTests
         var durations = json.GetProperty("tiers").EnumerateArray().OrderBy(t => t.GetProperty("tier").GetInt32())
             .Select(t => t.GetProperty("durationSeconds").GetInt64()).ToList();
         durations.Should().HaveCount(3).And.BeInAscendingOrder("each tier arrives after the one before it").And.OnlyContain(d => d > 0);
+        json.GetProperty("tiers").EnumerateArray().Should().OnlyContain(t => t.GetProperty("rto").GetString() == "met", report.Out);
+    }
+
+    [TestMethod]
+    public async Task A_relocation_slower_than_its_tiers_rto_is_reported_as_a_missed_rto()
+    {
+        await using var world = await SettledAsync();
+        world.Ramen.StepDuration = TimeSpan.FromMinutes(2);
+
+        await FlipAsync(world, "DR");
+        world.TickUntil(() => Finished(world, "erp", "west", "Relocated")
+            && world.HubPolicies.Templates.GetValueOrDefault("dr-erp-recovered") == PolicyController.Compliant, Budget);
+
+        Finished(world, "erp", "west", "Relocated").Should().BeTrue(Describe(world));
+        var report = await world.HubAsync("report", "--to", "DR", "-o", "json");
+        var tiers = Json(report).GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("tier").GetInt32());
+        tiers[1].GetProperty("rto").GetString().Should().Be("missed", "nine steps of two minutes exceed tier 1's 15 minutes: {0}", report.Out);
+        tiers[1].GetProperty("durationSeconds").GetInt64().Should().BeGreaterThan(15 * 60);
+        DualRows(Json(report))["erp"].GetProperty("actionDurationSeconds").GetInt64().Should().Be(16 * 60, "Ramen's own measure: eight steps after the start");
     }
 
     [TestMethod]
