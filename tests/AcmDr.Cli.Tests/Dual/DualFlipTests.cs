@@ -32,8 +32,8 @@ public sealed class DualFlipTests
         }
 
         var events = world.Ramen.Events.ToList();
-        events.IndexOf("relocate dr-crm to west").Should().BeGreaterThan(events.LastIndexOf("done dr-erp"), "crm relocates after erp completed: {0}", Describe(world));
-        events.IndexOf("relocate dr-bi to east").Should().BeGreaterThan(events.LastIndexOf("done dr-crm"));
+        events.IndexOf("relocate dr-crm to west").Should().BeGreaterThan(events.IndexOf("cleaning dr-erp"), "crm relocates once erp runs at west: {0}", Describe(world));
+        events.IndexOf("relocate dr-bi to east").Should().BeGreaterThan(events.IndexOf("cleaning dr-crm"));
         events.Should().NotContain(e => e.StartsWith("failover", StringComparison.Ordinal));
         world.StretchedAllAt("DR").Should().BeTrue("the stretched apps moved by live migration: {0}", Describe(world));
         world.KubeVirt.Migrations.Should().HaveCount(world.StretchedVms.Count).And.OnlyContain(m => m.Phase == "Succeeded");

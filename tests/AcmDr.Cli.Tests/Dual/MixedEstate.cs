@@ -46,6 +46,11 @@ internal static class MixedEstate
     public static bool Finished(DualWorld world, string app, string cluster, string phase) =>
         world.Status(app, "phase") == phase && world.Status(app, "progression") == "Completed" && world.DecidedCluster(app) == cluster;
 
+    /// <summary>Ramen runs the app at <paramref name="cluster"/>: the action's phase, Available, progression Completed or
+    /// Cleaning Up (only the old cluster is still being cleaned up), the Placement's decision there.</summary>
+    public static bool Arrived(DualWorld world, string app, string cluster, string phase) =>
+        world.Status(app, "phase") == phase && world.Status(app, "progression") is "Completed" or "Cleaning Up" && world.DecidedCluster(app) == cluster;
+
     public static bool AllFinished(DualWorld world, Func<string, string> cluster, string phase) =>
         DualApps.All(a => Finished(world, a, cluster(a), phase));
 
@@ -67,7 +72,7 @@ internal static class MixedEstate
     }
 
     /// <summary>Ticks until the flip's end state, checking after every tick that no DRPC of a later tier was changed
-    /// (its spec's action or cluster) while an earlier tier's DRPC had not finished its action.</summary>
+    /// (its spec's action or cluster) while an earlier tier's DRPC had not arrived (<see cref="Arrived"/>).</summary>
     public static int TickInTierOrder(DualWorld world, Func<string, string> cluster, string phase, int budget = Budget)
     {
         var tiers = new[] { "erp", "crm", "bi" };
@@ -78,12 +83,12 @@ internal static class MixedEstate
             ticks++;
             for (var i = 1; i < tiers.Length; i++)
             {
-                if (!Finished(world, tiers[i - 1], cluster(tiers[i - 1]), phase))
+                if (!Arrived(world, tiers[i - 1], cluster(tiers[i - 1]), phase))
                 {
                     var later = world.Drpc(tiers[i])!["spec"]!;
                     var aims = later["action"]?.GetValue<string>() == "Failover" ? later["failoverCluster"] : later["preferredCluster"];
                     aims!.GetValue<string>().Should().NotBe(cluster(tiers[i]),
-                        "{0} (tier {1}) is sent on only after {2} finished (tick {3}): {4}", tiers[i], i + 1, tiers[i - 1], ticks, Describe(world));
+                        "{0} (tier {1}) is sent on only after {2} arrived (tick {3}): {4}", tiers[i], i + 1, tiers[i - 1], ticks, Describe(world));
                 }
             }
         }

@@ -29,6 +29,7 @@ public static class RamenSteps
     public const string FailedOver = "FailedOver";
     public const string Completed = "Completed";
     public const string WaitForFencing = "WaitForFencing";
+    public const string CleaningUp = "Cleaning Up";
     public const string WaitingForResourceRestore = "WaitingForResourceRestore";
 
     /// <summary>RunInitialDeployment: a VRG ManifestWork as Primary, then the Placement's decision.</summary>
@@ -52,7 +53,7 @@ public static class RamenSteps
         new(Relocating, "EnsuringVolumesAreSecondary", false, "Starting relocation", PeerReady: false),
         new(Relocating, WaitingForResourceRestore, false, "waiting for App resources to be restored)"),
         new(Relocating, "WaitForReadiness", false, "Starting relocation", Decide: true),
-        new(Relocated, "Cleaning Up", true, "Completed"),
+        new(Relocated, CleaningUp, true, "Completed"),
         new(Relocated, Completed, true, "Completed", PeerReady: true),
     ];
 
@@ -68,7 +69,7 @@ public static class RamenSteps
         new(FailingOver, "FailingOverToCluster", false, "Starting failover"),
         new(FailingOver, WaitingForResourceRestore, false, "waiting for App resources to be restored)"),
         new(FailedOver, "WaitForReadiness", true, "Completed", Decide: true),
-        new(FailedOver, "Cleaning Up", true, "Completed"),
+        new(FailedOver, CleaningUp, true, "Completed"),
         new(FailedOver, Completed, true, "Completed", PeerReady: true),
     ];
 }

@@ -30,6 +30,11 @@ public sealed partial class SimulatedRamen
             state.LastSync = at;
         }
 
+        if (step.Progression == RamenSteps.CleaningUp)
+        {
+            events.Enqueue($"cleaning {key.Name}");
+        }
+
         var last = run.Index == run.Steps.Count - 1;
         if (last)
         {

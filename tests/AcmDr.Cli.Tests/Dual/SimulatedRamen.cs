@@ -56,7 +56,8 @@ public sealed partial class SimulatedRamen
     /// <summary>When true, status.preferredDecision names the cluster each finished action ran to (not Ramen's behaviour).</summary>
     public bool PreferredDecisionFollowsTarget { get; set; }
 
-    /// <summary>"deploy|relocate|failover NAME to CLUSTER" when an action started, "done NAME" when it completed, in order.</summary>
+    /// <summary>"deploy|relocate|failover NAME to CLUSTER" when an action started, "cleaning NAME" when it reached the target and
+    /// cleans up the old cluster, "done NAME" when it completed, in order.</summary>
     public IReadOnlyList<string> Events => [.. events];
 
     /// <summary>Advances every DRPC on the hub to the clock's time.</summary>
