@@ -13,7 +13,7 @@ namespace AcmDr.Cli.Tests.Dual;
 public sealed class DualRamenFidelityTests
 {
     private const string Defect =
-        "issue 13 defect: 'finished at T' reads status.preferredDecision, which Ramen never updates after an action; see docs/dual/e.md";
+        "issue 13 defect (report): DrpcObservation.IsFinishedAt reads status.preferredDecision, which Ramen never updates after an action; see docs/dual/e.md";
 
     [TestMethod]
     [Ignore(Defect)]
@@ -42,9 +42,9 @@ public sealed class DualRamenFidelityTests
 
         await FlipAsync(world, "Primary");
         var early = await world.HubAsync("report", "--to", "Primary", "-o", "json");
-        VmVerdicts(Json(early))["erp-db"].Should().NotBe("moved", "erp still runs at west right after the flip back: {0}", early.Out);
         world.TickUntil(() => Finished(world, "erp", "east", "Relocated"), Budget);
 
         world.DecidedCluster("erp").Should().Be("east", "failback relocates erp home: {0}", Describe(world));
+        VmVerdicts(Json(early))["erp-db"].Should().NotBe("moved", "erp still ran at west right after the flip back: {0}", early.Out);
     }
 }
