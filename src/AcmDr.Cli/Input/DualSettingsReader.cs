@@ -27,7 +27,8 @@ public sealed class DualSettingsReader
         var settings = reader.Section(node);
         if (reader.errors.Count > 0)
         {
-            throw new InvalidInventoryException(reader.errors);
+            // In file order: a missing key is found only after the entry's other keys.
+            throw new InvalidInventoryException([.. reader.errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
         }
 
         return settings;
