@@ -11,7 +11,7 @@ public sealed class DualPlanBuilderTests
 {
     private const string Header = "app,tier,namespace,vm,cluster,rto_minutes,depends_on,peer\n";
 
-    // The sample of inventory/mixed: stretched apps on stretch-1, dual apps on east/west.
+    // Like the sample inventory/mixed: stretched apps on stretch-1, dual apps on east/west.
     private const string Mixed = Header
         + "ad-dns,1,infra,dc-01,stretch-1,15,,\nad-dns,1,infra,dc-02,stretch-1,15,,\n"
         + "intranet,2,intranet,intranet-0,stretch-1,30,ad-dns,\nreporting,3,reporting,reporting-0,stretch-1,60,,\n"
