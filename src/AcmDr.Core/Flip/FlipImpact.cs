@@ -11,8 +11,9 @@ namespace AcmDr.Core.Flip;
 /// </summary>
 public static class FlipImpact
 {
+    /// <param name="inScope">Which apps the flip covers (its <c>--app</c>/<c>--tier</c>); null: only the apps it moves.</param>
     public static IReadOnlyList<string> Lines(IReadOnlyList<ScopeChange> changes, IReadOnlyDictionary<string, string> before,
-        IReadOnlyDictionary<string, string> after, IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason)
+        IReadOnlyDictionary<string, string> after, IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason, Func<SwitchedApp, bool>? inScope = null)
     {
         var lines = new List<string>();
         foreach (var change in changes)
@@ -24,6 +25,7 @@ public static class FlipImpact
         if (apps is null)
         {
             lines.Add($"  which apps move: unknown ({appsUnknownReason})");
+            lines.AddRange(DualMoves.Lines(before, after, apps, inScope));
             return lines;
         }
 
@@ -31,6 +33,7 @@ public static class FlipImpact
         if (moves.Count == 0)
         {
             lines.Add("  moves no app");
+            lines.AddRange(DualMoves.Lines(before, after, apps, inScope));
             return lines;
         }
 
@@ -40,8 +43,14 @@ public static class FlipImpact
             lines.Add($"    tier {tier.Key}: {string.Join(", ", tier.Select(m => $"{m.App} ({m.VmCount} VM{(m.VmCount == 1 ? string.Empty : "s")}, {Show(m.From)} -> {Show(m.To)})"))}");
         }
 
-        lines.Add("  " + RunningVms.Line(after.GetValueOrDefault(SwitchManifest.MoveRunningKey)));
+        // moveRunning is about the stretched apps' VMs; Ramen moves a dual app's, said per app below.
+        var dual = apps.Where(a => a.Dual is not null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        if (moves.Any(m => !dual.Contains(m.App)))
+        {
+            lines.Add("  " + RunningVms.Line(after.GetValueOrDefault(SwitchManifest.MoveRunningKey)));
+        }
 
+        lines.AddRange(DualMoves.Lines(before, after, apps, inScope));
         return lines;
     }
 
