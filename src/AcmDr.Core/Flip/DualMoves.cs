@@ -41,7 +41,8 @@ public static class DualMoves
         var modeChanges = !string.Equals(before.GetValueOrDefault(SwitchManifest.ModeKey), mode, StringComparison.Ordinal);
         if (apps is null)
         {
-            return mode == SwitchManifest.UnplannedMode || modeChanges
+            // Without the apps only a failover is worth the lines: a planned flip of stretched apps says nothing of Ramen.
+            return mode == SwitchManifest.UnplannedMode
                 ? [$"  dual-cluster apps (which: unknown): each one this flip sends elsewhere is asked to {Ask(mode, "the other cluster")}", $"  {NoVmStarted}"]
                 : [];
         }

@@ -16,7 +16,8 @@ public static class FlipImpact
         IReadOnlyDictionary<string, string> after, IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason, Func<SwitchedApp, bool>? inScope = null)
     {
         var lines = new List<string>();
-        foreach (var change in changes)
+        // A mode that stays is no news (every flip writes it); a named key that stays is, so it is shown as unchanged.
+        foreach (var change in changes.Where(c => c.Changes || c.Key != SwitchManifest.ModeKey))
         {
             var note = change.Changes ? string.Empty : " (unchanged)";
             lines.Add($"  {change.Key}: {Show(change.Before) ?? "(not set)"} -> {Show(change.After) ?? "(not set: follows the wider value)"}{note}");
