@@ -53,21 +53,7 @@ public static class ManagedScope
     /// </summary>
     public static IReadOnlyList<ScopedVm> Select(DrPlan plan, string cluster, IReadOnlyList<string> apps, IReadOnlyList<int> tiers)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(apps);
-        ArgumentNullException.ThrowIfNull(tiers);
-        var unknownApps = apps.Where(a => plan.FindApp(a) is null).ToList();
-        if (unknownApps.Count > 0)
-        {
-            throw new AcmDrException(ExitCodes.InvalidInput, $"unknown app{(unknownApps.Count == 1 ? "" : "s")} {string.Join(", ", unknownApps)} (apps: {string.Join(", ", plan.Apps.Select(a => a.Name))})");
-        }
-
-        var unknownTiers = tiers.Where(t => !plan.Tiers.Contains(t)).ToList();
-        if (unknownTiers.Count > 0)
-        {
-            throw new AcmDrException(ExitCodes.InvalidInput, $"no app is in tier {string.Join(", ", unknownTiers)} (tiers: {string.Join(", ", plan.Tiers)})");
-        }
-
+        CheckScope(plan, apps, tiers);
         var scope = plan.Policies
             .Where(p => p.Cluster == cluster && p.Dual is null)
             .Where(p => (apps.Count == 0 && tiers.Count == 0) || apps.Contains(p.App, StringComparer.Ordinal) || tiers.Contains(p.Tier))
@@ -86,6 +72,25 @@ public static class ManagedScope
         throw new AcmDrException(ExitCodes.InvalidInput, dual.Count > 0
             ? $"no VM of the inventory on cluster '{cluster}' matches the --app/--tier scope but dual-cluster apps ({DualScope.Names(dual)}): {DualScope.RamenMovesThem}"
             : $"no VM of the inventory on cluster '{cluster}' matches the --app/--tier scope");
+    }
+
+    /// <summary>Refuses (exit 2) an app or tier the plan does not have.</summary>
+    public static void CheckScope(DrPlan plan, IReadOnlyList<string> apps, IReadOnlyList<int> tiers)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(apps);
+        ArgumentNullException.ThrowIfNull(tiers);
+        var unknownApps = apps.Where(a => plan.FindApp(a) is null).ToList();
+        if (unknownApps.Count > 0)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"unknown app{(unknownApps.Count == 1 ? "" : "s")} {string.Join(", ", unknownApps)} (apps: {string.Join(", ", plan.Apps.Select(a => a.Name))})");
+        }
+
+        var unknownTiers = tiers.Where(t => !plan.Tiers.Contains(t)).ToList();
+        if (unknownTiers.Count > 0)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"no app is in tier {string.Join(", ", unknownTiers)} (tiers: {string.Join(", ", plan.Tiers)})");
+        }
     }
 
     /// <summary>The scope in tier order, one group per tier.</summary>
