@@ -30,6 +30,7 @@ public static class BreakGlassCommand
         {
             Description = "Write a kustomize directory for 'oc apply -k DIR' instead of touching the cluster; without DIR, the dual-cluster apps' DRPlacementControl changes for 'oc apply -f' on the hub",
             Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "DIR",
         };
         var unplanned = new Option<bool>("--unplanned") { Description = "With --render and no DIR: Ramen Failover (the source cluster assumed down) instead of a planned Relocate" };
         var outputFile = new Option<string?>("--output-file") { Description = "With --render and no DIR: write the DRPlacementControls to this file (atomically) instead of stdout" };
