@@ -34,9 +34,15 @@ public static class DoctorCommand
         // Names of the managed clusters are checked before anything is read.
         var managed = ReportInputs.Named(ReportInputs.ManagedClusters(options, parse), plan.Clusters, "the inventory");
         var retry = ReadRetry.For(io, target.Limit);
-        var hub = new KubeHubCluster(target.Connect(io.Environment), retry);
+        var hubConnection = target.Connect(io.Environment);
+        var hub = new KubeHubCluster(hubConnection, retry);
         var hubReading = await HubDoctorReads.ReadAsync(hub, target.Namespace ?? plan.Settings.HubNamespace, plan.Settings.ClusterSet, cancel);
         var findings = new List<Finding>(HubChecks.Check(plan, hubReading));
+        if (plan.HasDual)
+        {
+            findings.AddRange(DualChecks.Check(plan, await DualDoctorReads.ReadAsync(hubConnection, retry, plan, cancel)));
+        }
+
         foreach (var (name, connection) in managed)
         {
             var reading = await ClusterDoctorReads.ReadAsync(new KubeManagedCluster(connection, retry, name), name, plan, cancel);

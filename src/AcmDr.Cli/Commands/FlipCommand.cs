@@ -25,6 +25,10 @@ public static class FlipCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show exactly what would be written; write nothing" };
         var force = new Option<bool>("--force") { Description = "Flip even when a GitOps controller manages the switch" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Flip every app without asking (a global flip on a terminal asks first; never asked when not a terminal)" };
+        var unplanned = new Option<bool>("--unplanned")
+        {
+            Description = "For dual-cluster apps: have Ramen fail over (the source cluster is down; data written since the last sync may be lost) instead of a planned relocation",
+        };
         var inGit = new Option<bool>("--in-git") { Description = "Change the generated switch file in the working tree instead of the hub" };
         var dir = new Option<string>("--dir") { Description = "With --in-git: the directory holding policies/", DefaultValueFactory = _ => "." };
 
@@ -32,7 +36,7 @@ public static class FlipCommand
         options.AddTo(command);
         to.AddTo(command);
         scope.AddTo(command);
-        foreach (var option in new Option[] { clear, all, reason, dryRun, force, yes })
+        foreach (var option in new Option[] { clear, all, unplanned, reason, dryRun, force, yes })
         {
             command.Options.Add(option);
         }
@@ -45,7 +49,7 @@ public static class FlipCommand
         {
             var filter = scope.Read(parse);
             var hubTarget = hubOptions.Read(parse);
-            var request = new FlipRequest(to.Read(parse), filter.Apps, filter.Tiers, parse.GetValue(clear), parse.GetValue(reason), parse.GetValue(all));
+            var request = new FlipRequest(to.Read(parse), filter.Apps, filter.Tiers, parse.GetValue(clear), parse.GetValue(reason), parse.GetValue(all), parse.GetValue(unplanned));
             CheckRequest(request);
             var (settings, plan) = LoadOptionalPlan(io, options, parse);
             CheckScope(request, plan);
@@ -131,6 +135,11 @@ public static class FlipCommand
         foreach (var tier in request.Tiers.Where(t => !plan.Tiers.Contains(t)))
         {
             throw new AcmDrException(ExitCodes.InvalidInput, $"--tier {tier} is not a tier of the inventory (tiers: {string.Join(", ", plan.Tiers)})");
+        }
+
+        if (DualMoves.UnplannedProblem(request, HubApps.FromPlan(plan)) is { } unplanned)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, unplanned);
         }
     }
 

@@ -16,13 +16,17 @@ public static class RehearseCommand
         var timeout = new DurationOption("--timeout", "Give up waiting on each leg after this long (e.g. 30m, 1h)", "30m");
         var reason = new Option<string>("--reason") { Description = "Why: recorded in the audit trail with the rehearsal's id", Required = true };
         var back = new Option<bool>("--back") { Description = "Then flip back, restoring the switch exactly as it was, and wait again" };
+        var unplanned = new Option<bool>("--unplanned")
+        {
+            Description = "Refused: a rehearsal moves dual-cluster apps planned (Ramen Relocate, final sync); an unplanned failover is a real one (acmdr flip --unplanned)",
+        };
         var yes = new Option<bool>("--yes", "-y") { Description = "Rehearse every app without asking (a rehearsal of everything on a terminal asks first)" };
         var command = new Command("rehearse",
             "Rehearse a move: flip the scope to --to (recorded in the audit trail), wait until it moved or --timeout, and report; with --back, flip back and wait again");
         options.AddTo(command);
         options.Files.Hidden = true;
         options.FlipAt.Hidden = true;
-        foreach (var option in new Option[] { reason, back, yes })
+        foreach (var option in new Option[] { reason, back, unplanned, yes })
         {
             command.Options.Add(option);
         }
@@ -34,6 +38,13 @@ public static class RehearseCommand
             if ((parse.GetValue(options.Files) ?? []).Length > 0 || parse.GetValue(options.FlipAt) is not null)
             {
                 throw new AcmDrException(ExitCodes.InvalidInput, "rehearse flips and watches the live hub; it reads no dump files and takes no --flip-at");
+            }
+
+            if (parse.GetValue(unplanned))
+            {
+                // A failover assumes the source is down and may lose what was written since the last sync: not something to rehearse on production.
+                throw new AcmDrException(ExitCodes.InvalidInput,
+                    "rehearse takes no --unplanned: a rehearsal moves dual-cluster apps planned (Ramen Relocate, final sync); an unplanned failover may lose data and is a real one (acmdr flip --unplanned)");
             }
 
             var request = new FlipRequest(parse.GetValue(options.To), parse.GetValue(options.Apps) ?? [], parse.GetValue(options.Tiers) ?? [], false, parse.GetValue(reason));

@@ -47,6 +47,12 @@ public static class RelocateCommand
         var managed = open();
         var cluster = ManagedScope.Cluster(plan, options.Cluster.Read(parse).Cluster, managed.Context);
         var scope = options.Scope(parse, plan, cluster);
+        var filter = options.Filter.Read(parse);
+        if (DualScope.LeftOutLine(DualScope.Apps(plan, filter.Apps, filter.Tiers), "relocate", "acmdr flip moves them through Ramen") is { } leftOut)
+        {
+            io.Err.WriteLine($"acmdr: {leftOut}");
+        }
+
         var target = new WrongClusterTarget(managed.Context, managed.Server, cluster, options.Cluster.Read(parse).Cluster, plan.Clusters);
         var reader = new ClusterReader(managed, plan.Settings.SiteLabel);
         var namespaces = scope.Select(v => v.Vm.Namespace);

@@ -4,6 +4,7 @@ using AcmDr.Cli.Output;
 using AcmDr.Core;
 using AcmDr.Core.Inventory;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
 using AcmDr.Core.Text;
 
 namespace AcmDr.Cli.Commands;
@@ -35,7 +36,23 @@ public static class ValidateCommand
 
     private static int Run(CliIo io, InventoryOptions options, ParseResult parse, int maxErrors)
     {
-        var settings = options.LoadSettings(parse, io);
+        DrSettings settings;
+        try
+        {
+            settings = options.LoadSettings(parse, io);
+        }
+        catch (InvalidInventoryException ex) when (ex.Errors.Count > 1)
+        {
+            // The dual: section reports all its problems at once; validate is where they are listed.
+            foreach (var error in ex.Errors)
+            {
+                io.Err.WriteLine(CliApp.OneLine(error.ToString()));
+            }
+
+            io.Err.WriteLine(CliApp.OneLine($"{ex.Errors[0].File}: {ex.Errors.Count} errors"));
+            return ExitCodes.InvalidInput;
+        }
+
         var path = options.InventoryPath(parse, io);
         var shown = io.Show(path);
         var timings = PhaseTimings.FromEnvironment(io.Err);

@@ -31,8 +31,13 @@ public static class GitFlip
             ?? throw new AcmDrException(ExitCodes.InvalidInput, $"{io.Show(path)} not found: run 'acmdr generate' there first (or pass --dir)");
         var before = File.ReadAllText(path);
         var flip = FlipDecision.Decide(record.Data, record.Settings.Sites, request);
-        io.Out.WriteLine($"switch {io.Show(path)}:");
         var (list, why) = apps();
+        if (DualMoves.UnplannedProblem(request, list) is { } unplanned)
+        {
+            throw new AcmDrException(ExitCodes.InvalidInput, $"{unplanned}; nothing was written");
+        }
+
+        io.Out.WriteLine($"switch {io.Show(path)}:");
         foreach (var line in flip.Impact(list, why, "acmdr flip --in-git"))
         {
             io.Out.WriteLine(line);

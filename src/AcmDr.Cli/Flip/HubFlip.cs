@@ -120,8 +120,13 @@ public sealed class HubFlip(IHubCluster hub, string ns, CliIo io)
         var shown = run.Attempts == 1 || run.Reprint;
         if (shown)
         {
-            io.Out.WriteLine($"switch {Name} on {hub.Server} (resourceVersion {current.Metadata!.ResourceVersion}):");
             var (list, why) = await run.Apps(cancel);
+            if (DualMoves.UnplannedProblem(run.Request, list) is { } unplanned)
+            {
+                throw new AcmDrException(ExitCodes.InvalidInput, $"{unplanned}; nothing was written");
+            }
+
+            io.Out.WriteLine($"switch {Name} on {hub.Server} (resourceVersion {current.Metadata!.ResourceVersion}):");
             foreach (var line in flip.Impact(list, why))
             {
                 io.Out.WriteLine(line);

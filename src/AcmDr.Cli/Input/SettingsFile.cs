@@ -20,7 +20,10 @@ public static class SettingsFile
 {
     public const string FileName = "acmdr.yaml";
 
-    private static readonly string[] Keys = ["hubNamespace", "siteLabel", "sites", "clusterSet", SwitchManifest.MoveRunningKey];
+    private static readonly string[] Keys = ["hubNamespace", "siteLabel", "sites", "clusterSet", SwitchManifest.MoveRunningKey, DualKey];
+
+    /// <summary>The dual-cluster topology's section, read by <see cref="DualSettingsReader"/>.</summary>
+    public const string DualKey = "dual";
 
     public static DrSettings Load(string? path, SettingsOverrides overrides)
     {
@@ -43,12 +46,21 @@ public static class SettingsFile
         return settings;
     }
 
+    private const string DuplicateKey = "Duplicate key ";
+
     public static DrSettings Parse(string path, string text)
     {
         var stream = new YamlStream();
         try
         {
             stream.Load(DepthLimitedParser.Over(new StringReader(text)));
+        }
+        catch (YamlException ex) when (ex.Message.StartsWith(DuplicateKey, StringComparison.Ordinal))
+        {
+            // YamlDotNet keeps the last of two equal keys only if asked; refusing says which one, where.
+            var key = Names.Printable(ex.Message[DuplicateKey.Length..]);
+            throw new InvalidInventoryException([new InventoryError(path, (int)ex.Start.Line, (int)ex.Start.Column,
+                $"'{key}' is written twice in the same mapping: each setting, DRPolicy field and app is written once")]);
         }
         catch (YamlException ex)
         {
@@ -84,6 +96,7 @@ public static class SettingsFile
                 "clusterSet" => settings with { ClusterSet = ScalarOf(path, value) },
                 "sites" => settings with { Sites = ListOf(path, value) },
                 SwitchManifest.MoveRunningKey => settings with { MoveRunning = MoveRunningOf(path, value) },
+                DualKey => settings with { DualOrNull = DualSettingsReader.Read(path, value) },
                 _ => throw Error(path, line, $"unknown setting '{key}'; known settings are {string.Join(", ", Keys)}"),
             };
         }

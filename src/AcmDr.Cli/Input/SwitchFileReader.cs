@@ -87,6 +87,12 @@ internal static class SwitchFileReader
                 $"{SwitchManifest.MoveRunningKey} '{Show(moveRunning)}' is not {MoveRunningText.Migrate} or {MoveRunningText.None}");
         }
 
+        if (data.TryGetValue(SwitchManifest.ModeKey, out var mode) && !SwitchManifest.IsMode(mode))
+        {
+            throw Invalid(shown, fields[SwitchManifest.ModeKey],
+                $"{SwitchManifest.ModeKey} '{Show(mode)}' is not {SwitchManifest.PlannedMode} or {SwitchManifest.UnplannedMode}");
+        }
+
         var settings = SwitchManifest.RecordedSettings(ns, data);
         if (settings.Problems() is { Count: > 0 } problems)
         {

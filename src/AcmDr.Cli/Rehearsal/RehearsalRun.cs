@@ -113,10 +113,16 @@ internal sealed class RehearsalRun(CliIo io, ReportOptions options, ParseResult 
         var snapshot = await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel);
         var data = snapshot.Switch?.Data ?? throw new AcmDrException(ExitCodes.ClusterUnavailable,
             $"switch configmap {scope.HubNamespace}/{PolicyNames.SwitchConfigMap} not found on {hub.Server}: apply policies/base to the hub first (or use --namespace)");
-        if (FlipDecision.Decide(data, scope.Settings.Sites, request).NothingToChange)
+        // The mode alone sends nothing anywhere: there would be nothing to watch.
+        if (FlipDecision.Decide(data, scope.Settings.Sites, request).SendsNothing)
         {
             throw new AcmDrException(ExitCodes.Refused,
                 $"refused: the switch already sends the scope to {request.To}: nothing to rehearse; nothing was written");
+        }
+
+        if (RehearsalSwitch.BackProblem(data, Back) is { } back)
+        {
+            throw new AcmDrException(ExitCodes.Refused, back);
         }
 
         var now = await ReportInputs.AssembleAsync(managed, scope with { To = null }, snapshot, [$"hub {hub.Server}"], io, retry, PhaseTimings.FromEnvironment(io.Err), cancel);

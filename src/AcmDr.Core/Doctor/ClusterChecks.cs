@@ -33,7 +33,7 @@ public static class ClusterChecks
                 $"oc label node NODE {label}={site} for each node of site {site}"));
         }
 
-        var policies = plan.Policies.Where(p => p.Cluster == cluster.Cluster).ToList();
+        var policies = plan.Policies.Where(p => p.Cluster == cluster.Cluster && p.Dual is null).ToList();
         var largest = policies.GroupBy(p => p.Tier)
             .Select(g => new TierLoad(g.Key, g.Sum(p => p.Vms.Count)))
             .OrderByDescending(t => t.Vms).ThenBy(t => t.Tier)

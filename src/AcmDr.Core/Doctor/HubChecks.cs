@@ -30,6 +30,7 @@ public static class HubChecks
 
         var findings = new List<Finding> { Finding.Ok($"namespace {ns} found on the hub") };
         findings.AddRange(SwitchFindings(plan.Settings, hub));
+        findings.AddRange(ModeFindings(plan, hub));
         findings.Add(BindingFinding(plan.Settings, hub));
         var roots = new Dictionary<string, HubPolicy>(StringComparer.Ordinal);
         foreach (var policy in hub.Policies.Where(p => p.Namespace == ns))
@@ -89,6 +90,28 @@ public static class HubChecks
         }
 
         return findings;
+    }
+
+    /// <summary>The dual apps' templates act only on a mode of planned or unplanned; any other value, or none when there are dual apps, changes no DRPC.</summary>
+    private static IEnumerable<Finding> ModeFindings(DrPlan plan, HubReading hub)
+    {
+        if (hub.Switch is not { } data)
+        {
+            yield break;
+        }
+
+        var name = $"switch ConfigMap {hub.Namespace}/{PolicyNames.SwitchConfigMap}";
+        var fix = $"acmdr flip --to SITE (every flip writes {SwitchManifest.ModeKey}; --unplanned for a failover)";
+        var mode = data.GetValueOrDefault(SwitchManifest.ModeKey);
+        if (mode is not null && !SwitchManifest.IsMode(mode))
+        {
+            yield return Finding.Fail(
+                $"{name} says {SwitchManifest.ModeKey} '{StatusText.Clean(mode)}', not {SwitchManifest.PlannedMode} or {SwitchManifest.UnplannedMode}: no dual app's DRPlacementControl is changed (they fail closed)", fix);
+        }
+        else if (mode is null && plan.HasDual)
+        {
+            yield return Finding.Fail($"{name} has no {SwitchManifest.ModeKey}: no dual app's DRPlacementControl is changed (they fail closed)", fix);
+        }
     }
 
     private static Finding BindingFinding(DrSettings settings, HubReading hub)

@@ -18,13 +18,15 @@ public enum SiteSource
 /// back on and the request, which sites are allowed, what changes, the state after, and what is
 /// recorded and shown. The adapters only read, write and print. <see cref="GlobalTarget"/> is the
 /// site a global flip asks for (null for a scoped one): what overrides keep elsewhere is said against it.
+/// <see cref="Request"/> is the flip asked for (null for a rehearsal's way back): the dual apps it covers are shown.
 /// </summary>
 public sealed record FlipDecision(
     IReadOnlyList<string> Sites,
     IReadOnlyList<ScopeChange> Changes,
     IReadOnlyDictionary<string, string> Before,
     IReadOnlyDictionary<string, string> After,
-    string? GlobalTarget = null)
+    string? GlobalTarget = null,
+    FlipRequest? Request = null)
 {
     /// <summary>What is said when the switch already holds what was asked.</summary>
     public const string NothingToChangeLine = "nothing to change: the switch already says so";
@@ -35,12 +37,16 @@ public sealed record FlipDecision(
     /// <summary>The changes that change a key, in the order of <see cref="Changes"/>.</summary>
     public IReadOnlyList<ScopeChange> Changed => Changes.Where(c => c.Changes).ToList();
 
+    /// <summary>True when no site or override changes (the <c>mode</c> may): the flip sends no app anywhere new.</summary>
+    public bool SendsNothing => !Changes.Any(c => c.Changes && c.Key != SwitchManifest.ModeKey);
+
     /// <summary>The changes in one line, as the audit trail records them: <c>site Primary -&gt; DR, tier-2 (not set) -&gt; DR</c>.</summary>
     public string Summary => string.Join(", ", Changed.Select(c => $"{c.Key} {From(c)} -> {To(c)}"));
 
     /// <summary>
     /// Decides the flip of <paramref name="data"/> (the switch as read) for <paramref name="request"/>:
-    /// a target that is not one of the allowed sites is refused (exit 4) before anything is computed.
+    /// a target that is not one of the allowed sites is refused (exit 4) before anything is computed. The request's
+    /// <c>mode</c> is always among the changes, after the site keys: written in the same write, so it never outlives this flip.
     /// </summary>
     public static FlipDecision Decide(IReadOnlyDictionary<string, string> data, IReadOnlyList<string> fallbackSites, FlipRequest request)
     {
@@ -51,8 +57,9 @@ public sealed record FlipDecision(
             CheckTarget(to, sites, SiteSource.Switch);
         }
 
-        var changes = SwitchEdit.Changes(before, request);
-        return new FlipDecision(sites, changes, before, SwitchEdit.Apply(before, changes), request.IsScoped ? null : request.To);
+        IReadOnlyList<ScopeChange> changes = [.. SwitchEdit.Changes(before, request),
+            new ScopeChange(SwitchManifest.ModeKey, before.GetValueOrDefault(SwitchManifest.ModeKey), request.Mode)];
+        return new FlipDecision(sites, changes, before, SwitchEdit.Apply(before, changes), request.IsScoped ? null : request.To, request);
     }
 
     /// <summary>The switch's own <c>sites</c> (comma-separated) when it has a non-empty one, else <paramref name="fallbackSites"/>.</summary>
@@ -74,17 +81,21 @@ public sealed record FlipDecision(
 
     /// <summary>The switch state after the flip, for rewriting the switch file (which always holds a site).</summary>
     public SwitchState StateAfter() =>
-        new(After[SwitchManifest.SiteKey], After.Where(d => SwitchManifest.IsOverrideKey(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
+        new(After[SwitchManifest.SiteKey], After.Where(d => SwitchManifest.IsOverrideKey(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal),
+            After.GetValueOrDefault(SwitchManifest.ModeKey) ?? SwitchManifest.PlannedMode);
 
     /// <summary>
     /// The lines that show the flip: each key before and after, which of <paramref name="apps"/> move
     /// (null: unknown, because of <paramref name="appsUnknownReason"/>), and for a global flip what
     /// overrides keep elsewhere, with the hint that starts with <paramref name="command"/>.
     /// </summary>
-    public IReadOnlyList<string> Impact(IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason, string command = "acmdr flip") =>
-        GlobalTarget is { } target
-            ? [.. FlipImpact.Lines(Changes, Before, After, apps, appsUnknownReason), .. StaysBehind.Lines(After, target, apps, command)]
-            : FlipImpact.Lines(Changes, Before, After, apps, appsUnknownReason);
+    public IReadOnlyList<string> Impact(IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason, string command = "acmdr flip")
+    {
+        var lines = FlipImpact.Lines(Changes, Before, After, apps, appsUnknownReason, Request is { } request ? request.Covers : null);
+        // The hint repeats --unplanned: without it, its flip would turn the failovers this one asks for into relocations.
+        var hint = Request is { Unplanned: true } ? $"{command} --unplanned" : command;
+        return GlobalTarget is { } target ? [.. lines, .. StaysBehind.Lines(After, target, apps, hint)] : lines;
+    }
 
     private static string From(ScopeChange change) => change.Before ?? "(not set)";
 

@@ -11,11 +11,13 @@ namespace AcmDr.Core.Flip;
 /// </summary>
 public static class FlipImpact
 {
+    /// <param name="inScope">Which apps the flip covers (its <c>--app</c>/<c>--tier</c>); null: only the apps it moves.</param>
     public static IReadOnlyList<string> Lines(IReadOnlyList<ScopeChange> changes, IReadOnlyDictionary<string, string> before,
-        IReadOnlyDictionary<string, string> after, IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason)
+        IReadOnlyDictionary<string, string> after, IReadOnlyList<SwitchedApp>? apps, string? appsUnknownReason, Func<SwitchedApp, bool>? inScope = null)
     {
         var lines = new List<string>();
-        foreach (var change in changes)
+        // A mode that stays is no news (every flip writes it); a named key that stays is, so it is shown as unchanged.
+        foreach (var change in changes.Where(c => c.Changes || c.Key != SwitchManifest.ModeKey))
         {
             var note = change.Changes ? string.Empty : " (unchanged)";
             lines.Add($"  {change.Key}: {Show(change.Before) ?? "(not set)"} -> {Show(change.After) ?? "(not set: follows the wider value)"}{note}");
@@ -24,6 +26,7 @@ public static class FlipImpact
         if (apps is null)
         {
             lines.Add($"  which apps move: unknown ({appsUnknownReason})");
+            lines.AddRange(DualMoves.Lines(before, after, apps, inScope));
             return lines;
         }
 
@@ -31,6 +34,7 @@ public static class FlipImpact
         if (moves.Count == 0)
         {
             lines.Add("  moves no app");
+            lines.AddRange(DualMoves.Lines(before, after, apps, inScope));
             return lines;
         }
 
@@ -40,8 +44,14 @@ public static class FlipImpact
             lines.Add($"    tier {tier.Key}: {string.Join(", ", tier.Select(m => $"{m.App} ({m.VmCount} VM{(m.VmCount == 1 ? string.Empty : "s")}, {Show(m.From)} -> {Show(m.To)})"))}");
         }
 
-        lines.Add("  " + RunningVms.Line(after.GetValueOrDefault(SwitchManifest.MoveRunningKey)));
+        // moveRunning is about the stretched apps' VMs; Ramen moves a dual app's, said per app below.
+        var dual = apps.Where(a => a.Dual is not null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        if (moves.Any(m => !dual.Contains(m.App)))
+        {
+            lines.Add("  " + RunningVms.Line(after.GetValueOrDefault(SwitchManifest.MoveRunningKey)));
+        }
 
+        lines.AddRange(DualMoves.Lines(before, after, apps, inScope));
         return lines;
     }
 

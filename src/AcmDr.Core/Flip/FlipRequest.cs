@@ -1,11 +1,14 @@
+using AcmDr.Core.Manifests;
+
 namespace AcmDr.Core.Flip;
 
 /// <summary>
 /// What the user asked to change on the switch: the global site (no scope), or overrides for some
 /// apps and tiers; with <see cref="Clear"/>, remove those overrides so they follow the global site;
 /// with <see cref="All"/>, set the global site and remove every override in the same write (a complete failback).
+/// Every flip also sets <see cref="Mode"/>: how Ramen moves the dual apps it sends elsewhere (<see cref="Unplanned"/>: Failover).
 /// </summary>
-public sealed record FlipRequest(string? To, IReadOnlyList<string> Apps, IReadOnlyList<int> Tiers, bool Clear, string? Reason, bool All = false)
+public sealed record FlipRequest(string? To, IReadOnlyList<string> Apps, IReadOnlyList<int> Tiers, bool Clear, string? Reason, bool All = false, bool Unplanned = false)
 {
     /// <summary>
     /// The longest reason recorded. Every entry of the audit trail carries it, and a real API server
@@ -14,6 +17,16 @@ public sealed record FlipRequest(string? To, IReadOnlyList<string> Apps, IReadOn
     public const int MaxReasonLength = 1024;
 
     public bool IsScoped => Apps.Count > 0 || Tiers.Count > 0;
+
+    /// <summary>The switch's <c>mode</c> this flip writes, in the same write as the site, so no earlier flip's mode outlives it.</summary>
+    public string Mode => Unplanned ? SwitchManifest.UnplannedMode : SwitchManifest.PlannedMode;
+
+    /// <summary>Whether <paramref name="app"/> is in the flip's scope: every app for a global flip, else the apps and tiers named.</summary>
+    public bool Covers(SwitchedApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return !IsScoped || Apps.Contains(app.Name, StringComparer.Ordinal) || Tiers.Contains(app.Tier);
+    }
 
     /// <summary>Why <see cref="All"/> cannot be done as asked, or null: it takes --to and no --app, --tier or --clear.</summary>
     public string? AllProblem()
@@ -67,5 +80,16 @@ public sealed record ScopeChange(string Key, string? Before, string? After)
 /// <summary>An app whose effective site changes.</summary>
 public sealed record AppMove(string App, int Tier, int VmCount, string From, string To);
 
-/// <summary>An app as far as the switch is concerned: its name, tier and number of VMs.</summary>
-public sealed record SwitchedApp(string Name, int Tier, int VmCount);
+/// <summary>An app as far as the switch is concerned: its name, tier and number of VMs; <see cref="Dual"/> set for a dual-cluster app.</summary>
+public sealed record SwitchedApp(string Name, int Tier, int VmCount, DualPair? Dual = null);
+
+/// <summary>
+/// A dual-cluster app's two clusters, as far as a flip knows them: from the inventory, or null when only the hub's
+/// policies were listed (they say that an app is dual, not its clusters).
+/// </summary>
+public sealed record DualPair(string? Home, string? Peer)
+{
+    /// <summary>The cluster the app runs on at <paramref name="site"/> (see <see cref="Planning.DualPlan.ClusterAt"/>), or how it is called when unknown.</summary>
+    public string ClusterAt(string site, string? homeSite) =>
+        site == homeSite ? Home ?? "its home cluster" : Peer ?? "its peer cluster";
+}

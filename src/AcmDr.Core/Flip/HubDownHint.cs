@@ -11,7 +11,7 @@ public static class HubDownHint
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = ScopeWords.Of(inventoryArgument, request.Apps, request.Tiers);
-        var git = string.Join(' ', ["acmdr", "flip", "--in-git", .. request.To is { } to ? (string[])["--to", to] : ["--clear"], .. request.All ? (string[])["--all"] : [], .. scope]);
+        var git = string.Join(' ', ["acmdr", "flip", "--in-git", .. request.To is { } to ? (string[])["--to", to] : ["--clear"], .. request.All ? (string[])["--all"] : [], .. request.Unplanned ? (string[])["--unplanned"] : [], .. scope]);
         // Break glass sets a site; clearing overrides means following a global site only the hub knows.
         return request.To is { } site
             ? $"if the hub is down, move the VMs without it on each managed cluster: {string.Join(' ', ["acmdr", "breakglass", "--kubeconfig", "MANAGED_KUBECONFIG", "--to", site, .. scope])}, or flip in Git: {git}"

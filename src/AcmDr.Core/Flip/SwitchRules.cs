@@ -1,3 +1,4 @@
+using AcmDr.Core.Compliance;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
@@ -44,7 +45,24 @@ public static class SwitchRules
             overrides[key] = value;
         }
 
-        return new SwitchState(site, overrides);
+        return new SwitchState(site, overrides, Mode(path, record.Data));
+    }
+
+    /// <summary>
+    /// The committed mode, kept like the site (a <c>flip --in-git --unplanned</c> survives regenerating); a switch older
+    /// than the key gets <c>planned</c>; any other value is refused, never silently turned into one the templates act on.
+    /// </summary>
+    private static string Mode(string path, IReadOnlyDictionary<string, string> data)
+    {
+        if (!data.TryGetValue(SwitchManifest.ModeKey, out var mode))
+        {
+            return SwitchManifest.PlannedMode;
+        }
+
+        return SwitchManifest.IsMode(mode)
+            ? mode
+            : throw new AcmDrException(ExitCodes.InvalidInput,
+                $"{path}: switch value '{SwitchManifest.ModeKey}: {StatusText.Clean(mode)}' is not {SwitchManifest.PlannedMode} or {SwitchManifest.UnplannedMode}");
     }
 
     private static void CheckSite(string path, DrSettings settings, string key, string value)

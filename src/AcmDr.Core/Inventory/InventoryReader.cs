@@ -43,8 +43,8 @@ public static class InventoryReader
     {
         var errors = new InventoryErrors(maxErrors);
         var rejected = new HashSet<string>(StringComparer.Ordinal);
-        var rows = ReadRows(source, utf8, errors, separator, rejected, out var records);
-        InventoryRules.Check(source, rows, settings, errors, rejected);
+        var rows = ReadRows(source, utf8, errors, separator, rejected, out var records, out var columns);
+        InventoryRules.Check(source, rows, settings, errors, rejected, CellColumns.Of(columns));
         return errors.Count == 0
             ? new InventoryCheck(new Inventory(source, rows), [], 0, records)
             : new InventoryCheck(null, errors.InFileOrder(), errors.Count, records);
@@ -59,10 +59,11 @@ public static class InventoryReader
             : string.Empty;
 
     /// <param name="rejected">Gets the app of every row refused for its own fields: a dependency on it is not "unknown".</param>
-    private static List<InventoryRow> ReadRows(string source, ReadOnlyMemory<byte> utf8, InventoryErrors errors, char? separator, HashSet<string> rejected, out int records)
+    private static List<InventoryRow> ReadRows(string source, ReadOnlyMemory<byte> utf8, InventoryErrors errors, char? separator, HashSet<string> rejected, out int records, out ColumnMap? columns)
     {
         var rows = new List<InventoryRow>();
         records = 0;
+        columns = null;
         var guess = separator is { } given ? new SeparatorGuess(given, Fits: true, OthersInHeader: false) : CsvSeparator.Detect(utf8.Span);
         try
         {
@@ -74,7 +75,7 @@ public static class InventoryReader
                 return rows;
             }
 
-            var columns = ColumnMap.FromHeader(source, reader.Headers, errors);
+            columns = ColumnMap.FromHeader(source, reader.Headers, errors);
             if (columns is null)
             {
                 if (SeparatorHint(utf8.Span, separator, guess) is { } hint)

@@ -8,12 +8,18 @@ public static class InventoryRules
 {
     /// <summary>Adds every problem across <paramref name="rows"/> to <paramref name="errors"/>.</summary>
     /// <param name="appsOfRejectedRows">Apps named by rows already refused for their own fields: depending on one is not reported again as an unknown app.</param>
-    public static void Check(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings, InventoryErrors errors, IReadOnlySet<string>? appsOfRejectedRows = null)
+    public static void Check(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings, InventoryErrors errors, IReadOnlySet<string>? appsOfRejectedRows = null) =>
+        Check(source, rows, settings, errors, appsOfRejectedRows, default);
+
+    /// <param name="columns">Where the cells these rules blame are, for errors at line and column.</param>
+    internal static void Check(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings, InventoryErrors errors, IReadOnlySet<string>? appsOfRejectedRows, CellColumns columns)
     {
+        var rejected = appsOfRejectedRows ?? new HashSet<string>();
         CheckDuplicateVms(source, rows, errors);
-        var apps = CheckAppConsistency(source, rows, errors);
-        CheckDependencies(source, apps, errors, appsOfRejectedRows ?? new HashSet<string>());
+        var apps = CheckAppConsistency(source, rows, settings, errors, columns);
+        CheckDependencies(source, apps, settings, errors, rejected, columns);
         CheckGeneratedNames(source, apps, settings, errors);
+        DualInventoryRules.Check(source, rows, apps, settings, errors, rejected, columns);
     }
 
     private static void CheckDuplicateVms(string source, IReadOnlyList<InventoryRow> rows, InventoryErrors errors)
@@ -32,19 +38,21 @@ public static class InventoryRules
         }
     }
 
-    private static Dictionary<string, AppFacts> CheckAppConsistency(string source, IReadOnlyList<InventoryRow> rows, InventoryErrors errors)
+    private static Dictionary<string, AppFacts> CheckAppConsistency(string source, IReadOnlyList<InventoryRow> rows, DrSettings settings, InventoryErrors errors, CellColumns columns)
     {
         var apps = new Dictionary<string, AppFacts>(StringComparer.Ordinal);
         var disagreeing = new HashSet<string>(StringComparer.Ordinal);
+        var hubCluster = settings.Dual.HubCluster;
         foreach (var row in rows)
         {
             if (!apps.TryGetValue(row.App, out var app))
             {
-                apps[row.App] = new AppFacts(row);
+                apps[row.App] = new AppFacts(row, hubCluster);
                 continue;
             }
 
-            if (row.Tier != app.First.Tier || row.RtoMinutes != app.First.RtoMinutes)
+            var first = app.First;
+            if (row.Tier != first.Tier || row.RtoMinutes != first.RtoMinutes || row.Peer != first.Peer || (row.IsDual && row.Cluster != first.Cluster))
             {
                 disagreeing.Add(row.App);
             }
@@ -87,12 +95,14 @@ public static class InventoryRules
                         $"app '{row.App}' has rto_minutes {Show(row.RtoMinutes)} here but {Show(rto.RtoMinutes)} on line {rto.Line}: all rows of an app must agree"));
                 }
             }
+
+            DualInventoryRules.CheckAgreement(source, ofApp, errors, columns);
         }
 
         return apps;
     }
 
-    private static void CheckDependencies(string source, Dictionary<string, AppFacts> apps, InventoryErrors errors, IReadOnlySet<string> appsOfRejectedRows)
+    private static void CheckDependencies(string source, Dictionary<string, AppFacts> apps, DrSettings settings, InventoryErrors errors, IReadOnlySet<string> appsOfRejectedRows, CellColumns columns)
     {
         foreach (var app in apps.Values)
         {
@@ -108,6 +118,10 @@ public static class InventoryRules
                     {
                         errors.Add(new InventoryError(source, line, null, $"app '{app.Name}' depends on unknown app '{dependency}'"));
                     }
+                }
+                else if (app.IsDual != target.IsDual)
+                {
+                    errors.Add(new InventoryError(source, line, columns.DependsOn, DualInventoryRules.CrossingDependency(app, target, settings)));
                 }
                 else if (target.First.Tier > app.First.Tier)
                 {
@@ -171,58 +185,7 @@ public static class InventoryRules
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(empty)";
 
-    /// <summary>One depends_on entry of an app and the line that first named it.</summary>
-    private sealed record Dependency(string App, int Line);
-
     /// <summary>The first row holding the value most rows of an app hold (the earliest value on a tie).</summary>
-    private static InventoryRow Majority<T>(List<InventoryRow> rows, Func<InventoryRow, T> value) =>
+    internal static InventoryRow Majority<T>(List<InventoryRow> rows, Func<InventoryRow, T> value) =>
         rows.GroupBy(value).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Line).First().First();
-
-    private sealed class AppFacts(InventoryRow first)
-    {
-        public InventoryRow First { get; } = first;
-
-        public string Name => First.App;
-
-        public List<Dependency> DependsOn { get; } = Of(first);
-
-        public SortedSet<string> Clusters { get; } = new(StringComparer.Ordinal) { first.Cluster };
-
-        public void Add(InventoryRow row)
-        {
-            Clusters.Add(row.Cluster);
-            foreach (var dependency in row.DependsOn)
-            {
-                if (!HasDependency(dependency))
-                {
-                    DependsOn.Add(new Dependency(dependency, row.Line));
-                }
-            }
-        }
-
-        /// <summary>Whether <paramref name="app"/> is already a dependency (a loop: no delegate per row).</summary>
-        private bool HasDependency(string app)
-        {
-            foreach (var existing in DependsOn)
-            {
-                if (existing.App == app)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static List<Dependency> Of(InventoryRow row)
-        {
-            var list = new List<Dependency>(row.DependsOn.Count);
-            foreach (var dependency in row.DependsOn)
-            {
-                list.Add(new Dependency(dependency, row.Line));
-            }
-
-            return list;
-        }
-    }
 }

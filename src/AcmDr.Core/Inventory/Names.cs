@@ -40,6 +40,25 @@ public static class Names
         return true;
     }
 
+    /// <summary>RFC 1123 subdomain (a cluster-scoped object's name): DNS-1123 labels joined by '.', at most 253.</summary>
+    public static bool IsDns1123Subdomain(string value)
+    {
+        if (value.Length is 0 or > 253)
+        {
+            return false;
+        }
+
+        foreach (var part in value.Split('.'))
+        {
+            if (!IsDns1123Label(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A Kubernetes label value that is not empty: what a site name must be to sit in a node label.</summary>
     public static bool IsLabelValue(ReadOnlySpan<char> value)
     {
@@ -77,6 +96,9 @@ public static class Names
         var prefix = value[..slash];
         return prefix.Length is > 0 and <= 253 && prefix.Split('.').All(part => IsDns1123Label(part));
     }
+
+    /// <summary>A value as an error message shows it: control characters as '?', cut at 80 characters.</summary>
+    public static string Printable(string value) => ColumnMap.Printable(value);
 
     /// <summary>Text that must never reach a manifest or a template: template delimiters or control characters.</summary>
     public static string? UnsafeTextReason(ReadOnlySpan<char> value)

@@ -23,6 +23,11 @@ internal static class RowParser
         var cluster = row.Name(InventoryColumns.Cluster);
         var rto = ParseRto(row, row.Field(InventoryColumns.RtoMinutes));
         var peer = ParsePeer(row, row.Field(InventoryColumns.Peer));
+        if (peer is not null && peer == cluster && Names.IsDns1123Label(peer))
+        {
+            row.Fail(InventoryColumns.Peer, $"'{peer}' is also the home cluster (column '{InventoryColumns.Cluster}'): the peer is the other cluster of the app's DRPolicy, where Ramen moves it");
+        }
+
         var dependsOnText = row.Field(InventoryColumns.DependsOn);
         if (!dependsOnCache.TryGet(dependsOnText, out var dependsOn))
         {

@@ -4,7 +4,8 @@ namespace AcmDr.Core.Managed;
 
 /// <summary>
 /// Which VMs of the plan a command on one managed cluster acts on: those of that cluster, narrowed to
-/// the apps and tiers asked for, lowest tier first.
+/// the apps and tiers asked for, lowest tier first. Dual-cluster apps are never in it: Ramen, the
+/// storage and the app's deployer move their VMs (see <see cref="DualScope"/>).
 /// </summary>
 public static class ManagedScope
 {
@@ -16,22 +17,34 @@ public static class ManagedScope
     public static string Cluster(DrPlan plan, string? named, string contextName)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (named is not null)
+        var clusters = DualScope.StretchedClusters(plan);
+        if (clusters.Count == 0)
         {
-            return plan.Clusters.Contains(named, StringComparer.Ordinal)
-                ? named
-                : throw new AcmDrException(ExitCodes.InvalidInput, $"--cluster '{named}' is not a cluster of the inventory (clusters: {string.Join(", ", plan.Clusters)})");
+            throw new AcmDrException(ExitCodes.InvalidInput, $"the inventory has only dual-cluster apps ({DualScope.Names(DualScope.Apps(plan, [], []))}): {DualScope.RamenMovesThem}");
         }
 
-        if (plan.Clusters.Contains(contextName, StringComparer.Ordinal))
+        if (named is not null)
+        {
+            if (clusters.Contains(named, StringComparer.Ordinal))
+            {
+                return named;
+            }
+
+            var dual = DualScope.AppsOn(plan, named);
+            throw new AcmDrException(ExitCodes.InvalidInput, dual.Count > 0
+                ? $"--cluster '{named}' runs only dual-cluster apps ({DualScope.Names(dual)}): {DualScope.RamenMovesThem}"
+                : $"--cluster '{named}' is not a cluster of the inventory (clusters: {string.Join(", ", clusters)})");
+        }
+
+        if (clusters.Contains(contextName, StringComparer.Ordinal))
         {
             return contextName;
         }
 
-        return plan.Clusters.Count == 1
-            ? plan.Clusters[0]
+        return clusters.Count == 1
+            ? clusters[0]
             : throw new AcmDrException(ExitCodes.InvalidInput,
-                $"the inventory names several clusters ({string.Join(", ", plan.Clusters)}) and the context '{contextName}' is none of them: pass --cluster NAME");
+                $"the inventory names several clusters ({string.Join(", ", clusters)}) and the context '{contextName}' is none of them: pass --cluster NAME");
     }
 
     /// <summary>
@@ -39,6 +52,30 @@ public static class ManagedScope
     /// same apps and tiers sets an override for each), or all of them when none is named.
     /// </summary>
     public static IReadOnlyList<ScopedVm> Select(DrPlan plan, string cluster, IReadOnlyList<string> apps, IReadOnlyList<int> tiers)
+    {
+        CheckScope(plan, apps, tiers);
+        var scope = plan.Policies
+            .Where(p => p.Cluster == cluster && p.Dual is null)
+            .Where(p => (apps.Count == 0 && tiers.Count == 0) || apps.Contains(p.App, StringComparer.Ordinal) || tiers.Contains(p.Tier))
+            .SelectMany(p => p.Vms.Select(vm => new ScopedVm(vm, p.App, p.Tier)))
+            .OrderBy(v => v.Tier)
+            .ThenBy(v => v.App, StringComparer.Ordinal)
+            .ThenBy(v => v.Vm.Namespace, StringComparer.Ordinal)
+            .ThenBy(v => v.Vm.Name, StringComparer.Ordinal)
+            .ToList();
+        if (scope.Count > 0)
+        {
+            return scope;
+        }
+
+        var dual = DualScope.Apps(plan, apps, tiers);
+        throw new AcmDrException(ExitCodes.InvalidInput, dual.Count > 0
+            ? $"no VM of the inventory on cluster '{cluster}' matches the --app/--tier scope but dual-cluster apps ({DualScope.Names(dual)}): {DualScope.RamenMovesThem}"
+            : $"no VM of the inventory on cluster '{cluster}' matches the --app/--tier scope");
+    }
+
+    /// <summary>Refuses (exit 2) an app or tier the plan does not have.</summary>
+    public static void CheckScope(DrPlan plan, IReadOnlyList<string> apps, IReadOnlyList<int> tiers)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(apps);
@@ -54,19 +91,6 @@ public static class ManagedScope
         {
             throw new AcmDrException(ExitCodes.InvalidInput, $"no app is in tier {string.Join(", ", unknownTiers)} (tiers: {string.Join(", ", plan.Tiers)})");
         }
-
-        var scope = plan.Policies
-            .Where(p => p.Cluster == cluster)
-            .Where(p => (apps.Count == 0 && tiers.Count == 0) || apps.Contains(p.App, StringComparer.Ordinal) || tiers.Contains(p.Tier))
-            .SelectMany(p => p.Vms.Select(vm => new ScopedVm(vm, p.App, p.Tier)))
-            .OrderBy(v => v.Tier)
-            .ThenBy(v => v.App, StringComparer.Ordinal)
-            .ThenBy(v => v.Vm.Namespace, StringComparer.Ordinal)
-            .ThenBy(v => v.Vm.Name, StringComparer.Ordinal)
-            .ToList();
-        return scope.Count > 0
-            ? scope
-            : throw new AcmDrException(ExitCodes.InvalidInput, $"no VM of the inventory on cluster '{cluster}' matches the --app/--tier scope");
     }
 
     /// <summary>The scope in tier order, one group per tier.</summary>

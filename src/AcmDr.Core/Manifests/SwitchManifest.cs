@@ -30,17 +30,21 @@ public static partial class SwitchManifest
 
     public const string UnplannedMode = "unplanned";
 
+    /// <summary>Whether <paramref name="mode"/> is a mode the dual templates act on (exactly, case included).</summary>
+    public static bool IsMode(string? mode) => mode is PlannedMode or UnplannedMode;
+
     /// <summary>The keys that record the settings and that every switch holds.</summary>
     public static IReadOnlyList<string> SettingsKeys { get; } = [SitesKey, HomeKey, SiteLabelKey, ClusterSetKey];
 
     /// <summary>
-    /// What a flip does to running VMs (<see cref="MoveRunningText"/>); generate always writes it, and a switch
-    /// written before it existed lacks it, which the <c>-move</c> templates read as "move nothing".
+    /// What a flip does to running VMs (<see cref="MoveRunningText"/>), and how dual apps move (<see cref="ModeKey"/>);
+    /// generate always writes both, and a switch written before they existed lacks them, which the templates read as
+    /// "move nothing".
     /// </summary>
-    public static bool IsOptionalSettingsKey(string key) => key == MoveRunningKey;
+    public static bool IsOptionalSettingsKey(string key) => key is MoveRunningKey or ModeKey;
 
     /// <summary>How the valid keys are described to a user who wrote another one.</summary>
-    public const string KeysDescription = "site, tier-<1..99>, app-<name>, sites, home, siteLabel, clusterSet, moveRunning";
+    public const string KeysDescription = "site, tier-<1..99>, app-<name>, sites, home, siteLabel, clusterSet, moveRunning, mode";
 
     // Tiers 1..99 and DNS-1123 app names, as the inventory allows: 'tier-01' or 'tier-100' is a typo, not a tier.
     [GeneratedRegex("^(tier-[1-9][0-9]?|app-[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)$")]
@@ -71,6 +75,7 @@ public static partial class SwitchManifest
             [SiteLabelKey] = settings.SiteLabel,
             [ClusterSetKey] = settings.ClusterSet,
             [MoveRunningKey] = MoveRunningText.Of(settings.MoveRunning),
+            [ModeKey] = state.Mode,
         };
         foreach (var (key, value) in state.Overrides)
         {

@@ -6,7 +6,7 @@ namespace AcmDr.Core.Rehearsal;
 
 /// <summary>
 /// The switch across a rehearsal: the way out is a flip; the way back restores exactly the keys that flip
-/// changed, to exactly what they held before (overrides included, an absent key removed again), and only
+/// changed, to exactly what they held before (overrides and the dual apps' mode included, an absent key removed again), and only
 /// while they still hold what the rehearsal wrote: a key someone else changed meanwhile is theirs, and the
 /// way back is refused rather than overwriting it.
 /// </summary>
@@ -41,19 +41,38 @@ public static class RehearsalSwitch
         return new FlipDecision(FlipDecision.AllowedSites(before, fallbackSites), changes, before, SwitchEdit.Apply(before, changes));
     }
 
+    /// <summary>
+    /// Why a rehearsal of <paramref name="data"/> (the switch as read) with a way back is refused, or null: a switch left
+    /// <c>unplanned</c> by a real failover would be restored as it is, and the way back would fail the dual apps over again.
+    /// </summary>
+    public static string? BackProblem(IReadOnlyDictionary<string, string> data, bool back)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!back || data.GetValueOrDefault(SwitchManifest.ModeKey) != SwitchManifest.UnplannedMode)
+        {
+            return null;
+        }
+
+        var site = data.GetValueOrDefault(SwitchManifest.SiteKey) is { Length: > 0 } now ? StatusText.Clean(now) : "SITE";
+        return $"refused: the switch says {SwitchManifest.ModeKey} {SwitchManifest.UnplannedMode} (a flip asked Ramen to fail over), and --back restores it: "
+            + $"the way back would fail the dual apps over again; make it {SwitchManifest.PlannedMode} first (acmdr flip --to {site}); nothing was written";
+    }
+
     /// <summary>The flips that restore what <paramref name="made"/> changed, for a user who stops the rehearsal before its way back.</summary>
     public static IReadOnlyList<string> BackCommands(IReadOnlyList<ScopeChange> made)
     {
         ArgumentNullException.ThrowIfNull(made);
+        // Every flip writes the mode, so the mode the rehearsal replaced comes back with the flips' own flag.
+        var unplanned = made.Any(c => c.Changes && c.Key == SwitchManifest.ModeKey && c.Before == SwitchManifest.UnplannedMode) ? " --unplanned" : string.Empty;
         var commands = new List<string>();
-        foreach (var change in made.Where(c => c.Changes))
+        foreach (var change in made.Where(c => c.Changes && c.Key != SwitchManifest.ModeKey))
         {
             var scope = change.Key == SwitchManifest.SiteKey ? string.Empty
                 : change.Key.StartsWith("tier-", StringComparison.Ordinal) ? $" --tier {change.Key["tier-".Length..]}"
                 : $" --app {change.Key["app-".Length..]}";
             commands.Add(change.Before is null
-                ? $"acmdr flip --clear{scope}"
-                : $"acmdr flip --to {StatusText.Clean(change.Before)}{scope}");
+                ? $"acmdr flip --clear{scope}{unplanned}"
+                : $"acmdr flip --to {StatusText.Clean(change.Before)}{scope}{unplanned}");
         }
 
         return commands;

@@ -70,6 +70,8 @@ public sealed record DrSettings(
             problems.Add($"clusterSet '{ClusterSet}' is not a DNS-1123 label");
         }
 
+        problems.AddRange(Dual.Problems());
+
         return problems;
     }
 }

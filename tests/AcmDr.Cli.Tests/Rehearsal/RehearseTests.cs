@@ -187,4 +187,39 @@ public sealed class RehearseTests
         result.Err.Should().Contain("rehearse needs the inventory");
         Patches(hub).Should().Be(0);
     }
+
+    [TestMethod]
+    public async Task With_back_the_mode_the_rehearsal_flip_wrote_is_restored_too()
+    {
+        var (hub, _) = await StartAsync();
+        await using var __ = hub;
+        hub.Server.Store.Update(string.Empty, "v1", "configmaps", "acmdr", "acmdr-sites", map => map["data"]!.AsObject().Remove("mode"));
+        var before = Data(hub);
+
+        var result = await hub.AcmdrAsync("rehearse", "--to", "DR", "--reason", "drill", "--back", "--timeout", "20s", "-o", "json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Data(hub).Should().Equal(before, "the mode was not set before the rehearsal and is removed again");
+        Trail(hub).Select(e => (e.Scope, e.From, e.To)).Should().Equal(
+            ("site", "DR", "Primary"), ("mode", "planned", "(cleared)"), ("site", "Primary", "DR"), ("mode", "(not set)", "planned"));
+        Patches(hub).Should().Be(2, "each leg is one write, its mode included");
+    }
+
+    [TestMethod]
+    public async Task A_rehearsal_takes_no_unplanned_and_refuses_a_way_back_to_an_unplanned_switch()
+    {
+        var (hub, _) = await StartAsync(("mode", "unplanned"));
+        await using var __ = hub;
+        var before = hub.Switch.ToJsonString();
+
+        var unplanned = await hub.AcmdrAsync("rehearse", "--to", "DR", "--reason", "drill", "--unplanned");
+        var back = await hub.AcmdrAsync("rehearse", "--to", "DR", "--reason", "drill", "--back", "--timeout", "20s");
+
+        unplanned.ExitCode.Should().Be(2);
+        unplanned.Err.Should().StartWith("acmdr: rehearse takes no --unplanned: a rehearsal moves dual-cluster apps planned (Ramen Relocate, final sync)");
+        back.ExitCode.Should().Be(4, back.ToString());
+        back.Err.Should().Be("acmdr: refused: the switch says mode unplanned (a flip asked Ramen to fail over), and --back restores it: "
+            + "the way back would fail the dual apps over again; make it planned first (acmdr flip --to Primary); nothing was written\n");
+        hub.Switch.ToJsonString().Should().Be(before);
+    }
 }

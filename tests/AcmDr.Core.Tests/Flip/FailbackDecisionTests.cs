@@ -8,8 +8,13 @@ public sealed class FailbackDecisionTests
 {
     private static string[] Fallback => ["Primary", "DR"];
 
-    private static Dictionary<string, string> Switch(params (string Key, string Value)[] data) =>
-        data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+    /// <summary>A switch holding <paramref name="data"/>, and mode planned as generate writes it unless given.</summary>
+    private static Dictionary<string, string> Switch(params (string Key, string Value)[] data)
+    {
+        var map = data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        map.TryAdd("mode", "planned");
+        return map;
+    }
 
     private static FlipRequest To(string? site, string[]? apps = null, int[]? tiers = null, bool clear = false, bool all = false) =>
         new(site, apps ?? [], tiers ?? [], clear, null, all);

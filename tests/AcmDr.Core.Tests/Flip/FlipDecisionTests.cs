@@ -10,8 +10,13 @@ public sealed class FlipDecisionTests
 
     private static readonly DateTimeOffset At = new(2026, 5, 4, 3, 2, 1, TimeSpan.Zero);
 
-    private static Dictionary<string, string> Switch(params (string Key, string Value)[] data) =>
-        data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+    /// <summary>A switch holding <paramref name="data"/>, and mode planned as generate writes it unless given.</summary>
+    private static Dictionary<string, string> Switch(params (string Key, string Value)[] data)
+    {
+        var map = data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        map.TryAdd("mode", "planned");
+        return map;
+    }
 
     private static FlipRequest To(string? site, string[]? apps = null, int[]? tiers = null, bool clear = false, string? reason = null) =>
         new(site, apps ?? [], tiers ?? [], clear, reason);
@@ -82,7 +87,7 @@ public sealed class FlipDecisionTests
         var flip = FlipDecision.Decide(before, Fallback, To("DR"));
 
         flip.NothingToChange.Should().BeFalse();
-        flip.Changes.Should().Equal(new ScopeChange("site", "Primary", "DR"));
+        flip.Changes.Should().Equal(new ScopeChange("site", "Primary", "DR"), new ScopeChange("mode", "planned", "planned"));
         flip.After.Should().Equal(Switch(("site", "DR"), ("sites", "Primary,DR"), ("tier-1", "Primary")));
         flip.Before.Should().Equal(before);
         before["site"].Should().Be("Primary", "the switch as read is not changed");

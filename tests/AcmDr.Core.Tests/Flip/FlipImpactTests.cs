@@ -6,8 +6,13 @@ namespace AcmDr.Core.Tests.Flip;
 [TestClass]
 public sealed class FlipImpactTests
 {
-    private static Dictionary<string, string> Switch(params (string Key, string Value)[] data) =>
-        data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+    /// <summary>A switch holding <paramref name="data"/>, and mode planned as generate writes it unless given.</summary>
+    private static Dictionary<string, string> Switch(params (string Key, string Value)[] data)
+    {
+        var map = data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        map.TryAdd("mode", "planned");
+        return map;
+    }
 
     [TestMethod]
     public void Each_key_shows_before_and_after_with_unset_cleared_and_unchanged_spelt_out()

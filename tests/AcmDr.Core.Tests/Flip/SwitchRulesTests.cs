@@ -83,4 +83,24 @@ public sealed class SwitchRulesTests
         state.Overrides.Should().BeEmpty();
         dropped.Should().ContainSingle();
     }
+
+    [TestMethod]
+    public void The_committed_mode_is_kept_and_a_switch_without_one_gets_planned()
+    {
+        Apply(Record(("site", "DR"), ("mode", "unplanned"))).State.Mode.Should().Be("unplanned");
+        Apply(Record(("site", "DR"))).State.Mode.Should().Be("planned");
+        Apply(null).State.Mode.Should().Be("planned");
+    }
+
+    [TestMethod]
+    [DataRow("Planned")]
+    [DataRow("failover")]
+    [DataRow("")]
+    public void A_committed_mode_that_is_not_planned_or_unplanned_is_refused(string mode)
+    {
+        var refusal = FluentActions.Invoking(() => Apply(Record(("site", "DR"), ("mode", mode)))).Should().Throw<AcmDrException>().Which;
+
+        refusal.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        refusal.Message.Should().Be($"sw.yaml: switch value 'mode: {mode}' is not planned or unplanned");
+    }
 }

@@ -143,7 +143,7 @@ public sealed class InventoryReadingTests
     public void An_unknown_column_is_refused_with_the_nearest_known_name_or_the_list_of_them() =>
         Errors("app,tier,namespace,vm,cluster,Depends On,owner\n").Should().Equal(
             "apps.csv:1:6: unknown column 'Depends On': did you mean 'depends_on'?",
-            "apps.csv:1:7: unknown column 'owner': known columns are app, tier, namespace, vm, cluster, rto_minutes, depends_on");
+            "apps.csv:1:7: unknown column 'owner': known columns are app, tier, namespace, vm, cluster, rto_minutes, depends_on, peer");
 
     [TestMethod]
     public void A_column_given_twice_or_a_required_column_left_out_is_refused() =>
@@ -158,7 +158,7 @@ public sealed class InventoryReadingTests
         var name = new string('q', 90);
 
         Errors($"app,tier,namespace,vm,cluster,{name}\n").Should().Equal(
-            $"apps.csv:1:6: unknown column '{new string('q', 80)}...': known columns are app, tier, namespace, vm, cluster, rto_minutes, depends_on");
+            $"apps.csv:1:6: unknown column '{new string('q', 80)}...': known columns are app, tier, namespace, vm, cluster, rto_minutes, depends_on, peer");
         Errors("app,tier,namespace,vm,cluster,o\u0001wner\n").Should().ContainSingle().Which.Should().Contain("unknown column 'o?wner'");
     }
 

@@ -13,7 +13,7 @@ public sealed class SwitchManifestTests
     public void A_new_switch_points_everything_home_and_records_the_settings() =>
         Flow.Of(SwitchManifest.Build(DrSettings.Default, SwitchState.Home(DrSettings.Default))).Should().Be(
             "{apiVersion: v1, kind: ConfigMap, metadata: {name: acmdr-sites, namespace: acmdr, labels: {app.kubernetes.io/managed-by: acmdr}}, "
-            + "data: {clusterSet: default, home: Primary, moveRunning: migrate, site: Primary, siteLabel: topology.kubernetes.io/site, sites: Primary,DR}}");
+            + "data: {clusterSet: default, home: Primary, mode: planned, moveRunning: migrate, site: Primary, siteLabel: topology.kubernetes.io/site, sites: Primary,DR}}");
 
     [TestMethod]
     public void Regenerating_keeps_the_site_and_the_overrides_of_the_committed_switch()
@@ -21,7 +21,7 @@ public sealed class SwitchManifestTests
         var state = new SwitchState("DR", new Dictionary<string, string> { ["tier-2"] = "Primary", ["app-web"] = "DR" });
 
         Flow.Of(SwitchManifest.Build(DrSettings.Default, state)["data"]!).Should().Be(
-            "{app-web: DR, clusterSet: default, home: Primary, moveRunning: migrate, site: DR, siteLabel: topology.kubernetes.io/site, sites: Primary,DR, tier-2: Primary}");
+            "{app-web: DR, clusterSet: default, home: Primary, mode: planned, moveRunning: migrate, site: DR, siteLabel: topology.kubernetes.io/site, sites: Primary,DR, tier-2: Primary}");
     }
 
     [TestMethod]
@@ -92,5 +92,22 @@ public sealed class SwitchManifestTests
         SwitchManifest.IsKnownKey("Site").Should().BeFalse();
         SwitchManifest.IsKnownKey("tier1").Should().BeFalse();
         SwitchManifest.SettingsKeys.Should().Equal("sites", "home", "siteLabel", "clusterSet");
+    }
+
+    [TestMethod]
+    public void The_mode_is_an_optional_key_written_from_the_state_and_only_planned_or_unplanned_are_modes()
+    {
+        var state = new SwitchState("DR", new Dictionary<string, string>(), SwitchManifest.UnplannedMode);
+
+        Flow.Of(SwitchManifest.Build(DrSettings.Default, state)["data"]!).Should().Contain("mode: unplanned");
+        SwitchManifest.IsKnownKey("mode").Should().BeTrue();
+        SwitchManifest.IsOptionalSettingsKey("mode").Should().BeTrue();
+        SwitchManifest.IsOverrideKey("mode").Should().BeFalse();
+        SwitchManifest.KeysDescription.Split(", ").Should().Contain("mode");
+        SwitchManifest.IsMode("planned").Should().BeTrue();
+        SwitchManifest.IsMode("unplanned").Should().BeTrue();
+        SwitchManifest.IsMode("Planned").Should().BeFalse("the templates compare the exact word");
+        SwitchManifest.IsMode(string.Empty).Should().BeFalse();
+        SwitchManifest.IsMode(null).Should().BeFalse();
     }
 }

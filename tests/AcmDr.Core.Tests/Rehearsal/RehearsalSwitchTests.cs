@@ -49,4 +49,46 @@ public sealed class RehearsalSwitchTests
     public void The_reason_recorded_names_the_rehearsal_and_its_leg() =>
         (RehearsalSwitch.Reason("ab12cd34", "Q4 test", back: false), RehearsalSwitch.Reason("ab12cd34", "Q4 test", back: true))
             .Should().Be(("rehearsal ab12cd34: Q4 test", "rehearsal ab12cd34 back: Q4 test"));
+
+    [TestMethod]
+    public void The_way_back_restores_the_mode_the_rehearsal_flip_replaced_in_the_same_write_as_the_site()
+    {
+        var before = Data(("site", "Primary"), ("mode", "planned"), ("app-web", "DR"));
+        var first = FlipDecision.Decide(Data(("site", "Primary")), Sites, new FlipRequest("DR", [], [], false, "drill"));
+        first.Changed.Select(c => (c.Key, c.Before, c.After)).Should().Equal(("site", "Primary", "DR"), ("mode", null, "planned"));
+
+        var back = RehearsalSwitch.Back(SwitchEdit.Apply(before, first.Changed), Sites, first.Changed);
+
+        back.Changed.Select(c => (c.Key, c.Before, c.After)).Should().Equal(("site", "DR", "Primary"), ("mode", "planned", null));
+        back.After.Should().Equal(Data(("site", "Primary"), ("app-web", "DR")));
+    }
+
+    [TestMethod]
+    public void A_mode_someone_changed_during_the_rehearsal_refuses_the_way_back()
+    {
+        ScopeChange[] made = [new("site", "Primary", "DR"), new("mode", "unplanned", "planned")];
+
+        FluentActions.Invoking(() => RehearsalSwitch.Back(Data(("site", "DR"), ("mode", "unplanned")), Sites, made)).Should().Throw<AcmDrException>()
+            .WithMessage("not flipped back: mode is 'unplanned' on the switch, not 'planned' as the rehearsal left it*");
+    }
+
+    [TestMethod]
+    public void The_commands_that_restore_a_replaced_unplanned_mode_carry_unplanned_and_the_mode_needs_no_command_of_its_own()
+    {
+        RehearsalSwitch.BackCommands([new("site", "DR", "Primary"), new("mode", "unplanned", "planned")])
+            .Should().Equal("acmdr flip --to DR --unplanned");
+        RehearsalSwitch.BackCommands([new("tier-2", null, "DR"), new("mode", null, "planned")])
+            .Should().Equal("acmdr flip --clear --tier 2");
+    }
+
+    [TestMethod]
+    public void A_rehearsal_with_a_way_back_is_refused_when_the_switch_is_left_unplanned()
+    {
+        RehearsalSwitch.BackProblem(Data(("site", "DR"), ("mode", "unplanned")), back: true).Should().Be(
+            "refused: the switch says mode unplanned (a flip asked Ramen to fail over), and --back restores it: the way back would fail the dual apps over again; "
+            + "make it planned first (acmdr flip --to DR); nothing was written");
+        RehearsalSwitch.BackProblem(Data(("site", "DR"), ("mode", "unplanned")), back: false).Should().BeNull("the one flip writes planned");
+        RehearsalSwitch.BackProblem(Data(("site", "DR"), ("mode", "planned")), back: true).Should().BeNull();
+        RehearsalSwitch.BackProblem(Data(("site", "DR")), back: true).Should().BeNull();
+    }
 }
