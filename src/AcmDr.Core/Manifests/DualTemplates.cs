@@ -39,6 +39,13 @@ public static class DualTemplates
 
     public const string CompletedProgression = "Completed";
 
+    /// <summary>
+    /// The progressions in which a DRPC has finished. Ramen reports "Cleaning Up" after an action while it cleans the old
+    /// cluster, which after a Failover with that cluster down lasts until it returns; it is not counted as finished here,
+    /// so the report and the gate agree on one definition.
+    /// </summary>
+    public static IReadOnlyList<string> FinishedProgressions { get; } = [CompletedProgression];
+
     /// <summary>A hub template printing <c>planned</c> or <c>unplanned</c> as the switch says, failing on anything else (never the switch's own text).</summary>
     public static string HubMode()
     {
@@ -144,8 +151,7 @@ public static class DualTemplates
         text.Append("    status:\n");
         text.Append("      preferredDecision:\n");
         text.Append("        clusterName: '{{ $target }}'\n");
-        text.Append("      progression: '{{ if $finished }}").Append(CompletedProgression)
-            .Append("{{ else }}acmdr-expected-finished-at-{{ $target }}-for-switch-{{ $switch }}{{ end }}'\n");
+        text.Append("      progression: '{{ if $finished }}{{ print $drpc.status.progression }}{{ else }}acmdr-expected-finished-at-{{ $target }}-for-switch-{{ $switch }}{{ end }}'\n");
         return text.ToString();
     }
 
@@ -154,6 +160,7 @@ public static class DualTemplates
     /// <paramref name="target"/>: <c>status.preferredDecision.clusterName</c> is the target, <c>status.progression</c> is
     /// Completed, <c>status.phase</c> one of <see cref="FinishedPhases"/>, condition Available is True, and
     /// <c>status.observedGeneration</c> is <c>metadata.generation</c> when both are there (Ramen has seen the last spec).
+    /// The report (helper D's DRPC assessment) must use the same definition.
     /// </summary>
     internal static void AppendFinished(StringBuilder text, string drpc, string target, string result)
     {
@@ -161,8 +168,13 @@ public static class DualTemplates
         text.Append("{{- ").Append(result).Append(" := false }}\n");
         text.Append("{{- if ").Append(d).Append(".status }}{{- if ").Append(d).Append(".status.preferredDecision }}{{- if eq (print ")
             .Append(d).Append(".status.preferredDecision.clusterName) ").Append(target).Append(" }}\n");
-        text.Append("{{- if and (eq (print ").Append(d).Append(".status.progression) ").Append(Go(CompletedProgression)).Append(") (eq (print ")
-            .Append(d).Append(".status.phase)");
+        text.Append("{{- if and (eq (print ").Append(d).Append(".status.progression)");
+        foreach (var progression in FinishedProgressions)
+        {
+            text.Append(' ').Append(Go(progression));
+        }
+
+        text.Append(") (eq (print ").Append(d).Append(".status.phase)");
         foreach (var phase in FinishedPhases)
         {
             text.Append(' ').Append(Go(phase));

@@ -121,7 +121,7 @@ public sealed class DualTemplatesTests
             + "    status:\n"
             + "      preferredDecision:\n"
             + "        clusterName: '{{ $target }}'\n"
-            + "      progression: '{{ if $finished }}Completed{{ else }}acmdr-expected-finished-at-{{ $target }}-for-switch-{{ $switch }}{{ end }}'\n");
+            + "      progression: '{{ if $finished }}{{ print $drpc.status.progression }}{{ else }}acmdr-expected-finished-at-{{ $target }}-for-switch-{{ $switch }}{{ end }}'\n");
     }
 
     [TestMethod]
