@@ -34,17 +34,23 @@ public static class DualTemplates
     /// <summary>A ConfigMap that must never exist: reading it makes the hub's mode resolution fail closed.</summary>
     public const string FailClosedModeConfigMap = "acmdr-sites-invalid-mode";
 
-    /// <summary>The phases in which a DRPC has finished its deployment or action.</summary>
-    public static IReadOnlyList<string> FinishedPhases { get; } = ["Deployed", "Relocated", "FailedOver"];
+    /// <summary>The phase after a Failover: the DRPC runs the app at <c>spec.failoverCluster</c>.</summary>
+    public const string FailedOverPhase = "FailedOver";
+
+    /// <summary>The phases after the initial deployment and a Relocate: the DRPC runs the app at <c>spec.preferredCluster</c>.</summary>
+    public static IReadOnlyList<string> PreferredClusterPhases { get; } = ["Deployed", "Relocated"];
+
+    /// <summary>The phases in which a DRPC has finished its deployment or action; no other phase is finished.</summary>
+    public static IReadOnlyList<string> FinishedPhases { get; } = [.. PreferredClusterPhases, FailedOverPhase];
 
     public const string CompletedProgression = "Completed";
 
     /// <summary>
-    /// The progressions in which a DRPC has finished. Ramen reports "Cleaning Up" after an action while it cleans the old
-    /// cluster, which after a Failover with that cluster down lasts until it returns; it is not counted as finished here,
-    /// so the report and the gate agree on one definition.
+    /// The progressions in which a DRPC has finished. After an action Ramen reports "Cleaning Up" (or, for discovered
+    /// apps after a Failover, "WaitOnUserToCleanUp") while the old cluster is cleaned; the app already runs at the
+    /// target, and after a Failover with the old cluster down this lasts until that cluster returns, maybe never.
     /// </summary>
-    public static IReadOnlyList<string> FinishedProgressions { get; } = [CompletedProgression];
+    public static IReadOnlyList<string> FinishedProgressions { get; } = [CompletedProgression, "Cleaning Up", "WaitOnUserToCleanUp"];
 
     /// <summary>A hub template printing <c>planned</c> or <c>unplanned</c> as the switch says, failing on anything else (never the switch's own text).</summary>
     public static string HubMode()
@@ -149,43 +155,49 @@ public static class DualTemplates
         text.Append("      name: ").Append(Go(dual.Name)).Append('\n');
         text.Append("      namespace: ").Append(Go(dual.Namespace)).Append('\n');
         text.Append("    status:\n");
-        text.Append("      preferredDecision:\n");
-        text.Append("        clusterName: '{{ $target }}'\n");
         text.Append("      progression: '{{ if $finished }}{{ print $drpc.status.progression }}{{ else }}acmdr-expected-finished-at-{{ $target }}-for-switch-{{ $switch }}{{ end }}'\n");
         return text.ToString();
     }
 
     /// <summary>
     /// Sets <paramref name="result"/> to whether the DRPC in <paramref name="drpc"/> is finished at the cluster in
-    /// <paramref name="target"/>: <c>status.preferredDecision.clusterName</c> is the target, <c>status.progression</c> is
-    /// Completed, <c>status.phase</c> one of <see cref="FinishedPhases"/>, condition Available is True, and
-    /// <c>status.observedGeneration</c> is <c>metadata.generation</c> when both are there (Ramen has seen the last spec).
+    /// <paramref name="target"/>. The cluster it runs the app at is <c>spec.failoverCluster</c> in phase FailedOver and
+    /// <c>spec.preferredCluster</c> in one of <see cref="PreferredClusterPhases"/> (Ramen writes
+    /// <c>status.preferredDecision</c> once, never after an action); it must be the target, <c>status.progression</c> one
+    /// of <see cref="FinishedProgressions"/>, and condition Available True with its <c>observedGeneration</c> equal to
+    /// <c>metadata.generation</c> when both are there: Ramen stamps every condition with the generation on each status
+    /// write, so an older one means this status predates the current spec (<c>status.observedGeneration</c> moves only on
+    /// a phase change). The variable <paramref name="result"/><c>At</c> holds that cluster ("" in no finished phase).
     /// The report (helper D's DRPC assessment) must use the same definition.
     /// </summary>
     internal static void AppendFinished(StringBuilder text, string drpc, string target, string result)
     {
         var d = drpc;
+        var at = result + "At";
+        text.Append("{{- ").Append(at).Append(" := \"\" }}\n");
+        text.Append("{{- if ").Append(d).Append(".spec }}{{- if ").Append(d).Append(".status }}{{- if eq (print ").Append(d).Append(".status.phase) ")
+            .Append(Go(FailedOverPhase)).Append(" }}{{- ").Append(at).Append(" = print ").Append(d).Append(".spec.failoverCluster }}");
+        text.Append("{{- else if eq (print ").Append(d).Append(".status.phase)");
+        foreach (var phase in PreferredClusterPhases)
+        {
+            text.Append(' ').Append(Go(phase));
+        }
+
+        text.Append(" }}{{- ").Append(at).Append(" = print ").Append(d).Append(".spec.preferredCluster }}{{- end }}{{- end }}{{- end }}\n");
         text.Append("{{- ").Append(result).Append(" := false }}\n");
-        text.Append("{{- if ").Append(d).Append(".status }}{{- if ").Append(d).Append(".status.preferredDecision }}{{- if eq (print ")
-            .Append(d).Append(".status.preferredDecision.clusterName) ").Append(target).Append(" }}\n");
-        text.Append("{{- if and (eq (print ").Append(d).Append(".status.progression)");
+        text.Append("{{- if ").Append(at).Append(" }}{{- if eq ").Append(at).Append(' ').Append(target).Append(" }}{{- if eq (print ").Append(d).Append(".status.progression)");
         foreach (var progression in FinishedProgressions)
         {
             text.Append(' ').Append(Go(progression));
         }
 
-        text.Append(") (eq (print ").Append(d).Append(".status.phase)");
-        foreach (var phase in FinishedPhases)
-        {
-            text.Append(' ').Append(Go(phase));
-        }
-
-        text.Append(") }}\n");
+        text.Append(" }}\n");
         text.Append("{{- range ").Append(d).Append(".status.conditions }}{{- if and (eq (print .type) \"Available\") (eq (print .status) \"True\") }}{{- ")
-            .Append(result).Append(" = true }}{{- end }}{{- end }}\n");
-        text.Append("{{- if ").Append(d).Append(".status.observedGeneration }}{{- if ").Append(d).Append(".metadata.generation }}{{- if ne (print ")
-            .Append(d).Append(".status.observedGeneration) (print ").Append(d).Append(".metadata.generation) }}{{- ").Append(result).Append(" = false }}{{- end }}{{- end }}{{- end }}\n");
-        text.Append("{{- end }}{{- end }}{{- end }}{{- end }}\n");
+            .Append(result).Append(" = true }}\n");
+        text.Append("{{- if .observedGeneration }}{{- if ").Append(d).Append(".metadata.generation }}{{- if ne (print .observedGeneration) (print ")
+            .Append(d).Append(".metadata.generation) }}{{- ").Append(result).Append(" = false }}{{- end }}{{- end }}{{- end }}\n");
+        text.Append("{{- end }}{{- end }}\n");
+        text.Append("{{- end }}{{- end }}{{- end }}\n");
     }
 
     /// <summary>Sets <paramref name="target"/> and <paramref name="stamp"/> to the DRPC's target-cluster and switch-version annotations ("" when missing).</summary>

@@ -47,7 +47,12 @@ internal static class DualFixture
 
     /// <summary>
     /// A DRPC as its -drpc template and Ramen leave it: labelled, stamped with <paramref name="stamp"/> and
-    /// <paramref name="target"/>, with Ramen's status at <paramref name="at"/>.
+    /// <paramref name="target"/>, running the app at <paramref name="at"/> (<c>spec.failoverCluster</c> in phase
+    /// FailedOver, else <c>spec.preferredCluster</c>, unless given). As Ramen writes it: <c>status.preferredDecision</c>
+    /// stays at <paramref name="decided"/>, the cluster of the first deployment (updatePreferredDecision writes it only
+    /// when empty); every condition carries <paramref name="conditionGeneration"/> (default: the generation, as Ramen
+    /// stamps them on each status write); <c>status.observedGeneration</c> is <paramref name="observedGeneration"/>
+    /// (Ramen moves it only on a phase change), which the finished check must not read.
     /// </summary>
     public static JsonObject Drpc(
         string app,
@@ -62,8 +67,21 @@ internal static class DualFixture
         string? preferred = null,
         string? failover = null,
         int generation = 2,
-        int? observedGeneration = 2)
+        int? conditionGeneration = null,
+        int? observedGeneration = 1,
+        string decided = "east")
     {
+        if (at is not null && phase == "FailedOver")
+        {
+            failover ??= at;
+            action ??= "Failover";
+        }
+        else if (at is not null)
+        {
+            preferred ??= at;
+        }
+
+        var seen = conditionGeneration ?? generation;
         var annotations = new JsonObject();
         if (target is not null)
         {
@@ -100,15 +118,11 @@ internal static class DualFixture
         {
             ["phase"] = phase,
             ["progression"] = progression,
+            ["preferredDecision"] = new JsonObject { ["clusterName"] = decided, ["clusterNamespace"] = decided },
             ["conditions"] = new JsonArray(
-                new JsonObject { ["type"] = "Available", ["status"] = available ? "True" : "False", ["reason"] = phase },
-                new JsonObject { ["type"] = "PeerReady", ["status"] = "True", ["reason"] = "Success" }),
+                new JsonObject { ["type"] = "Available", ["status"] = available ? "True" : "False", ["reason"] = phase, ["observedGeneration"] = seen },
+                new JsonObject { ["type"] = "PeerReady", ["status"] = "True", ["reason"] = "Success", ["observedGeneration"] = seen }),
         };
-        if (at is not null)
-        {
-            status["preferredDecision"] = new JsonObject { ["clusterName"] = at, ["clusterNamespace"] = at };
-        }
-
         if (observedGeneration is { } observed)
         {
             status["observedGeneration"] = observed;

@@ -8,7 +8,9 @@ namespace AcmDr.Cli.Tests.Generate;
 /// A dual app's hub-local templates executed as ACM does (hub templates by the propagator, then Go's text/template with
 /// <c>lookup</c> reading the hub, the policy's managed cluster) for every switch state: the DRPlacementControl the
 /// <c>-drpc</c> template asks for, and what the <c>-recovered</c> check says. dr-erp (tier 2, home east, peer west)
-/// waits for tier 1's dual apps db (home east) and files (home west); the switch's resourceVersion is 7.
+/// waits for tier 1's dual apps db (home east) and files (home west); the switch's resourceVersion is 7. The DRPCs'
+/// status is as Ramen writes it: <c>status.preferredDecision</c> stays at the first deployment's cluster (east) after
+/// any action, so where the app runs is read from the spec by the phase.
 /// </summary>
 [TestClass]
 public sealed class DualTemplateExecutionTests
@@ -38,7 +40,7 @@ public sealed class DualTemplateExecutionTests
     }
 
     /// <summary>dr-erp deployed at east by an earlier switch (resourceVersion 6).</summary>
-    private static JsonObject ErpAtHome() => DualFixture.Drpc("erp", 2, "east", "6", at: "east", phase: "Deployed", preferred: "east");
+    private static JsonObject ErpAtHome() => DualFixture.Drpc("erp", 2, "east", "6", at: "east", phase: "Deployed");
 
     private static JsonNode Template(string policy, int index) =>
         DualFixture.Policy(DualFixture.Plan(), policy)["spec"]!["policy-templates"]![index]!["objectDefinition"]!;
@@ -113,9 +115,12 @@ public sealed class DualTemplateExecutionTests
     [TestMethod]
     public void Failback_after_a_failover_is_a_relocate_to_home()
     {
-        var failedOver = DualFixture.Drpc("erp", 2, "west", "6", at: "west", phase: "FailedOver", action: "Failover", preferred: "east", failover: "west");
+        // preferredCluster and Ramen's preferredDecision still name east; the app runs at the failover cluster.
+        var failedOver = DualFixture.Drpc("erp", 2, "west", "6", at: "west", phase: "FailedOver", preferred: "east", decided: "east");
 
         Moves(Desired(Switch("Primary"), [.. TierOneAt("Primary"), failedOver])).Should().Be("action=Relocate preferredCluster=east -> east");
+        Moves(Desired(Switch("Primary"), [.. TierOneAt("Primary"), DualFixture.Drpc("erp", 2, "west", "6", at: "west", phase: "FailedOver", progression: "Cleaning Up", preferred: "east")]))
+            .Should().Be("action=Relocate preferredCluster=east -> east", "still cleaning up the old cluster after the failover");
     }
 
     [TestMethod]
@@ -162,16 +167,18 @@ public sealed class DualTemplateExecutionTests
     [TestMethod]
     public void A_drpc_finished_at_the_target_is_not_moved_again_when_only_the_mode_changes()
     {
-        var relocated = DualFixture.Drpc("erp", 2, "west", "6", at: "west", phase: "Relocated", action: "Relocate", preferred: "west");
+        var relocated = DualFixture.Drpc("erp", 2, "west", "6", at: "west", phase: "Relocated", action: "Relocate", decided: "east");
+        var failedOver = DualFixture.Drpc("erp", 2, "west", "6", at: "west", phase: "FailedOver", progression: "Cleaning Up", preferred: "east");
 
         Moves(Desired(Switch("DR", "unplanned"), [.. TierOneAt("DR"), relocated])).Should().Be(" -> west");
         Moves(Desired(Switch("DR", "planned"), [.. TierOneAt("DR"), relocated])).Should().Be(" -> west");
+        Moves(Desired(Switch("DR", "planned"), [.. TierOneAt("DR"), failedOver])).Should().Be(" -> west", "a failover still cleaning up is not turned into a relocate");
     }
 
     [TestMethod]
     public void A_drpc_whose_action_already_names_the_target_keeps_it_while_Ramen_works_whatever_the_mode_says()
     {
-        var failingOver = DualFixture.Drpc("erp", 2, "west", "7", at: "east", phase: "FailingOver", progression: "WaitForFencing", available: false,
+        var failingOver = DualFixture.Drpc("erp", 2, "west", "7", phase: "FailingOver", progression: "WaitForFencing", available: false,
             action: "Failover", preferred: "east", failover: "west");
 
         Moves(Desired(Switch("DR", "planned"), [.. TierOneAt("DR"), failingOver])).Should().Be(" -> west", "switching to planned mid-failover must not turn it into a relocate");
@@ -188,32 +195,53 @@ public sealed class DualTemplateExecutionTests
         Moves(Desired(Switch("DR"), [.. TierOneAt("DR", stamp: "6"), erp])).Should().Be("nothing", "tier 1 finished under the switch before the flip");
         Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "east", phase: "Relocating", progression: "RunningFinalSync", available: false), files, erp]))
             .Should().Be("nothing", "db is still relocating");
-        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", progression: "Cleaning Up"), files, erp]))
-            .Should().Be("nothing", "db has not completed");
         Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", available: false), files, erp]))
             .Should().Be("nothing", "db is not available");
-        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", generation: 3), files, erp]))
-            .Should().Be("nothing", "Ramen has not seen db's last spec");
+        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", generation: 3, conditionGeneration: 2), files, erp]))
+            .Should().Be("nothing", "db's Available condition was written before Ramen saw its last spec");
+        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", phase: "Deployed", generation: 3, conditionGeneration: 2, decided: "west"), files, erp]))
+            .Should().Be("nothing", "a relocation just asked for: the spec names west, the status is still the deployment's");
+        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", phase: "FailedOver", progression: "Cleaning Up", generation: 3, conditionGeneration: 2), files, erp]))
+            .Should().Be("nothing", "a stale Available condition after a failover does not count either");
         Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", phase: "Relocating"), files, erp]))
             .Should().Be("nothing", "db's phase is not a finished one");
         Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "east", "7", at: "west"), files, erp]))
             .Should().Be("nothing", "db runs at west but its own target is east");
+        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", phase: "FailedOver", action: "Failover", preferred: "west", failover: "east", decided: "west"), files, erp]))
+            .Should().Be("nothing", "failed over, db runs at its failoverCluster east, whatever preferredCluster and preferredDecision say");
         Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, null, "7", at: "west"), files, erp])).Should().Be("nothing", "db carries no target");
 
-        Moves(Desired(Switch("DR"), [db, files, erp])).Should().Be("action=Relocate preferredCluster=west -> west");
-        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", observedGeneration: null), files, erp]))
-            .Should().Be("action=Relocate preferredCluster=west -> west", "without an observedGeneration the rest decides");
+        Moves(Desired(Switch("DR"), [db, files, erp])).Should().Be("action=Relocate preferredCluster=west -> west", "db's preferredDecision still names east");
+        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", generation: 5, observedGeneration: 3), files, erp]))
+            .Should().Be("action=Relocate preferredCluster=west -> west", "status.observedGeneration moves only on a phase change: not read");
+        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", progression: "Cleaning Up"), files, erp]))
+            .Should().Be("action=Relocate preferredCluster=west -> west", "relocated, Ramen still cleaning up east");
+    }
+
+    [TestMethod]
+    public void A_failover_still_cleaning_up_while_the_old_cluster_is_down_counts_as_finished()
+    {
+        var erp = ErpAtHome();
+        var files = DualFixture.Drpc("files", 1, "east", "7", at: "east", decided: "west");
+        foreach (var progression in new[] { "Cleaning Up", "WaitOnUserToCleanUp" })
+        {
+            var db = DualFixture.Drpc("db", 1, "west", "7", at: "west", phase: "FailedOver", progression: progression, preferred: "east");
+            Moves(Desired(Switch("DR", "unplanned"), [db, files, erp])).Should().Be("action=Failover failoverCluster=west -> west", progression);
+        }
+
+        Moves(Desired(Switch("DR", "unplanned"), [DualFixture.Drpc("db", 1, "west", "7", at: "west", phase: "FailingOver", progression: "Cleaning Up", preferred: "east", failover: "west", action: "Failover"), files, erp]))
+            .Should().Be("nothing", "FailingOver is not a finished phase");
     }
 
     [TestMethod]
     public void A_depends_on_app_is_waited_for_too()
     {
-        var report = DualFixture.Drpc("report", 3, "east", "6", at: "east", phase: "Deployed", preferred: "east");
-        var erpDone = DualFixture.Drpc("erp", 2, "west", "7", at: "west", action: "Relocate", preferred: "west");
+        var report = DualFixture.Drpc("report", 3, "east", "6", at: "east", phase: "Deployed");
+        var erpDone = DualFixture.Drpc("erp", 2, "west", "7", at: "west", action: "Relocate");
 
         Moves(Desired(Switch("DR"), [ErpAtHome(), report], "dr-report")).Should().Be("nothing");
         Moves(Desired(Switch("DR"), [erpDone, report], "dr-report")).Should().Be("action=Relocate preferredCluster=west -> west");
-        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "east", "6", at: "east", phase: "Deployed", preferred: "east")], "dr-db")).Should().Be("action=Relocate preferredCluster=west -> west", "the first tier waits for nothing");
+        Moves(Desired(Switch("DR"), [DualFixture.Drpc("db", 1, "east", "6", at: "east", phase: "Deployed")], "dr-db")).Should().Be("action=Relocate preferredCluster=west -> west", "the first tier waits for nothing");
     }
 
     private static IReadOnlyList<TemplateEvaluation> Recovered(Dictionary<string, IDictionary<string, string>> configMaps, params JsonNode[] objects)
@@ -235,7 +263,7 @@ public sealed class DualTemplateExecutionTests
     [TestMethod]
     public void The_recovered_check_is_compliant_only_for_the_drpc_finished_at_the_target_for_this_switch_and_names_it_otherwise()
     {
-        var done = DualFixture.Drpc("erp", 2, "west", "7", at: "west", action: "Relocate", preferred: "west");
+        var done = DualFixture.Drpc("erp", 2, "west", "7", at: "west", action: "Relocate", decided: "east");
 
         Recovered(Switch("DR"), done).Should().ContainSingle().Which.Result.Should().Be("compliant");
         Recovered(Switch("DR", mode: null), done).Single().Result.Should().Be("compliant");
@@ -248,5 +276,25 @@ public sealed class DualTemplateExecutionTests
         Recovered(Switch("DR"), DualFixture.Drpc("erp", 2, "west", "7", at: "west", progression: "WaitForReadiness")).Single().Result.Should().Be("noncompliant");
         Recovered(Switch("DR"), DualFixture.Drpc("erp", 2, "east", "7", at: "west")).Single().Result.Should().Be("noncompliant", "its target annotation is not this switch's");
         Recovered(Switch("DR")).Single().Should().Match<TemplateEvaluation>(e => e.Result == "notfound" && e.Name == "dr-erp");
+    }
+
+    [TestMethod]
+    public void The_recovered_check_reads_where_the_app_runs_from_the_spec_by_phase_not_from_the_preferred_decision()
+    {
+        var failedOverCleaning = DualFixture.Drpc("erp", 2, "west", "7", at: "west", phase: "FailedOver", progression: "Cleaning Up", preferred: "east", decided: "east");
+        Recovered(Switch("DR", "unplanned"), failedOverCleaning).Single().Result.Should().Be("compliant", "the app runs at west; Ramen waits for east to return");
+        Recovered(Switch("DR", "unplanned"), DualFixture.Drpc("erp", 2, "west", "7", at: "west", phase: "FailedOver", progression: "WaitOnUserToCleanUp", preferred: "east"))
+            .Single().Result.Should().Be("compliant");
+
+        foreach (var (drpc, because) in new (JsonNode, string)[]
+        {
+            (DualFixture.Drpc("erp", 2, "west", "7", at: "west", generation: 4, conditionGeneration: 3), "its Available condition predates the last spec"),
+            (DualFixture.Drpc("erp", 2, "west", "7", phase: "FailedOver", action: "Failover", preferred: "west", failover: "east", decided: "west"), "failed over to east"),
+            (DualFixture.Drpc("erp", 2, "west", "7", phase: "Relocating", progression: "Cleaning Up", action: "Relocate", preferred: "west"), "still relocating"),
+            (DualFixture.Drpc("erp", 2, "west", "7", at: "west", phase: "FailedOver", available: false), "not available"),
+        })
+        {
+            Recovered(Switch("DR"), drpc).Single().Should().Match<TemplateEvaluation>(e => e.Result == "noncompliant" && e.Name == "dr-erp", because);
+        }
     }
 }

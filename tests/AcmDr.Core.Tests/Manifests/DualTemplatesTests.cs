@@ -16,12 +16,15 @@ public sealed class DualTemplatesTests
         + "{{- $target := \"west\" }}{{- if eq $site \"Primary\" }}{{- $target = \"east\" }}{{- end }}\n";
 
     private static string Finished(string d, string target, string result) =>
-        $"{{{{- {result} := false }}}}\n"
-        + $"{{{{- if {d}.status }}}}{{{{- if {d}.status.preferredDecision }}}}{{{{- if eq (print {d}.status.preferredDecision.clusterName) {target} }}}}\n"
-        + $"{{{{- if and (eq (print {d}.status.progression) \"Completed\") (eq (print {d}.status.phase) \"Deployed\" \"Relocated\" \"FailedOver\") }}}}\n"
-        + $"{{{{- range {d}.status.conditions }}}}{{{{- if and (eq (print .type) \"Available\") (eq (print .status) \"True\") }}}}{{{{- {result} = true }}}}{{{{- end }}}}{{{{- end }}}}\n"
-        + $"{{{{- if {d}.status.observedGeneration }}}}{{{{- if {d}.metadata.generation }}}}{{{{- if ne (print {d}.status.observedGeneration) (print {d}.metadata.generation) }}}}{{{{- {result} = false }}}}{{{{- end }}}}{{{{- end }}}}{{{{- end }}}}\n"
-        + "{{- end }}{{- end }}{{- end }}{{- end }}\n";
+        $"{{{{- {result}At := \"\" }}}}\n"
+        + $"{{{{- if {d}.spec }}}}{{{{- if {d}.status }}}}{{{{- if eq (print {d}.status.phase) \"FailedOver\" }}}}{{{{- {result}At = print {d}.spec.failoverCluster }}}}"
+        + $"{{{{- else if eq (print {d}.status.phase) \"Deployed\" \"Relocated\" }}}}{{{{- {result}At = print {d}.spec.preferredCluster }}}}{{{{- end }}}}{{{{- end }}}}{{{{- end }}}}\n"
+        + $"{{{{- {result} := false }}}}\n"
+        + $"{{{{- if {result}At }}}}{{{{- if eq {result}At {target} }}}}{{{{- if eq (print {d}.status.progression) \"Completed\" \"Cleaning Up\" \"WaitOnUserToCleanUp\" }}}}\n"
+        + $"{{{{- range {d}.status.conditions }}}}{{{{- if and (eq (print .type) \"Available\") (eq (print .status) \"True\") }}}}{{{{- {result} = true }}}}\n"
+        + $"{{{{- if .observedGeneration }}}}{{{{- if {d}.metadata.generation }}}}{{{{- if ne (print .observedGeneration) (print {d}.metadata.generation) }}}}{{{{- {result} = false }}}}{{{{- end }}}}{{{{- end }}}}{{{{- end }}}}\n"
+        + "{{- end }}{{- end }}\n"
+        + "{{- end }}{{- end }}{{- end }}\n";
 
     private static string Stamped(string d, string target, string stamp) =>
         $"{{{{- {target} := \"\" }}}}{{{{- {stamp} := \"\" }}}}\n"
@@ -119,9 +122,18 @@ public sealed class DualTemplatesTests
             + "      name: \"dr-erp\"\n"
             + "      namespace: \"openshift-gitops\"\n"
             + "    status:\n"
-            + "      preferredDecision:\n"
-            + "        clusterName: '{{ $target }}'\n"
             + "      progression: '{{ if $finished }}{{ print $drpc.status.progression }}{{ else }}acmdr-expected-finished-at-{{ $target }}-for-switch-{{ $switch }}{{ end }}'\n");
+    }
+
+    [TestMethod]
+    public void Neither_template_reads_the_preferred_decision_Ramen_writes_once_nor_the_status_generation_it_moves_only_on_a_phase_change()
+    {
+        var plan = DualPlans.Plan();
+        var erp = DualPlans.Policy(plan, "dr-erp");
+        foreach (var text in new[] { DualTemplates.DrpcObjectTemplates(plan.Settings, erp, new MoveGates(plan).Of(erp), new StringBuilder()), DualTemplates.RecoveredObjectTemplates(plan.Settings, erp, new StringBuilder()) })
+        {
+            text.Should().NotContain("preferredDecision").And.NotContain("status.observedGeneration");
+        }
     }
 
     [TestMethod]
