@@ -10,6 +10,7 @@ public static class ManifestBuilder
     public const string PoliciesDir = "policies";
     public const string PlacementsDir = "placements";
     public const string BaseDir = "policies/base";
+    public const string DualDir = "dual";
 
     /// <summary>Every file's path, in order, with its documents still to build (see <see cref="PendingFile"/>).</summary>
     public static IReadOnlyList<PendingFile> Pending(DrPlan plan, SwitchState state)
@@ -61,7 +62,36 @@ public static class ManifestBuilder
 
         Add($"{PlacementsDir}/managedclustersetbinding.yaml", () => [PlacementManifests.ClusterSetBinding(settings)]);
         placementResources.Add("managedclustersetbinding.yaml");
+        if (plan.HasDual)
+        {
+            DualPlacements(plan, Add);
+            placementResources.Add(DualDir);
+        }
+
         Add($"{PlacementsDir}/kustomization.yaml", () => [KustomizeManifests.Base(placementResources)]);
         return files;
+    }
+
+    /// <summary>The dual apps' Placements (and the cluster set's binding in their namespace) in a kustomization of their own.</summary>
+    private static void DualPlacements(DrPlan plan, Action<string, Func<IReadOnlyList<Mapping>>> add)
+    {
+        var settings = plan.Settings;
+        var resources = new List<string>();
+        foreach (var policy in plan.Policies)
+        {
+            if (policy.Dual is { } dual)
+            {
+                add($"{PlacementsDir}/{DualDir}/{dual.Name}.yaml", () => [DualManifests.Placement(settings, dual, policy.App)]);
+                resources.Add($"{dual.Name}.yaml");
+            }
+        }
+
+        if (DualManifests.NeedsClusterSetBinding(settings))
+        {
+            add($"{PlacementsDir}/{DualDir}/managedclustersetbinding.yaml", () => [DualManifests.ClusterSetBinding(settings)]);
+            resources.Add("managedclustersetbinding.yaml");
+        }
+
+        add($"{PlacementsDir}/{DualDir}/kustomization.yaml", () => [KustomizeManifests.Base(resources)]);
     }
 }

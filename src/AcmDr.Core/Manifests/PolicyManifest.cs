@@ -8,7 +8,8 @@ namespace AcmDr.Core.Manifests;
 /// <summary>
 /// The Policy of one app on one cluster: an enforce ConfigurationPolicy that sets every VM's site
 /// nodeSelector, an inform one that checks each VM runs at that site, and an enforce one that
-/// live-migrates the running VMs a migration can take there (<see cref="MoveTemplates"/>).
+/// live-migrates the running VMs a migration can take there (<see cref="MoveTemplates"/>). A dual-cluster app's Policy
+/// instead keeps its DRPlacementControl (<see cref="DualManifests.PolicyTemplates"/>).
 /// </summary>
 public static class PolicyManifest
 {
@@ -38,10 +39,12 @@ public static class PolicyManifest
 
         var spec = new Mapping()
             .Add("disabled", TypedScalar.Of(false))
-            .Add("policy-templates", new Sequence()
-                .Add(new Mapping().Add("objectDefinition", SiteConfigurationPolicy(settings, policy)))
-                .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy, scratch ??= new StringBuilder())))
-                .Add(new Mapping().Add("objectDefinition", MoveConfigurationPolicy(settings, policy, gate ?? [], scratch))));
+            .Add("policy-templates", policy.Dual is not null
+                ? DualManifests.PolicyTemplates(settings, policy, gate ?? [], scratch ?? new StringBuilder())
+                : new Sequence()
+                    .Add(new Mapping().Add("objectDefinition", SiteConfigurationPolicy(settings, policy)))
+                    .Add(new Mapping().Add("objectDefinition", RunningConfigurationPolicy(settings, policy, scratch ??= new StringBuilder())))
+                    .Add(new Mapping().Add("objectDefinition", MoveConfigurationPolicy(settings, policy, gate ?? [], scratch))));
         if (policy.Dependencies.Count > 0)
         {
             spec.Add("dependencies", new Sequence(policy.Dependencies.Select(d => (ManifestNode)Dependency(settings, d))));
@@ -86,7 +89,7 @@ public static class PolicyManifest
         ConfigurationPolicy(PolicyNames.MoveTemplate(policy.Name), "enforce",
             "object-templates-raw", new Scalar(MoveTemplates.MoveObjectTemplates(settings, policy, gate, scratch)));
 
-    private static Mapping ConfigurationPolicy(string name, string remediation, string objectsKey, ManifestNode objects)
+    internal static Mapping ConfigurationPolicy(string name, string remediation, string objectsKey, ManifestNode objects)
     {
         var spec = new Mapping()
             .Add("remediationAction", remediation)

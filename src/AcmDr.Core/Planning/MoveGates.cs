@@ -28,18 +28,51 @@ public sealed class MoveGates(DrPlan plan)
     public IReadOnlyList<MoveGate> Of(PolicyPlan policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Dual is not null)
+        {
+            return OfDual(policy);
+        }
+
         var gates = new List<MoveGate>();
         foreach (var dependency in policy.Dependencies)
         {
             if (dependency.Kind == PolicyDependency.PolicySetKind)
             {
                 var set = sets[dependency.Name];
-                var count = set.Policies.Select(name => policies[name]).Where(p => p.Cluster == policy.Cluster).Sum(p => p.Vms.Count);
+                var count = set.Policies.Select(name => policies[name]).Where(p => p.Cluster == policy.Cluster && p.Dual is null).Sum(p => p.Vms.Count);
                 gates.Add(new MoveGate(PolicyNames.TierLabel, set.Tier.ToString(CultureInfo.InvariantCulture), count));
             }
-            else if (policies[dependency.Name] is { } app && app.Cluster == policy.Cluster)
+            else if (policies[dependency.Name] is { } app && app.Cluster == policy.Cluster && app.Dual is null)
             {
                 gates.Add(new MoveGate(PolicyNames.AppLabel, app.App, app.Vms.Count));
+            }
+        }
+
+        return gates;
+    }
+
+    /// <summary>
+    /// What a dual app's <c>-drpc</c> template waits for: the DRPlacementControls of the dual apps its dependencies name
+    /// (all on the hub cluster), found in the dual namespace by the tier or app label its <c>-drpc</c> template sets, and
+    /// counted in apps: one DRPC each (see <see cref="Manifests.DualTemplates"/>).
+    /// </summary>
+    private List<MoveGate> OfDual(PolicyPlan policy)
+    {
+        var gates = new List<MoveGate>();
+        foreach (var dependency in policy.Dependencies)
+        {
+            if (dependency.Kind == PolicyDependency.PolicySetKind)
+            {
+                var set = sets[dependency.Name];
+                var count = set.Policies.Select(name => policies[name]).Count(p => p.Cluster == policy.Cluster && p.Dual is not null);
+                if (count > 0)
+                {
+                    gates.Add(new MoveGate(PolicyNames.TierLabel, set.Tier.ToString(CultureInfo.InvariantCulture), count));
+                }
+            }
+            else if (policies[dependency.Name] is { Dual: not null } app && app.Cluster == policy.Cluster)
+            {
+                gates.Add(new MoveGate(PolicyNames.AppLabel, app.App, 1));
             }
         }
 

@@ -15,7 +15,6 @@ public sealed class DualBreakGlassTests
 
     private static async Task<ManagedCluster> MixedClusterAsync()
     {
-        DualInventory.RequireSettingsReader();
         var cluster = await ManagedCluster.StartAsync(DualInventory.Csv);
         cluster.Dir.File("inventory/acmdr.yaml", DualInventory.SettingsYaml);
         cluster.AddRunningVm("finance", "db-0", "Primary", "p-1");
