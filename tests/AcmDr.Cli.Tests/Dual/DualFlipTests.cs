@@ -192,7 +192,7 @@ public sealed class DualFlipTests
         await using var world = await SettledAsync();
         await FlipAsync(world, "DR");
 
-        var wait = world.HubWhileTickingAsync("wait", "--to", "DR", "--timeout", "2h", "-o", "json");
+        var wait = world.HubWhileTickingAsync("wait", "--to", "DR", "--timeout", "5m", "-o", "json");
         var ticks = 0;
         while (!wait.IsCompleted && ticks < Budget)
         {
@@ -201,6 +201,7 @@ public sealed class DualFlipTests
             await Task.Delay(20);
         }
 
+        wait.IsCompleted.Should().BeTrue("wait ends within {0} ticks: {1}", Budget, Describe(world));
         var result = await wait;
         result.ExitCode.Should().Be(0, "{0} | {1}", result, Describe(world));
         AllFinished(world, a => Clusters[a].Peer, "Relocated").Should().BeTrue("wait returned only once every DRPC finished: {0}", Describe(world));

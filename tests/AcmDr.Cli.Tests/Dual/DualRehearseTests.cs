@@ -13,7 +13,7 @@ public sealed class DualRehearseTests
     {
         await using var world = await SettledAsync();
 
-        var rehearsal = world.HubWhileTickingAsync("rehearse", "--to", "DR", "--reason", "dual rehearsal", "--back", "--timeout", "2h", "-o", "json");
+        var rehearsal = world.HubWhileTickingAsync("rehearse", "--to", "DR", "--reason", "dual rehearsal", "--back", "--timeout", "5m", "-o", "json");
         var ticks = 0;
         var sawDr = false;
         while (!rehearsal.IsCompleted && ticks < 2 * Budget)
@@ -24,6 +24,7 @@ public sealed class DualRehearseTests
             await Task.Delay(20);
         }
 
+        rehearsal.IsCompleted.Should().BeTrue("the rehearsal ends within {0} ticks: {1}", 2 * Budget, Describe(world));
         var result = await rehearsal;
         result.ExitCode.Should().Be(0, "{0} | {1}", result, Describe(world));
         sawDr.Should().BeTrue("every app ran at DR between the two legs");
