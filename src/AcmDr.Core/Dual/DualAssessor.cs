@@ -38,7 +38,7 @@ public sealed class DualAssessor
         ArgumentNullException.ThrowIfNull(vm);
         var decision = Decide(vm);
         return new VmCompliance(vm.App, vm.Tier, vm.Namespace, vm.Vm, decision.Cluster ?? vm.Cluster, decision.Reading.TargetSite,
-            ComplianceState.Unknown, StateOf(decision.Reading.Verdict), decision.Reading.Verdict, decision.Since, decision.Reason, decision.StartedAt);
+            decision.Spec, StateOf(decision.Reading.Verdict), decision.Reading.Verdict, decision.Since, decision.Reason, decision.StartedAt);
     }
 
     /// <summary>Each dual app of the observation once, by tier and name.</summary>
@@ -66,8 +66,11 @@ public sealed class DualAssessor
         var name = $"{StatusText.Clean(dual.Namespace)}/{StatusText.Clean(plan.Drpc)}";
         var policy = StatusText.Clean(plan.Drpc);
         var hub = StatusText.Clean(dual.HubCluster);
+        // The spec column's analogue: whether the DRPC already sends the app to its target.
+        var spec = drpc is null || cluster is null ? ComplianceState.Unknown
+            : drpc.IsFinishedAt(cluster) || drpc.Targets(cluster) ? ComplianceState.Compliant : ComplianceState.NonCompliant;
         DualDecision Of(MoveVerdict verdict, string reason, DateTimeOffset? since = null, DateTimeOffset? started = null) =>
-            new(Reading(vm, plan, site, cluster, drpc, verdict), cluster, reason, since, started);
+            new(Reading(vm, plan, site, cluster, drpc, verdict), cluster, reason, since, started, verdict == MoveVerdict.Waiting ? ComplianceState.Pending : spec);
 
         if (drpc is null)
         {
@@ -166,5 +169,5 @@ public sealed class DualAssessor
         _ => ComplianceState.Unknown,
     };
 
-    private sealed record DualDecision(DualAppReading Reading, string? Cluster, string Reason, DateTimeOffset? Since, DateTimeOffset? StartedAt);
+    private sealed record DualDecision(DualAppReading Reading, string? Cluster, string Reason, DateTimeOffset? Since, DateTimeOffset? StartedAt, ComplianceState Spec);
 }

@@ -17,8 +17,9 @@ public sealed class DualAssessorTests
     {
         var summary = Summarise([Erp0, Erp1], [Drpc("erp", 1)]);
 
-        summary.Vms.Select(v => (v.Vm, v.Verdict, v.Cluster, v.StartedAt, v.Since)).Should().Equal(
-            ("erp-0", MoveVerdict.Moved, "west", At(2), At(7)), ("erp-1", MoveVerdict.Moved, "west", At(2), At(7)));
+        summary.Vms.Select(v => (v.Vm, v.Verdict, v.Cluster, v.StartedAt, v.Since, v.SpecState, v.RunningState)).Should().Equal(
+            ("erp-0", MoveVerdict.Moved, "west", At(2), At(7), ComplianceState.Compliant, ComplianceState.Compliant),
+            ("erp-1", MoveVerdict.Moved, "west", At(2), At(7), ComplianceState.Compliant, ComplianceState.Compliant));
         summary.Tiers.Single().Should().Match<TierCompliance>(t => t.Duration == TimeSpan.FromMinutes(7) && t.Rto == RtoStatus.Met);
         summary.Verdict.Should().Be(MoveVerdict.Moved);
     }
@@ -103,6 +104,7 @@ public sealed class DualAssessorTests
 
         var crm = Only(summary, "crm-0");
         crm.Verdict.Should().Be(MoveVerdict.NotMoved);
+        crm.SpecState.Should().Be(ComplianceState.NonCompliant, "the DRPC does not send it to west");
         crm.Reason.Should().Be("policy dr-crm on local-cluster has not changed DRPC openshift-gitops/dr-crm to west (it is at east, preferredCluster east, action none); next: read the dr-crm-drpc template's status on local-cluster (acmdr report -o json, or oc get policy -n local-cluster)");
     }
 

@@ -66,7 +66,9 @@ internal static class JUnitReport
             {
                 // A dual-cluster app's DRPC, as the table's section shows it.
                 var cells = DualRows.Cells(app);
-                Property(xml, $"dual/{app.App}", $"target {cells[2]}, phase {cells[4]}, progression {cells[5]}, action started {cells[6]}, took {cells[7]}, last sync {cells[8]}, data loss {cells[9]}");
+                var parts = new[] { ("target", 2), ("phase", 4), ("progression", 5), ("action started", 6), ("took", 7), ("last sync", 8), ("data loss", 9) }
+                    .Where(p => cells[p.Item2].Length > 0).Select(p => $"{p.Item1} {cells[p.Item2]}");
+                Property(xml, $"dual/{app.App}", string.Join(", ", parts));
             }
 
             xml.WriteEndElement();
