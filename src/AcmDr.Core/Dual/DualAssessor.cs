@@ -94,10 +94,10 @@ public sealed class DualAssessor
                 since = flip;
             }
 
-            return Of(MoveVerdict.Moved, $"DRPC {name} finished at {StatusText.Clean(cluster)} ({DualReasons.State(drpc)})", since, started);
+            return Of(MoveVerdict.Moved, DualReasons.Finished(drpc, name, cluster, plan.Other(cluster) ?? drpc.OtherThan(cluster)), since, started);
         }
 
-        var other = plan.Other(cluster) ?? (drpc.DecisionCluster != cluster ? drpc.DecisionCluster : null);
+        var other = plan.Other(cluster) ?? drpc.OtherThan(cluster);
         if (drpc.Targets(cluster))
         {
             return Of(MoveVerdict.NotMoved, DualReasons.NotFinished(drpc, name, cluster, other), started: started);
@@ -151,13 +151,13 @@ public sealed class DualAssessor
         var atAction = false;
         if (drpc?.LastGroupSyncTime is { } synced)
         {
-            atAction = drpc.Action == DrpcObservation.FailoverAction && drpc.ActionStartTime is not null;
+            atAction = drpc.Action == DrpcStates.FailoverAction && drpc.ActionStartTime is not null;
             var end = atAction ? drpc.ActionStartTime!.Value : observation.Now;
             window = end > synced ? end - synced : TimeSpan.Zero;
         }
 
         return new DualAppReading(vm.App, vm.Tier, $"{dual.Namespace}/{plan.Drpc}", site, cluster, verdict, drpc is not null,
-            drpc?.Action, drpc?.Phase, drpc?.Progression, drpc?.DecisionCluster,
+            drpc?.Action, drpc?.Phase, drpc?.Progression, drpc?.RunsAt,
             drpc?.ActionStartTime, drpc?.ActionDuration, drpc?.LastGroupSyncTime, window, atAction);
     }
 

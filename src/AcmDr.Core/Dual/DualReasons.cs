@@ -13,6 +13,25 @@ internal static class DualReasons
     public static string State(DrpcObservation drpc) =>
         $"phase {Word(drpc.Phase)}, progression {Word(drpc.Progression)}";
 
+    /// <summary>
+    /// The DRPC finished at <paramref name="cluster"/>; while Ramen still cleans up <paramref name="other"/> the app has
+    /// moved all the same (after a Failover with the old cluster down that may last until it returns).
+    /// </summary>
+    public static string Finished(DrpcObservation drpc, string name, string cluster, string? other)
+    {
+        var head = $"DRPC {name} finished at {StatusText.Clean(cluster)}";
+        if (!drpc.IsCleaningUp)
+        {
+            return $"{head} ({State(drpc)})";
+        }
+
+        var old = other is null ? "the old cluster" : $"the old cluster {StatusText.Clean(other)}";
+        var cleanup = drpc.Progression == DrpcStates.WaitOnUserToCleanUpProgression
+            ? $"Ramen waits for the user to clean up {old}"
+            : $"Ramen is still cleaning up {old}";
+        return $"{head}: moved ({cleanup}; {State(drpc)})";
+    }
+
     /// <summary>The DRPC targets <paramref name="cluster"/> but Ramen has not finished there.</summary>
     public static string NotFinished(DrpcObservation drpc, string name, string cluster, string? other)
     {
@@ -43,7 +62,7 @@ internal static class DualReasons
 
         if (!drpc.SpecObserved)
         {
-            return $"{head}: Ramen has not seen the latest spec (generation {drpc.Generation}, observed {drpc.ObservedGeneration}); next: check that the Ramen hub operator runs";
+            return $"{head}: Ramen has not seen the latest spec (generation {drpc.Generation}, condition Available observed {drpc.Available?.ObservedGeneration}); next: check that the Ramen hub operator runs";
         }
 
         return $"{head}; next: Ramen is still moving it; past the tier's RTO read {describe}";
@@ -56,7 +75,7 @@ internal static class DualReasons
     /// <summary>Nothing holds the DRPC back, yet it does not target <paramref name="cluster"/>.</summary>
     public static string Unchanged(DrpcObservation drpc, string name, string cluster, string policy, string hub, DualObservation dual)
     {
-        var at = $"it is at {Word(drpc.DecisionCluster)}, preferredCluster {Word(drpc.PreferredCluster)}, action {Word(drpc.Action)}";
+        var at = $"it is at {(drpc.RunsAt is { } runs ? StatusText.Clean(runs) : $"no cluster yet (phase {Word(drpc.Phase)})")}, preferredCluster {Word(drpc.PreferredCluster)}, action {Word(drpc.Action)}";
         if (dual.SwitchRead && dual.SwitchMode is not (SwitchManifest.PlannedMode or SwitchManifest.UnplannedMode))
         {
             var mode = dual.SwitchMode is null ? "no mode" : $"mode '{StatusText.Clean(dual.SwitchMode)}'";

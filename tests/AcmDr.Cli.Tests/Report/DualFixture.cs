@@ -34,9 +34,13 @@ internal static class DualFixture
     public static ReportScope Scope(string? to = "DR", IReadOnlyList<string>? apps = null) =>
         new(Settings, "acmdr", ReportInputs.WorkloadsOf(Plan()), to, Flip, apps ?? [], [], "apps.csv");
 
-    /// <summary>erp finished its Relocate to west; crm is relocating (WaitForReadiness).</summary>
-    public static string DrpcYaml(string name, string app, int tier, string phase, string progression, string decision, string available,
-        string started, string duration, string synced) => $"""
+    /// <summary>
+    /// A DRPC as Ramen writes it after acmdr's -drpc template sent it to west (a Relocate unless told otherwise):
+    /// <c>status.preferredDecision</c> stays at east, the first deployment's cluster (Ramen writes it only when empty),
+    /// and the conditions carry the generation Ramen saw.
+    /// </summary>
+    public static string DrpcYaml(string name, string app, int tier, string phase, string progression, string available,
+        string started, string duration, string synced, string action = "Relocate", string cluster = "preferredCluster: west", string peerReady = "True") => $"""
         - apiVersion: ramendr.openshift.io/v1alpha1
           kind: DRPlacementControl
           metadata:
@@ -55,14 +59,14 @@ internal static class DualFixture
             name: {name}
             namespace: openshift-gitops
           spec:
-            action: Relocate
+            action: {action}
             drPolicyRef:
               name: east-west-5m
             placementRef:
               kind: Placement
               name: {name}
               namespace: openshift-gitops
-            preferredCluster: west
+            {cluster}
             pvcSelector:
               matchLabels:
                 appname: {app}
@@ -80,14 +84,14 @@ internal static class DualFixture
               message: Ready
               observedGeneration: 2
               reason: Success
-              status: "True"
+              status: "{peerReady}"
               type: PeerReady
             lastGroupSyncTime: "{synced}"
             observedGeneration: 2
             phase: {phase}
             preferredDecision:
-              clusterName: {decision}
-              clusterNamespace: {decision}
+              clusterName: east
+              clusterNamespace: east
             progression: {progression}
 
         """;
@@ -104,8 +108,8 @@ internal static class DualFixture
             .Root("dr-erp", "erp", 1, "erp/erp-0,erp/erp-1", 20, ("local-cluster", "Compliant"))
             .Root("dr-crm", "crm", 2, "crm/crm-0", 30, ("local-cluster", "NonCompliant"))
             .Yaml();
-        var items = DrpcYaml("dr-erp", "erp", 1, "Relocated", "Completed", "west", "True", "2026-11-25T19:01:00Z", "4m30s", "2026-11-25T19:00:30Z")
-            + DrpcYaml("dr-crm", "crm", 2, "Relocating", "WaitForReadiness", "east", "False", "2026-11-25T19:06:00Z", "\"\"", "2026-11-25T19:05:00Z");
+        var items = DrpcYaml("dr-erp", "erp", 1, "Relocated", "Completed", "True", "2026-11-25T19:01:00Z", "4m30s", "2026-11-25T19:00:30Z")
+            + DrpcYaml("dr-crm", "crm", 2, "Relocating", "WaitForReadiness", "False", "2026-11-25T19:06:00Z", "\"\"", "2026-11-25T19:05:00Z");
         // As kubectl writes a List: apiVersion, the items (DRPCs first), then 'kind: List' and the metadata.
         const string Items = "\nitems:\n";
         var from = policies.IndexOf(Items, StringComparison.Ordinal) + Items.Length;

@@ -63,7 +63,6 @@ public sealed class DualLiveTests
             status["phase"] = "Relocated";
             status["progression"] = "Completed";
             status["actionDuration"] = "3m0s";
-            status["preferredDecision"] = new JsonObject { ["clusterName"] = "west", ["clusterNamespace"] = "west" };
             status["conditions"]![0]!["status"] = "True";
         });
 

@@ -55,10 +55,10 @@ public sealed class DualReportDumpTests
     public void A_drpc_dumped_on_its_own_is_read_beside_the_policies()
     {
         var yaml = DualFixture.Yaml();
-        var drpcs = "apiVersion: v1\nitems:\n" + DualFixture.DrpcYaml("dr-erp", "erp", 1, "Relocated", "Completed", "west", "True", "2026-11-25T19:01:00Z", "4m30s", "2026-11-25T19:00:30Z")
+        var drpcs = "apiVersion: v1\nitems:\n" + DualFixture.DrpcYaml("dr-erp", "erp", 1, "Relocated", "Completed", "True", "2026-11-25T19:01:00Z", "4m30s", "2026-11-25T19:00:30Z")
             + "kind: List\nmetadata:\n  resourceVersion: \"\"\n";
         // One DRPC as `kubectl get drpc dr-erp -o yaml` writes it: the object alone, its keys at the left margin.
-        var single = string.Join('\n', DualFixture.DrpcYaml("dr-crm", "crm", 2, "Relocated", "Completed", "west", "True", "2026-11-25T19:06:00Z", "2m0s", "2026-11-25T19:05:00Z")
+        var single = string.Join('\n', DualFixture.DrpcYaml("dr-crm", "crm", 2, "Relocated", "Completed", "True", "2026-11-25T19:06:00Z", "2m0s", "2026-11-25T19:05:00Z")
             .Split('\n').Select(l => l.StartsWith("- ", StringComparison.Ordinal) ? l[2..] : l.StartsWith("  ", StringComparison.Ordinal) ? l[2..] : l));
         var policiesOnly = yaml[..yaml.IndexOf("- apiVersion: ramendr", StringComparison.Ordinal)] + yaml[yaml.IndexOf("- apiVersion: v1\n", StringComparison.Ordinal)..];
 
@@ -75,6 +75,27 @@ public sealed class DualReportDumpTests
 
         text.Should().Contain("    action: Relocate").And.Contain("    preferredCluster: west");
         text.Should().NotContain("manager: manager").And.NotContain("policy-templates");
+    }
+
+    [TestMethod]
+    public void A_failover_still_cleaning_up_the_old_cluster_that_is_down_is_reported_moved()
+    {
+        // Ramen as it leaves a Failover to west while east is down: preferredCluster and preferredDecision still name
+        // east, PeerReady is False, and the progression stays Cleaning Up until east returns.
+        var relocating = DualFixture.DrpcYaml("dr-crm", "crm", 2, "Relocating", "WaitForReadiness", "False", "2026-11-25T19:06:00Z", "\"\"", "2026-11-25T19:05:00Z");
+        var failedOver = DualFixture.DrpcYaml("dr-crm", "crm", 2, "FailedOver", "Cleaning Up", "True", "2026-11-25T19:06:00Z", "2m0s", "2026-11-25T19:05:00Z",
+            action: "Failover", cluster: "failoverCluster: west\n    preferredCluster: east", peerReady: "False");
+        var yaml = DualFixture.Yaml().Replace(relocating, failedOver, StringComparison.Ordinal);
+
+        var data = Report(DualFixture.Scope(), ("hub.yaml", yaml));
+
+        var crm = data.Summary.Vms.Single(v => v.Vm == "crm-0");
+        (crm.Verdict, crm.Cluster, crm.Since).Should().Be((MoveVerdict.Moved, "west", DualFixture.Flip.AddMinutes(8)));
+        crm.Reason.Should().Be("DRPC openshift-gitops/dr-crm finished at west: moved (Ramen is still cleaning up the old cluster east; phase FailedOver, progression Cleaning Up)");
+        data.ExitCode.Should().Be(0);
+        var json = JsonDocument.Parse(ReportWriter.Render(data, ReportFormat.Json)).RootElement.GetProperty("dualApps")[1];
+        (json.GetProperty("runsAt").GetString(), json.GetProperty("dataLossWindowSeconds").GetInt64(), json.GetProperty("dataLossMeasuredAt").GetString())
+            .Should().Be(("west", 60L, "failoverStart"));
     }
 
     [TestMethod]

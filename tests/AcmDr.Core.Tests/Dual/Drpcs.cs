@@ -15,12 +15,16 @@ internal static class Drpcs
     public static readonly Workload Erp1 = Erp0 with { Vm = "erp-1" };
     public static readonly Workload Crm0 = new("crm", 2, "crm", "crm-0", "local-cluster", 30, new DualWorkload("dr-crm", "east", "west", []));
 
-    /// <summary>A DRPC finished at <paramref name="at"/> unless told otherwise.</summary>
+    /// <summary>
+    /// A DRPC finished at west (Relocated there) unless told otherwise, as Ramen writes it: it runs the app at
+    /// <paramref name="failover"/> in phase FailedOver, else at <paramref name="preferred"/>; its conditions carry
+    /// <paramref name="seen"/>, the generation Ramen saw when it wrote them (default: the current one).
+    /// </summary>
     public static DrpcObservation Drpc(
-        string app, int tier, string at = "west", string? action = "Relocate", string? preferred = "west", string? failover = null,
+        string app, int tier, string? action = "Relocate", string? preferred = "west", string? failover = null,
         string phase = "Relocated", string progression = "Completed", string available = "True", string? availableReason = null,
         string? target = "west", int? startedMinute = 2, int? tookSeconds = 300, int? syncedMinute = 1, string? peerReady = null,
-        long? generation = 2, long? observed = 2, int? availableSinceMinute = 7)
+        long? generation = 2, long? seen = null, int? availableSinceMinute = 7)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -34,10 +38,11 @@ internal static class Drpcs
             annotations[PolicyNames.TargetClusterAnnotation] = target;
         }
 
-        return new DrpcObservation(Ns, "dr-" + app, labels, annotations, action, preferred, failover, phase, progression, at,
-            new DrpcCondition(available, availableSinceMinute is { } m ? At(m) : null, availableReason, availableReason is null ? null : "the VRG on west reports an error"),
-            peerReady is null ? null : new DrpcCondition(peerReady, At(0), "NotReady", "east is unreachable"),
-            generation, observed,
+        var observed = seen ?? generation;
+        return new DrpcObservation(Ns, "dr-" + app, labels, annotations, action, preferred, failover, phase, progression,
+            new DrpcCondition(available, availableSinceMinute is { } m ? At(m) : null, availableReason, availableReason is null ? null : "the VRG on west reports an error", observed),
+            peerReady is null ? null : new DrpcCondition(peerReady, At(0), "NotReady", "east is unreachable", observed),
+            generation,
             startedMinute is { } s ? At(s) : null, tookSeconds is { } t ? TimeSpan.FromSeconds(t) : null, syncedMinute is { } y ? At(y) : null);
     }
 

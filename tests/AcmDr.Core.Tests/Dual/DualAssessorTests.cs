@@ -33,7 +33,7 @@ public sealed class DualAssessorTests
     [TestMethod]
     public void A_drpc_that_finished_there_before_the_flip_counts_as_arrived_at_the_flip()
     {
-        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, at: "east", action: null, preferred: "east", phase: "Deployed", target: "east", startedMinute: -60, tookSeconds: 60)], target: "Primary"), "erp-0");
+        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, action: null, preferred: "east", phase: "Deployed", target: "east", startedMinute: -60, tookSeconds: 60)], target: "Primary"), "erp-0");
 
         vm.Verdict.Should().Be(MoveVerdict.Moved);
         vm.Since.Should().Be(Observations.Flip);
@@ -41,17 +41,76 @@ public sealed class DualAssessorTests
     }
 
     [TestMethod]
+    public void A_failed_over_drpc_runs_the_app_at_its_failover_cluster_whatever_its_preferred_cluster_names()
+    {
+        var failedOver = Drpc("erp", 1, action: "Failover", preferred: "east", failover: "west", phase: "FailedOver");
+
+        Only(Summarise([Erp0], [failedOver], mode: "unplanned"), "erp-0").Should().Match<VmCompliance>(v => v.Verdict == MoveVerdict.Moved && v.Cluster == "west");
+        Only(Summarise([Erp0], [failedOver with { Phase = "Relocated" }], mode: "unplanned"), "erp-0").Verdict.Should().Be(MoveVerdict.NotMoved,
+            "relocated, it would run at its preferredCluster east");
+    }
+
+    [TestMethod]
+    public void A_relocation_back_home_finishes_at_the_preferred_cluster_while_the_last_failover_cluster_stays_in_the_spec()
+    {
+        // Failed over to west, then relocated home: Ramen keeps failoverCluster west (and its first preferredDecision).
+        var home = Drpc("erp", 1, action: "Relocate", preferred: "east", failover: "west", phase: "Relocated", target: "east");
+
+        var vm = Only(Summarise([Erp0], [home], target: "Primary"), "erp-0");
+
+        vm.Verdict.Should().Be(MoveVerdict.Moved);
+        vm.Reason.Should().Be("DRPC openshift-gitops/dr-erp finished at east (phase Relocated, progression Completed)");
+        Summarise([Erp0], [home], target: "Primary").DualApps.Single().RunsAt.Should().Be("east");
+    }
+
+    [TestMethod]
+    [DataRow("Cleaning Up", "moved (Ramen is still cleaning up the old cluster east; phase FailedOver, progression Cleaning Up)")]
+    [DataRow("WaitOnUserToCleanUp", "moved (Ramen waits for the user to clean up the old cluster east; phase FailedOver, progression WaitOnUserToCleanUp)")]
+    public void A_failover_still_cleaning_up_the_old_cluster_that_is_down_has_moved_and_says_so(string progression, string expected)
+    {
+        // East is down: PeerReady False, and Ramen cleans it up only when it returns, maybe never.
+        var failover = Drpc("erp", 1, action: "Failover", preferred: "east", failover: "west", phase: "FailedOver", progression: progression, peerReady: "False");
+
+        var summary = Summarise([Erp0, Erp1], [failover], mode: "unplanned");
+
+        summary.Vms.Should().OnlyContain(v => v.Verdict == MoveVerdict.Moved && v.Cluster == "west" && v.Since == At(7));
+        summary.Vms[0].Reason.Should().Be("DRPC openshift-gitops/dr-erp finished at west: " + expected);
+        summary.Verdict.Should().Be(MoveVerdict.Moved);
+    }
+
+    [TestMethod]
+    public void A_later_tier_does_not_wait_for_a_failover_that_only_cleans_up()
+    {
+        var summary = Summarise([Erp0, Crm0],
+            [Drpc("erp", 1, action: "Failover", preferred: "east", failover: "west", phase: "FailedOver", progression: "Cleaning Up", peerReady: "False"),
+             Drpc("crm", 2, action: null, preferred: "east", phase: "Deployed", target: "east")], mode: "unplanned");
+
+        Only(summary, "crm-0").Reason.Should().StartWith("policy dr-crm on local-cluster has not changed DRPC openshift-gitops/dr-crm to west (it is at east,");
+    }
+
+    [TestMethod]
+    public void A_condition_without_an_observed_generation_does_not_hold_a_finished_drpc_back()
+    {
+        var drpc = Drpc("erp", 1);
+
+        Only(Summarise([Erp0], [drpc with { Available = drpc.Available! with { ObservedGeneration = null } }]), "erp-0").Verdict.Should().Be(MoveVerdict.Moved);
+        Only(Summarise([Erp0], [drpc with { Generation = 3 }]), "erp-0").Verdict.Should().Be(MoveVerdict.NotMoved, "the status predates the current spec");
+    }
+
+    [TestMethod]
     [DataRow("Relocated", "RunningFinalSync", "True", null, 2L, "progression RunningFinalSync); next: Ramen is still moving it")]
     [DataRow("Relocating", "Completed", "True", null, 2L, "phase Relocating")]
+    [DataRow("Relocating", "Cleaning Up", "True", null, 2L, "phase Relocating, progression Cleaning Up")]
+    [DataRow("FailingOver", "Completed", "True", null, 2L, "phase FailingOver")]
     [DataRow("Relocated", "Completed", "False", null, 2L, "next: Ramen is still moving it")]
-    [DataRow("Relocated", "Completed", "True", null, 1L, "Ramen has not seen the latest spec (generation 2, observed 1); next: check that the Ramen hub operator runs")]
+    [DataRow("Relocated", "Completed", "True", null, 1L, "Ramen has not seen the latest spec (generation 2, condition Available observed 1); next: check that the Ramen hub operator runs")]
     [DataRow("FailingOver", "WaitForFencing", "False", null, 2L, "Ramen waits for east to be fenced; next: fence east")]
     [DataRow("FailingOver", "FailingOverToCluster", "False", "FailoverFailed", 2L, "the Relocate failed (FailoverFailed: the VRG on west reports an error); next: read oc describe drplacementcontrol -n openshift-gitops dr-erp")]
     [DataRow("WaitForUser", "WaitOnUserToCleanUp", "False", null, 2L, "Ramen waits for the user; next: clean up the app on east")]
     public void A_drpc_that_targets_the_cluster_but_has_not_finished_is_not_moved_with_the_next_step(
-        string phase, string progression, string available, string? reason, long observed, string expected)
+        string phase, string progression, string available, string? reason, long seen, string expected)
     {
-        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, phase: phase, progression: progression, available: available, availableReason: reason, observed: observed)]), "erp-0");
+        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, phase: phase, progression: progression, available: available, availableReason: reason, seen: seen)]), "erp-0");
 
         vm.Verdict.Should().Be(MoveVerdict.NotMoved);
         vm.Reason.Should().StartWith("DRPC openshift-gitops/dr-erp Relocate to west not finished").And.Contain(expected);
@@ -61,7 +120,7 @@ public sealed class DualAssessorTests
     [TestMethod]
     public void A_relocate_held_by_a_peer_that_is_not_ready_says_so_and_offers_the_unplanned_move()
     {
-        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, at: "east", phase: "Relocating", progression: "PreparingFinalSync", peerReady: "False")]), "erp-0");
+        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, phase: "Relocating", progression: "PreparingFinalSync", peerReady: "False")]), "erp-0");
 
         vm.Verdict.Should().Be(MoveVerdict.NotMoved);
         vm.Reason.Should().Contain("PeerReady is False (NotReady: east is unreachable); next: a Relocate needs both clusters; bring east back, or flip with --unplanned");
@@ -70,7 +129,7 @@ public sealed class DualAssessorTests
     [TestMethod]
     public void A_failover_targets_its_failover_cluster_and_not_its_preferred_one()
     {
-        var failingOver = Drpc("erp", 1, at: "east", action: "Failover", preferred: "east", failover: "west", target: null, phase: "FailingOver", progression: "WaitForReadiness");
+        var failingOver = Drpc("erp", 1, action: "Failover", preferred: "east", failover: "west", target: null, phase: "FailingOver", progression: "WaitForReadiness");
 
         Only(Summarise([Erp0], [failingOver], mode: "unplanned"), "erp-0").Reason.Should().StartWith("DRPC openshift-gitops/dr-erp Failover to west not finished");
         Only(Summarise([Erp0], [failingOver with { Action = "Relocate" }]), "erp-0").Reason.Should().StartWith("policy dr-erp on local-cluster has not changed");
@@ -80,7 +139,7 @@ public sealed class DualAssessorTests
     public void An_app_whose_previous_dual_tier_has_not_finished_waits_for_it_by_name()
     {
         var summary = Summarise([Erp0, Crm0],
-            [Drpc("erp", 1, at: "east", phase: "Relocating", progression: "RunningFinalSync"), Drpc("crm", 2, at: "east", action: null, preferred: "east", phase: "Deployed", target: "east")]);
+            [Drpc("erp", 1, phase: "Relocating", progression: "RunningFinalSync"), Drpc("crm", 2, action: null, preferred: "east", phase: "Deployed", target: "east")]);
 
         var crm = Only(summary, "crm-0");
         crm.Verdict.Should().Be(MoveVerdict.Waiting);
@@ -93,14 +152,14 @@ public sealed class DualAssessorTests
     {
         var crm = Crm0 with { Tier = 1, Dual = Crm0.Dual! with { DependsOn = ["erp"] } };
 
-        Only(Summarise([Erp0, crm], [Drpc("crm", 1, at: "east", action: null, preferred: "east", phase: "Deployed", target: "east")]), "crm-0")
+        Only(Summarise([Erp0, crm], [Drpc("crm", 1, action: null, preferred: "east", phase: "Deployed", target: "east")]), "crm-0")
             .Reason.Should().StartWith("waiting for erp (no DRPC) to finish first");
     }
 
     [TestMethod]
     public void An_app_nothing_holds_back_whose_drpc_was_not_changed_is_not_moved_and_points_at_its_policy()
     {
-        var summary = Summarise([Erp0, Crm0], [Drpc("erp", 1), Drpc("crm", 2, at: "east", action: null, preferred: "east", phase: "Deployed", target: "east")]);
+        var summary = Summarise([Erp0, Crm0], [Drpc("erp", 1), Drpc("crm", 2, action: null, preferred: "east", phase: "Deployed", target: "east")]);
 
         var crm = Only(summary, "crm-0");
         crm.Verdict.Should().Be(MoveVerdict.NotMoved);
@@ -113,7 +172,7 @@ public sealed class DualAssessorTests
     [DataRow("sideways", "the switch has mode 'sideways' (planned or unplanned wanted)")]
     public void A_switch_without_a_valid_mode_is_named_as_why_nothing_changed(string? mode, string expected)
     {
-        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, at: "east", action: null, preferred: "east", phase: "Deployed", target: "east")], mode: mode), "erp-0");
+        var vm = Only(Summarise([Erp0], [Drpc("erp", 1, action: null, preferred: "east", phase: "Deployed", target: "east")], mode: mode), "erp-0");
 
         vm.Verdict.Should().Be(MoveVerdict.NotMoved);
         vm.Reason.Should().StartWith(expected).And.EndWith("next: flip again (acmdr flip --to SITE, with --unplanned for a Failover)");
@@ -141,13 +200,13 @@ public sealed class DualAssessorTests
     [TestMethod]
     public void The_data_loss_window_of_a_failover_is_the_last_sync_before_its_start_and_otherwise_the_sync_s_age()
     {
-        var failover = Summarise([Erp0], [Drpc("erp", 1, action: "Failover", failover: "west", phase: "FailedOver", startedMinute: 5, syncedMinute: 1)], mode: "unplanned").DualApps.Single();
+        var failover = Summarise([Erp0], [Drpc("erp", 1, action: "Failover", preferred: "east", failover: "west", phase: "FailedOver", startedMinute: 5, syncedMinute: 1)], mode: "unplanned").DualApps.Single();
         var relocate = Summarise([Erp0], [Drpc("erp", 1, syncedMinute: 20)], nowMinute: 30).DualApps.Single();
 
         (failover.DataLossWindow, failover.DataLossAtAction, failover.Verdict).Should().Be((TimeSpan.FromMinutes(4), true, MoveVerdict.Moved));
         (relocate.DataLossWindow, relocate.DataLossAtAction).Should().Be((TimeSpan.FromMinutes(10), false));
         relocate.Should().Match<DualAppReading>(r => r.Phase == "Relocated" && r.Progression == "Completed" && r.ActionDuration == TimeSpan.FromMinutes(5)
-            && r.TargetCluster == "west" && r.Drpc == "openshift-gitops/dr-erp");
+            && r.TargetCluster == "west" && r.RunsAt == "west" && r.Drpc == "openshift-gitops/dr-erp");
     }
 
     [TestMethod]

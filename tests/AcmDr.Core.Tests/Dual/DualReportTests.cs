@@ -55,7 +55,7 @@ public sealed class DualReportTests
     [TestMethod]
     public void A_dual_app_s_finding_keeps_the_reason_s_next_step()
     {
-        var summary = Assemble([Erp0], ErpPolicies(), Drpc("erp", 1, at: "east", action: "Failover", failover: "west", phase: "FailingOver", progression: "WaitForFencing")).Summary;
+        var summary = Assemble([Erp0], ErpPolicies(), Drpc("erp", 1, action: "Failover", preferred: "east", failover: "west", phase: "FailingOver", progression: "WaitForFencing")).Summary;
 
         var finding = LegSummariser.Of(summary, []).Failures.Single();
         finding.Kind.Should().Be(FindingKind.Explained);

@@ -3,7 +3,10 @@ using AcmDr.Core.Dual;
 
 namespace AcmDr.Cli.Report.Dumps;
 
-/// <summary>Reads a Ramen DRPlacementControl, dumped or listed, into what the report needs of it.</summary>
+/// <summary>
+/// Reads a Ramen DRPlacementControl, dumped or listed, into what the report needs of it: <c>status.preferredDecision</c>
+/// and <c>status.observedGeneration</c> are left out (<see cref="DrpcObservation.IsFinishedAt"/> must not read them).
+/// </summary>
 internal static class DrpcObjects
 {
     public const string Kind = "DRPlacementControl";
@@ -18,18 +21,17 @@ internal static class DrpcObjects
         item.Text("spec", "failoverCluster"),
         item.Text("status", "phase"),
         item.Text("status", "progression"),
-        item.Text("status", "preferredDecision", "clusterName"),
         Condition(item, "Available"),
         Condition(item, "PeerReady"),
         Number(item.Text("metadata", "generation")),
-        Number(item.Text("status", "observedGeneration")),
         Time(item.Text("status", "actionStartTime")),
         GoDurationText.Parse(item.Text("status", "actionDuration")),
         Time(item.Text("status", "lastGroupSyncTime")));
 
     private static DrpcCondition? Condition(DumpNode item, string type) =>
         item.Each("status", "conditions").FirstOrDefault(c => c.Text("type") == type) is { } condition
-            ? new DrpcCondition(condition.Text("status") ?? string.Empty, Time(condition.Text("lastTransitionTime")), condition.Text("reason"), condition.Text("message"))
+            ? new DrpcCondition(condition.Text("status") ?? string.Empty, Time(condition.Text("lastTransitionTime")), condition.Text("reason"), condition.Text("message"),
+                Number(condition.Text("observedGeneration")))
             : null;
 
     private static long? Number(string? text) =>

@@ -103,7 +103,7 @@ internal static class JsonReport
             WriteText(json, "action", app.Action);
             WriteText(json, "phase", app.Phase);
             WriteText(json, "progression", app.Progression);
-            WriteText(json, "decisionCluster", app.DecisionCluster);
+            WriteText(json, "runsAt", app.RunsAt);
             WriteTime(json, "actionStartTime", app.ActionStartTime);
             WriteNumber(json, "actionDurationSeconds", app.ActionDuration is { } took ? (long)took.TotalSeconds : null);
             WriteTime(json, "lastGroupSyncTime", app.LastGroupSyncTime);

@@ -12,13 +12,6 @@ namespace AcmDr.Cli.Report.Live;
 /// <summary>Reads acmdr's policies (root and replicated), the switch and, for dual-cluster apps, the DRPCs from a live hub.</summary>
 internal static class LiveHub
 {
-    /// <summary>The policies and the switch, without DRPCs (use the <see cref="ReportScope"/> overload to read dual-cluster apps).</summary>
-    public static async Task<HubSnapshot> ReadAsync(IHubCluster hub, string hubNamespace, CancellationToken cancel)
-    {
-        var (policies, _) = await ListPoliciesAsync(hub, hubNamespace, cancel);
-        return new HubSnapshot(policies, await ReadSwitchAsync(hub, hubNamespace, cancel));
-    }
-
     /// <summary>The policies, the switch and, when <paramref name="scope"/> has dual-cluster apps, their DRPCs (one LIST).</summary>
     public static async Task<HubSnapshot> ReadAsync(IHubCluster hub, ReportScope scope, CancellationToken cancel)
     {
