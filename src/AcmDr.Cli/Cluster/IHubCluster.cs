@@ -66,4 +66,10 @@ public interface IHubCluster
 
     /// <summary>The ManagedClusterSetBinding <paramref name="name"/> of <paramref name="ns"/>, or null when there is none; retried.</summary>
     Task<JsonObject?> ReadClusterSetBindingAsync(string ns, string name, CancellationToken cancel);
+
+    /// <summary>
+    /// acmdr's DRPlacementControls (Ramen, ramendr.openshift.io/v1alpha1) in <paramref name="ns"/>: one LIST with acmdr's
+    /// label, paged; each page retried.
+    /// </summary>
+    Task<IReadOnlyList<JsonElement>> ListDrpcsAsync(string ns, CancellationToken cancel);
 }

@@ -20,6 +20,10 @@ public sealed class KubeHubCluster(ClusterConnection connection, TransientRetry 
     private const string PolicyVersion = "v1";
     private const string Policies = "policies";
     private const string ClusterGroup = "cluster.open-cluster-management.io";
+    private const string RamenGroup = "ramendr.openshift.io";
+    private const string RamenVersion = "v1alpha1";
+    private const string Drpcs = "drplacementcontrols";
+    private const int DrpcPageSize = 500;
     private static readonly string OwnedSelector = $"{PolicyNames.ManagedByLabel}={PolicyNames.ManagedByValue}";
 
     public string Server => connection.Server;
@@ -119,6 +123,38 @@ public sealed class KubeHubCluster(ClusterConnection connection, TransientRetry 
         var list = await retry.RunAsync($"list of {plural} in {ns}", token => connection.Client.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(
             ClusterGroup, version, ns, plural, cancellationToken: token), cancel);
         return KubeJson.Items(list);
+    }
+
+    public async Task<IReadOnlyList<JsonElement>> ListDrpcsAsync(string ns, CancellationToken cancel)
+    {
+        for (var restarts = 0; ; restarts++)
+        {
+            var all = new List<JsonElement>();
+            string? next = null;
+            try
+            {
+                do
+                {
+                    var page = Json(await retry.RunAsync($"list of drplacementcontrols in {ns}", token => connection.Client.CustomObjects.ListNamespacedCustomObjectAsync(
+                        RamenGroup, RamenVersion, ns, Drpcs, labelSelector: OwnedSelector, continueParameter: next, limit: DrpcPageSize, cancellationToken: token), cancel));
+                    if (page.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+                    {
+                        all.AddRange(items.EnumerateArray());
+                    }
+
+                    next = page.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+                        && meta.TryGetProperty("continue", out var more) && more.ValueKind == JsonValueKind.String && more.GetString() is { Length: > 0 } token
+                        ? token
+                        : null;
+                }
+                while (next is not null);
+                return all;
+            }
+            catch (k8s.Autorest.HttpOperationException ex) when (next is not null && restarts < 2 && ex.Response.StatusCode == System.Net.HttpStatusCode.Gone)
+            {
+                // The continue token expired: list again from the first page.
+            }
+        }
     }
 
     /// <summary>A custom object as the client returns it: the JSON it read, not yet bound to a type.</summary>

@@ -110,7 +110,8 @@ internal sealed class RehearsalRun(CliIo io, ReportOptions options, ParseResult 
     private async Task PreflightAsync(KubeHubCluster hub, ReportScope scope, IReadOnlyList<(string? Cluster, ClusterConnection Connection)> managed,
         FlipRequest request, TransientRetry retry, CancellationToken cancel)
     {
-        var snapshot = await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel);
+        // With the DRPCs, so a dual-cluster app counts as settled only when its DRPC finished where the switch sends it.
+        var snapshot = await LiveHub.ReadAsync(hub, scope, cancel);
         var data = snapshot.Switch?.Data ?? throw new AcmDrException(ExitCodes.ClusterUnavailable,
             $"switch configmap {scope.HubNamespace}/{PolicyNames.SwitchConfigMap} not found on {hub.Server}: apply policies/base to the hub first (or use --namespace)");
         // The mode alone sends nothing anywhere: there would be nothing to watch.

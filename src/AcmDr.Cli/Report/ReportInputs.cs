@@ -8,7 +8,9 @@ using AcmDr.Cli.Report.Live;
 using AcmDr.Core.Reporting;
 using AcmDr.Core;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Dual;
 using AcmDr.Core.Flip;
+using AcmDr.Core.Planning;
 
 namespace AcmDr.Cli.Report;
 
@@ -29,14 +31,29 @@ internal static class ReportInputs
         if (options.InventoryGiven(parse) || File.Exists(path))
         {
             var plan = options.Inventory.LoadPlan(parse, io);
-            workloads = plan.Policies
-                .SelectMany(p => p.Vms.Select(vm => new Workload(p.App, p.Tier, vm.Namespace, vm.Name, p.Cluster, p.RtoMinutes)))
-                .ToList();
+            workloads = WorkloadsOf(plan);
             inventory = io.Show(path);
         }
 
         return new ReportScope(settings, hubNamespace, workloads, parse.GetValue(options.To), parse.GetValue(options.FlipAt),
             parse.GetValue(options.Apps) ?? [], parse.GetValue(options.Tiers) ?? [], inventory);
+    }
+
+    /// <summary>The plan's VMs as the report reads them; a dual-cluster app's carry its DRPC, clusters and depends_on.</summary>
+    public static IReadOnlyList<Workload> WorkloadsOf(DrPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var workloads = new List<Workload>(plan.VmCount);
+        foreach (var app in plan.Apps)
+        {
+            var dual = app.Dual is { } d ? new DualWorkload(d.Name, d.Home, d.Peer, app.DependsOn) : null;
+            foreach (var policy in app.Policies)
+            {
+                workloads.AddRange(policy.Vms.Select(vm => new Workload(policy.App, policy.Tier, vm.Namespace, vm.Name, policy.Cluster, policy.RtoMinutes, dual)));
+            }
+        }
+
+        return workloads;
     }
 
     public static async Task<ReportData> LoadAsync(ReportOptions options, ParseResult parse, CliIo io, PhaseTimings timings, CancellationToken cancel)
@@ -57,7 +74,7 @@ internal static class ReportInputs
         if (options.LiveHub(parse))
         {
             var hub = new KubeHubCluster(hubTarget.Connect(io.Environment), retry);
-            parts.Add(await LiveHub.ReadAsync(hub, scope.HubNamespace, cancel));
+            parts.Add(await LiveHub.ReadAsync(hub, scope, cancel));
             sources.Add($"hub {hub.Server}");
         }
 
@@ -126,7 +143,8 @@ internal static class ReportInputs
         // The report from the hub alone: each VM's target (one not there is read further, to tell why) and
         // whether the hub says it moved (if not, why is read alongside where it runs, not after).
         var hubView = ReportAssembler.Assemble(scope, snapshot, FlipHistory.Read(snapshot.Switch?.FlipHistory).Entries, [], now).Summary.Vms;
-        var clusters = workloads.Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // A dual-cluster app's VMs are told by its DRPC: no managed cluster is read for them.
+        var clusters = workloads.Where(w => w.Dual is null).Select(w => w.Cluster).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var truth = new List<VmGroundTruth>();
         foreach (var (name, connection) in Named(managed, clusters, scope.InventoryWorkloads is null ? "acmdr's policies" : "the inventory"))
         {

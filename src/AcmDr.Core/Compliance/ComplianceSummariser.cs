@@ -1,3 +1,5 @@
+using AcmDr.Core.Dual;
+
 namespace AcmDr.Core.Compliance;
 
 /// <summary>Turns what the hub reports into which VMs moved, per VM, per tier and overall.</summary>
@@ -8,13 +10,17 @@ public static class ComplianceSummariser
         ArgumentNullException.ThrowIfNull(observation);
 
         var assessor = new VmAssessor(observation);
+        // A dual app's VMs are told by its DRPC, never by its policy on the hub cluster.
+        var dual = observation.Workloads.Any(w => w.Dual is not null)
+            ? new DualAssessor(observation, observation.Dual ?? NoDrpcs(observation))
+            : null;
         var vms = observation.Workloads
             .OrderBy(w => w.Tier)
             .ThenBy(w => w.App, StringComparer.Ordinal)
             .ThenBy(w => w.Cluster, StringComparer.Ordinal)
             .ThenBy(w => w.Namespace, StringComparer.Ordinal)
             .ThenBy(w => w.Vm, StringComparer.Ordinal)
-            .Select(w => assessor.Assess(w) with { StartedAt = assessor.StartedMoving(w) })
+            .Select(w => dual is not null && w.Dual is not null ? dual.Assess(w) : assessor.Assess(w) with { StartedAt = assessor.StartedMoving(w) })
             .ToList();
 
         var rtoByTier = observation.Workloads
@@ -26,6 +32,9 @@ public static class ComplianceSummariser
             .ToList();
 
         return new ComplianceSummary(observation.TargetSite, observation.FlipAt, observation.Now, vms, tiers,
-            vms.Count(v => v.Verdict == MoveVerdict.Moved), vms.Count, TierProgress.Aggregate(vms));
+            vms.Count(v => v.Verdict == MoveVerdict.Moved), vms.Count, TierProgress.Aggregate(vms), dual?.Apps());
     }
+
+    private static DualObservation NoDrpcs(ComplianceObservation observation) =>
+        new([], Settings.DualSettings.Default.Namespace, Settings.DrSettings.Default.HomeSite, Settings.DualSettings.Default.HubCluster, null, false);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AcmDr.Core.Dual;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Settings;
 
@@ -33,24 +34,6 @@ public static class DualTemplates
 
     /// <summary>A ConfigMap that must never exist: reading it makes the hub's mode resolution fail closed.</summary>
     public const string FailClosedModeConfigMap = "acmdr-sites-invalid-mode";
-
-    /// <summary>The phase after a Failover: the DRPC runs the app at <c>spec.failoverCluster</c>.</summary>
-    public const string FailedOverPhase = "FailedOver";
-
-    /// <summary>The phases after the initial deployment and a Relocate: the DRPC runs the app at <c>spec.preferredCluster</c>.</summary>
-    public static IReadOnlyList<string> PreferredClusterPhases { get; } = ["Deployed", "Relocated"];
-
-    /// <summary>The phases in which a DRPC has finished its deployment or action; no other phase is finished.</summary>
-    public static IReadOnlyList<string> FinishedPhases { get; } = [.. PreferredClusterPhases, FailedOverPhase];
-
-    public const string CompletedProgression = "Completed";
-
-    /// <summary>
-    /// The progressions in which a DRPC has finished. After an action Ramen reports "Cleaning Up" (or, for discovered
-    /// apps after a Failover, "WaitOnUserToCleanUp") while the old cluster is cleaned; the app already runs at the
-    /// target, and after a Failover with the old cluster down this lasts until that cluster returns, maybe never.
-    /// </summary>
-    public static IReadOnlyList<string> FinishedProgressions { get; } = [CompletedProgression, "Cleaning Up", "WaitOnUserToCleanUp"];
 
     /// <summary>A hub template printing <c>planned</c> or <c>unplanned</c> as the switch says, failing on anything else (never the switch's own text).</summary>
     public static string HubMode()
@@ -88,7 +71,7 @@ public static class DualTemplates
         AppendFinished(text, "$drpc", "$target", "$finished");
         // The cluster the DRPC's spec sends the app to: failoverCluster under Failover, else preferredCluster.
         text.Append("{{- $aims := \"\" }}\n");
-        text.Append("{{- if $drpc.spec }}{{- if eq (print $drpc.spec.action) \"Failover\" }}{{- $aims = print $drpc.spec.failoverCluster }}")
+        text.Append("{{- if $drpc.spec }}{{- if eq (print $drpc.spec.action) ").Append(Go(DrpcStates.FailoverAction)).Append(" }}{{- $aims = print $drpc.spec.failoverCluster }}")
             .Append("{{- else }}{{- $aims = print $drpc.spec.preferredCluster }}{{- end }}{{- end }}\n");
         text.Append("{{- if $open }}\n");
         text.Append("- complianceType: musthave\n");
@@ -162,13 +145,13 @@ public static class DualTemplates
     /// <summary>
     /// Sets <paramref name="result"/> to whether the DRPC in <paramref name="drpc"/> is finished at the cluster in
     /// <paramref name="target"/>. The cluster it runs the app at is <c>spec.failoverCluster</c> in phase FailedOver and
-    /// <c>spec.preferredCluster</c> in one of <see cref="PreferredClusterPhases"/> (Ramen writes
+    /// <c>spec.preferredCluster</c> in one of <see cref="DrpcStates.PreferredClusterPhases"/> (Ramen writes
     /// <c>status.preferredDecision</c> once, never after an action); it must be the target, <c>status.progression</c> one
-    /// of <see cref="FinishedProgressions"/>, and condition Available True with its <c>observedGeneration</c> equal to
+    /// of <see cref="DrpcStates.FinishedProgressions"/>, and condition Available True with its <c>observedGeneration</c> equal to
     /// <c>metadata.generation</c> when both are there: Ramen stamps every condition with the generation on each status
     /// write, so an older one means this status predates the current spec (<c>status.observedGeneration</c> moves only on
     /// a phase change). The variable <paramref name="result"/><c>At</c> holds that cluster ("" in no finished phase).
-    /// The report (helper D's DRPC assessment) must use the same definition.
+    /// The report reads DRPCs by the same definition (<see cref="DrpcObservation.IsFinishedAt"/>).
     /// </summary>
     internal static void AppendFinished(StringBuilder text, string drpc, string target, string result)
     {
@@ -176,9 +159,9 @@ public static class DualTemplates
         var at = result + "At";
         text.Append("{{- ").Append(at).Append(" := \"\" }}\n");
         text.Append("{{- if ").Append(d).Append(".spec }}{{- if ").Append(d).Append(".status }}{{- if eq (print ").Append(d).Append(".status.phase) ")
-            .Append(Go(FailedOverPhase)).Append(" }}{{- ").Append(at).Append(" = print ").Append(d).Append(".spec.failoverCluster }}");
+            .Append(Go(DrpcStates.FailedOverPhase)).Append(" }}{{- ").Append(at).Append(" = print ").Append(d).Append(".spec.failoverCluster }}");
         text.Append("{{- else if eq (print ").Append(d).Append(".status.phase)");
-        foreach (var phase in PreferredClusterPhases)
+        foreach (var phase in DrpcStates.PreferredClusterPhases)
         {
             text.Append(' ').Append(Go(phase));
         }
@@ -186,7 +169,7 @@ public static class DualTemplates
         text.Append(" }}{{- ").Append(at).Append(" = print ").Append(d).Append(".spec.preferredCluster }}{{- end }}{{- end }}{{- end }}\n");
         text.Append("{{- ").Append(result).Append(" := false }}\n");
         text.Append("{{- if ").Append(at).Append(" }}{{- if eq ").Append(at).Append(' ').Append(target).Append(" }}{{- if eq (print ").Append(d).Append(".status.progression)");
-        foreach (var progression in FinishedProgressions)
+        foreach (var progression in DrpcStates.FinishedProgressions)
         {
             text.Append(' ').Append(Go(progression));
         }

@@ -1,4 +1,5 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Dual;
 
 namespace AcmDr.Core.Reporting;
 
@@ -17,14 +18,19 @@ public sealed record HubPolicy(
 public sealed record SwitchReading(IReadOnlyDictionary<string, string> Data, string? FlipHistory, string Source);
 
 /// <summary>Everything read from dumps or the live hub before it is matched to workloads.</summary>
-public sealed record HubSnapshot(IReadOnlyList<HubPolicy> Policies, SwitchReading? Switch)
+/// <param name="DrpcsOrNull">acmdr's DRPlacementControls (dual-cluster apps); null when none were read.</param>
+public sealed record HubSnapshot(IReadOnlyList<HubPolicy> Policies, SwitchReading? Switch, IReadOnlyList<DrpcObservation>? DrpcsOrNull = null)
 {
-    /// <summary>All parts' policies; the switch of the last part that has one.</summary>
+    /// <summary>acmdr's DRPlacementControls as read; empty when none were.</summary>
+    public IReadOnlyList<DrpcObservation> Drpcs => DrpcsOrNull ?? [];
+
+    /// <summary>All parts' policies and DRPCs (a DRPC in several parts: the last part's); the switch of the last part that has one.</summary>
     public static HubSnapshot Merge(IEnumerable<HubSnapshot> parts)
     {
         var list = parts.ToList();
         return new HubSnapshot(
             list.SelectMany(p => p.Policies).ToList(),
-            list.Select(p => p.Switch).LastOrDefault(s => s is not null));
+            list.Select(p => p.Switch).LastOrDefault(s => s is not null),
+            list.SelectMany(p => p.Drpcs).GroupBy(d => (d.Namespace, d.Name)).Select(g => g.Last()).ToList());
     }
 }

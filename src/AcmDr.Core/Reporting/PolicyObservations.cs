@@ -1,5 +1,6 @@
 using System.Globalization;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Dual;
 using AcmDr.Core.Planning;
 
 namespace AcmDr.Core.Reporting;
@@ -65,6 +66,10 @@ public static class PolicyObservations
 
         var workloads = new List<Workload>();
         var problems = new List<string>();
+        var drpcsByApp = snapshot.Drpcs.Where(d => d.App is not null).GroupBy(d => d.App!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var drpcTemplates = snapshot.Policies.SelectMany(p => p.Templates).Select(t => t.Template)
+            .Where(t => t.EndsWith("-drpc", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, policy) in carriers.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var labels = policy.Labels;
@@ -89,11 +94,23 @@ public static class PolicyObservations
                     continue;
                 }
 
-                workloads.Add(new Workload(app, tier, vm[..slash], vm[(slash + 1)..], cluster, rto));
+                workloads.Add(new Workload(app, tier, vm[..slash], vm[(slash + 1)..], cluster, rto, DualOf(drpcsByApp, drpcTemplates, name, app)));
             }
         }
 
         return (workloads, problems);
+    }
+
+    /// <summary>
+    /// A dual-cluster app's policy (a <c>-drpc</c> template, or a DRPC of its app): its VMs are told by the DRPC. Without the
+    /// inventory its clusters are not known; the DRPC's target-cluster annotation stands in.
+    /// </summary>
+    private static DualWorkload? DualOf(Dictionary<string, DrpcObservation> drpcsByApp, HashSet<string> drpcTemplates, string name, string app)
+    {
+        var drpc = drpcsByApp.GetValueOrDefault(app);
+        return drpc is not null || drpcTemplates.Contains(PolicyNames.DrpcTemplate(name))
+            ? new DualWorkload(drpc?.Name ?? PolicyNames.DualResource(app), null, null, [])
+            : null;
     }
 
     private static IEnumerable<HubPolicy> Roots(HubSnapshot snapshot, string hubNamespace) =>

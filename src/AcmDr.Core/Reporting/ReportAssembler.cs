@@ -1,5 +1,7 @@
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Dual;
 using AcmDr.Core.Flip;
+using AcmDr.Core.Manifests;
 
 namespace AcmDr.Core.Reporting;
 
@@ -44,7 +46,8 @@ public static class ReportAssembler
         }
 
         var observation = new ComplianceObservation(inScope, target, TargetSites.FlipAt(scope, flips, target),
-            PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides, scope.Settings.SiteLabel);
+            PolicyObservations.From(snapshot, scope.HubNamespace), groundTruth, now, overrides, scope.Settings.SiteLabel,
+            DualOf(scope, snapshot, inScope));
         var summary = ComplianceSummariser.Summarise(observation);
         // Without an inventory the VMs are those the hub's policies name: a policy that is missing cannot be
         // seen, so "everything moved" cannot be claimed.
@@ -54,6 +57,21 @@ public static class ReportAssembler
         }
 
         return new ReportAssembly(summary, warnings);
+    }
+
+    /// <summary>The DRPCs and dual settings when a dual-cluster app is in scope; null otherwise.</summary>
+    private static DualObservation? DualOf(ReportScope scope, HubSnapshot snapshot, IReadOnlyList<Workload> inScope)
+    {
+        if (!inScope.Any(w => w.Dual is not null))
+        {
+            return null;
+        }
+
+        var dual = scope.Settings.Dual;
+        string? mode = null;
+        snapshot.Switch?.Data.TryGetValue(SwitchManifest.ModeKey, out mode);
+        // With --to the switch's site is not used, but its mode still decides what the dual templates do.
+        return new DualObservation(snapshot.Drpcs, dual.Namespace, scope.Settings.HomeSite, dual.HubCluster, mode, snapshot.Switch is not null);
     }
 
     /// <summary>The warning of a report without an inventory.</summary>

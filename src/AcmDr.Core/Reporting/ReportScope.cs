@@ -21,4 +21,16 @@ public sealed record ReportScope(
     public bool Includes(Workload workload) =>
         (Apps.Count == 0 || Apps.Contains(workload.App, StringComparer.Ordinal))
         && (Tiers.Count == 0 || Tiers.Contains(workload.Tier));
+
+    /// <summary>
+    /// Whether the DRPlacementControls must be read: a dual-cluster app in scope (from the inventory; without one, a policy
+    /// of <paramref name="policies"/> with a <c>-drpc</c> template).
+    /// </summary>
+    public bool NeedsDrpcs(IReadOnlyList<HubPolicy> policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return InventoryWorkloads is { } workloads
+            ? workloads.Any(w => w.Dual is not null && Includes(w))
+            : policies.Any(p => p.Templates.Any(t => t.Template.EndsWith("-drpc", StringComparison.Ordinal)));
+    }
 }

@@ -20,11 +20,17 @@ public sealed class FakeHub : IAsyncDisposable
 
     public string Kubeconfig => Dir.File("kubeconfig");
 
-    public static async Task<FakeHub> StartAsync(string inventory = Inventories.Example)
+    /// <param name="settingsYaml">inventory/acmdr.yaml, written before generate runs; null: none.</param>
+    public static async Task<FakeHub> StartAsync(string inventory = Inventories.Example, string? settingsYaml = null)
     {
         var server = await FakeApiServer.StartAsync();
         var dir = new TempDir();
         dir.File("inventory/apps.csv", inventory);
+        if (settingsYaml is not null)
+        {
+            dir.File("inventory/acmdr.yaml", settingsYaml);
+        }
+
         var generated = await CliRunner.RunAsync(dir.Path, "generate");
         if (generated.ExitCode != 0)
         {

@@ -3,6 +3,7 @@ using AcmDr.Cli.Tests.Infrastructure;
 using AcmDr.Cli.Tests.Support;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
+using AcmDr.Core.Settings;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.Generate;
@@ -86,7 +87,7 @@ public sealed class DualGeneratedOutputTests
     {
         const string Stretched = "web,1,web,web-0,c1,,,\napi,2,web,api-0,c1,,web,\n";
         using var mixed = Generated(DualFixture.Plan());
-        using var alone = Generated(DualFixture.Plan(Stretched));
+        using var alone = Generated(DualFixture.Plan(Stretched, DrSettings.Default));
         var with = mixed.Snapshot();
         var without = alone.Snapshot();
         foreach (var file in new[] { "policies/base/tier-1/dr-web.yaml", "placements/placement-c1.yaml", "placements/binding-c1.yaml", "policies/rbac/acmdr-flip.yaml" })

@@ -72,7 +72,7 @@ public sealed class DualSettingsFileTests
             "acmdr.yaml:4:13: dual.pvcLabel 'app name' is not a valid Kubernetes label key");
 
     [TestMethod]
-    public void DRPolicies_must_be_a_list_of_names_with_two_clusters()
+    public void Each_entry_of_drPolicies_must_name_a_policy_and_two_clusters()
     {
         Errors(DualWith("  drPolicies: {name: a}\n")).Should().Equal(
             "acmdr.yaml:2:15: dual.drPolicies: expected a list of DRPolicies, each '- name: <DRPolicy>' with 'clusters: [<a>, <b>]'");
@@ -93,7 +93,7 @@ public sealed class DualSettingsFileTests
     }
 
     [TestMethod]
-    public void DRPolicy_and_cluster_names_must_be_valid() =>
+    public void Names_of_DR_policies_and_clusters_must_be_valid() =>
         Errors(DualWith("  drPolicies:\n    - name: East_West\n      clusters: [east, West]\n")).Should().Equal(
             "acmdr.yaml:3:13: dual.drPolicies: name 'East_West' is not a DNS-1123 subdomain (DNS-1123 labels joined by '.', at most 253)",
             "acmdr.yaml:4:24: dual.drPolicies: cluster 'West' of DRPolicy 'East_West' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63)");

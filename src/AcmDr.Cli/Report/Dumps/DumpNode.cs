@@ -23,6 +23,13 @@ internal sealed class DumpNode
     public static bool IsSkipped(string key) =>
         key is "spec" or "managedFields" or "kubectl.kubernetes.io/last-applied-configuration";
 
+    /// <summary>
+    /// <see cref="IsSkipped(string)"/> in an object of <paramref name="kind"/> (null: not known yet): a DRPlacementControl's
+    /// spec is small and says where Ramen is sent, so it is kept.
+    /// </summary>
+    public static bool IsSkipped(string key, string? kind) =>
+        IsSkipped(key) && !(key == "spec" && kind == DrpcObjects.Kind);
+
     public static DumpNode OfScalar(string? value) => new(value, null, null);
 
     public static DumpNode OfMap(Dictionary<string, DumpNode> map) => new(null, map, null);

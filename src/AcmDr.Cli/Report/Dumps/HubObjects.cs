@@ -1,17 +1,19 @@
 using System.Globalization;
 using AcmDr.Core.Compliance;
+using AcmDr.Core.Dual;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report.Dumps;
 
-/// <summary>Picks acmdr's policies and switch out of dumped or listed Kubernetes objects.</summary>
+/// <summary>Picks acmdr's policies, DRPlacementControls and switch out of dumped or listed Kubernetes objects.</summary>
 internal static class HubObjects
 {
     public static HubSnapshot From(IEnumerable<DumpNode> documents, string hubNamespace, string source)
     {
         var policies = new List<HubPolicy>();
+        var drpcs = new List<DrpcObservation>();
         SwitchReading? switchReading = null;
         foreach (var item in documents.SelectMany(Flatten))
         {
@@ -21,6 +23,10 @@ internal static class HubObjects
             {
                 policies.Add(PolicyOf(item, labels));
             }
+            else if (kind == DrpcObjects.Kind && labels.TryGetValue(PolicyNames.ManagedByLabel, out var drpcOwner) && drpcOwner == PolicyNames.ManagedByValue)
+            {
+                drpcs.Add(DrpcObjects.Of(item));
+            }
             else if (kind == "ConfigMap" && item.Text("metadata", "name") == PolicyNames.SwitchConfigMap
                 && item.Text("metadata", "namespace") is { } ns && (ns == hubNamespace || ns.Length == 0))
             {
@@ -29,7 +35,7 @@ internal static class HubObjects
             }
         }
 
-        return new HubSnapshot(policies, switchReading);
+        return new HubSnapshot(policies, switchReading, drpcs);
     }
 
     /// <summary>A List's items (recursively), or the object itself.</summary>

@@ -92,7 +92,7 @@ internal static class JsonDumpReader
                 {
                     var key = reader.GetString()!;
                     reader.Read();
-                    if (DumpNode.IsSkipped(key))
+                    if (DumpNode.IsSkipped(key, map.GetValueOrDefault("kind")?.Scalar))
                     {
                         // Only a -site template's resolved site is kept from a skipped subtree, as a key of this object.
                         if (ResolvedSite(ref reader) is { } site)

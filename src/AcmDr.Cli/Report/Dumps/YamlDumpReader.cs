@@ -68,7 +68,7 @@ internal static class YamlDumpReader
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var key = parser.Consume<Scalar>().Value;
-                if (DumpNode.IsSkipped(key))
+                if (DumpNode.IsSkipped(key, map.GetValueOrDefault("kind")?.Scalar))
                 {
                     parser.SkipThisAndNestedEvents();
                     continue;

@@ -16,6 +16,8 @@ internal static class YamlSkipper
         var output = new byte[bytes.Length];
         var length = 0;
         var skipIndent = -1;
+        // The key indent of the object whose 'kind: DRPlacementControl' was seen (kubectl writes kind before spec): its spec is kept.
+        var keepSpecIndent = -1;
         while (bytes.Length > 0)
         {
             var end = bytes.IndexOf((byte)'\n');
@@ -52,7 +54,8 @@ internal static class YamlSkipper
                 skipIndent = -1;
             }
 
-            if (IsSkippedKey(content[indent..]))
+            keepSpecIndent = KeepSpecIndent(content, indent, keepSpecIndent);
+            if (IsSkippedKey(content[indent..]) && !(indent == keepSpecIndent && content[indent..].TrimEnd((byte)' ').SequenceEqual("spec:"u8)))
             {
                 skipIndent = indent;
             }
@@ -76,6 +79,40 @@ internal static class YamlSkipper
 
         var value = line[ResolvedSiteKey.Length..].Trim((byte)' ');
         return Names.IsLabelValue(Encoding.UTF8.GetString(value)) ? value.ToArray() : null;
+    }
+
+    private static readonly byte[] DrpcKind = Encoding.UTF8.GetBytes("kind: " + DrpcObjects.Kind);
+
+    /// <summary>
+    /// Follows which object's spec to keep: a <c>kind: DRPlacementControl</c> line (maybe opening a list item) sets its key
+    /// indent; a new item, another kind or a line left of it ends that object.
+    /// </summary>
+    private static int KeepSpecIndent(ReadOnlySpan<byte> content, int indent, int current)
+    {
+        var keyIndent = indent;
+        var key = content[indent..];
+        while (key.StartsWith("- "u8))
+        {
+            // A new list item: whatever object was open at this indent is over.
+            keyIndent += 2;
+            key = key[2..];
+            if (keyIndent <= current)
+            {
+                current = -1;
+            }
+        }
+
+        if (key.Trim((byte)' ').Length == 0)
+        {
+            return current;
+        }
+
+        if (key.StartsWith("kind:"u8))
+        {
+            return key.TrimEnd((byte)' ').SequenceEqual(DrpcKind) ? keyIndent : keyIndent == current ? -1 : current;
+        }
+
+        return keyIndent < current ? -1 : current;
     }
 
     private static bool IsSkippedKey(ReadOnlySpan<byte> line)

@@ -60,7 +60,14 @@ internal static class HtmlReport
             ReportWords.Duration(t.Duration), ReportWords.Rto(t), ReportWords.Rto(t.Rto))).ToList(),
         leg.Vms.Select(f => f.Vm).Select(v => new HtmlVm(v.Tier, C(v.App), C($"{v.Namespace}/{v.Vm}"), C(v.Cluster),
             ReportWords.State(v.SpecState), ReportWords.State(v.RunningState), ReportWords.VerdictText(v.Verdict), ReportWords.Verdict(v.Verdict),
-            ReportWords.Time(v.Since), C(v.Reason))).ToList());
+            ReportWords.Time(v.Since), C(v.Reason))).ToList(),
+        data.Summary.DualApps.Select(Dual).ToList());
+
+    private static HtmlDual Dual(Core.Dual.DualAppReading app)
+    {
+        var cells = DualRows.Cells(app).Select(C).ToArray();
+        return new HtmlDual(app.Tier, cells[1], cells[2], cells[3], ReportWords.Verdict(app.Verdict), cells[4], cells[5], cells[6], cells[7], cells[8], cells[9]);
+    }
 
     private static HtmlFinding Finding(VmFinding f) => new(
         f.Vm.Tier, C(f.Vm.App), C($"{f.Vm.Namespace}/{f.Vm.Vm}"), C(f.Vm.Cluster), ReportWords.VerdictText(f.Vm.Verdict), ReportWords.Verdict(f.Vm.Verdict),
@@ -87,7 +94,7 @@ internal static class HtmlReport
         int Number, string Title, string Sentence, string OutcomeClass, string Outcome, string TargetSite, int Moved, int Total,
         string User, string Reason, string FlipAt, string Took, IReadOnlyList<HtmlRto> Rtos, IReadOnlyList<string> Warnings,
         IReadOnlyList<HtmlFinding> Failures, IReadOnlyList<HtmlFinding> Moving, TimelineView Timeline, IReadOnlyList<HtmlTier> Tiers,
-        IReadOnlyList<HtmlVm> Vms);
+        IReadOnlyList<HtmlVm> Vms, IReadOnlyList<HtmlDual> DualApps);
 
     internal sealed record HtmlRto(int Tier, string Text, string Class);
 
@@ -97,6 +104,9 @@ internal static class HtmlReport
     internal sealed record HtmlTier(int Tier, int Moved, int Total, string Verdict, string VerdictClass, string Took, string Rto, string RtoClass);
 
     internal sealed record HtmlVm(int Tier, string App, string Vm, string Cluster, string Spec, string Running, string Verdict, string VerdictClass, string Since, string Reason);
+
+    internal sealed record HtmlDual(
+        int Tier, string App, string Target, string Verdict, string VerdictClass, string Phase, string Progression, string Started, string Took, string LastSync, string DataLoss);
 
     internal sealed record HtmlFlip(string At, string User, string From, string To, string Scope, string Reason);
 }

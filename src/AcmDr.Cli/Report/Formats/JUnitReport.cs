@@ -29,7 +29,7 @@ internal static class JUnitReport
             Counts(xml, summary.Legs.SelectMany(l => l.Vms).Select(f => f.Vm).ToList());
             for (var i = 0; i < legs.Count; i++)
             {
-                Leg(xml, summary.Legs[i], legs.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"leg-{i + 1}/") : string.Empty);
+                Leg(xml, summary.Legs[i], legs[i].Summary.DualApps, legs.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"leg-{i + 1}/") : string.Empty);
             }
 
             xml.WriteEndElement();
@@ -39,7 +39,7 @@ internal static class JUnitReport
         return builder.Append('\n').ToString();
     }
 
-    private static void Leg(XmlWriter xml, LegSummary leg, string prefix)
+    private static void Leg(XmlWriter xml, LegSummary leg, IReadOnlyList<Core.Dual.DualAppReading> dualApps, string prefix)
     {
         foreach (var tier in leg.Tiers)
         {
@@ -62,6 +62,15 @@ internal static class JUnitReport
             Property(xml, "startedMoving", ReportWords.Time(tier.StartedAt));
             Property(xml, "lastArrived", ReportWords.Time(tier.ArrivedAt));
             Property(xml, "rto", TimelineChart.RtoWords(tier));
+            foreach (var app in dualApps.Where(a => a.Tier == tier.Tier))
+            {
+                // A dual-cluster app's DRPC, as the table's section shows it.
+                var cells = DualRows.Cells(app);
+                var parts = new[] { ("target", 2), ("phase", 4), ("progression", 5), ("action started", 6), ("took", 7), ("last sync", 8), ("data loss", 9) }
+                    .Where(p => cells[p.Item2].Length > 0).Select(p => $"{p.Item1} {cells[p.Item2]}");
+                Property(xml, $"dual/{app.App}", string.Join(", ", parts));
+            }
+
             xml.WriteEndElement();
             foreach (var finding in vms)
             {

@@ -75,10 +75,56 @@ internal static class JsonReport
             }
 
             json.WriteEndArray();
+            if (summary.DualApps.Count > 0)
+            {
+                WriteDualApps(json, summary);
+            }
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Each dual-cluster app's DRPC (only when there are dual apps, so reports of stretched apps keep their shape).</summary>
+    private static void WriteDualApps(Utf8JsonWriter json, ComplianceSummary summary)
+    {
+        json.WriteStartArray("dualApps");
+        foreach (var app in summary.DualApps)
+        {
+            json.WriteStartObject();
+            json.WriteString("app", app.App);
+            json.WriteNumber("tier", app.Tier);
+            json.WriteString("drpc", StatusText.Clean(app.Drpc));
+            json.WriteString("targetSite", app.TargetSite);
+            WriteText(json, "targetCluster", app.TargetCluster);
+            json.WriteString("verdict", ReportWords.Verdict(app.Verdict));
+            json.WriteBoolean("found", app.Found);
+            WriteText(json, "action", app.Action);
+            WriteText(json, "phase", app.Phase);
+            WriteText(json, "progression", app.Progression);
+            WriteText(json, "runsAt", app.RunsAt);
+            WriteTime(json, "actionStartTime", app.ActionStartTime);
+            WriteNumber(json, "actionDurationSeconds", app.ActionDuration is { } took ? (long)took.TotalSeconds : null);
+            WriteTime(json, "lastGroupSyncTime", app.LastGroupSyncTime);
+            WriteNumber(json, "dataLossWindowSeconds", app.DataLossWindow is { } window ? (long)window.TotalSeconds : null);
+            json.WriteString("dataLossMeasuredAt", app.DataLossWindow is null ? null : app.DataLossAtAction ? "failoverStart" : "reading");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, StatusText.Clean(value));
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, long? value)

@@ -87,6 +87,23 @@ internal static class MarkdownReport
             md.Append(CultureInfo.InvariantCulture,
                 $"| {v.Tier} | {Escape(v.App)} | {Escape(v.Namespace)}/{Escape(v.Vm)} | {Escape(v.Cluster)} | {ReportWords.VerdictText(v.Verdict)} | {ReportWords.Time(v.Since)} | {Escape(v.Reason)} |\n");
         }
+
+        DualApps(md, s, heading);
+    }
+
+    /// <summary>Each dual-cluster app's DRPC: phase, progression, times and data-loss window (nothing without dual apps).</summary>
+    private static void DualApps(StringBuilder md, ComplianceSummary s, string heading)
+    {
+        if (s.DualApps.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"\n{heading} {DualRows.Title}\n\n| {string.Join(" | ", DualRows.Headers)} |\n| ---: | --- | --- | --- | --- | --- | --- | ---: | --- | --- |\n");
+        foreach (var app in s.DualApps)
+        {
+            md.Append("| ").Append(string.Join(" | ", DualRows.Cells(app).Select(Escape))).Append(" |\n");
+        }
     }
 
     private static void Findings(StringBuilder md, IReadOnlyList<VmFinding> findings, string none)

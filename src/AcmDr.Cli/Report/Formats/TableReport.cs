@@ -53,6 +53,12 @@ internal static class TableReport
         writer.Write('\n');
         PlainTable.Write(writer, VmHeaders, vms);
         writer.Write('\n');
+        if (summary.DualApps.Count > 0)
+        {
+            PlainTable.Write(writer, DualRows.Headers, summary.DualApps.Select(a => DualRows.Cells(a).Select(StatusText.Clean).ToArray()).ToList());
+            writer.Write('\n');
+        }
+
         foreach (var warning in data.Warnings)
         {
             writer.Write("warning: " + StatusText.Clean(warning) + "\n");
@@ -92,6 +98,17 @@ internal static class TableReport
             foreach (var cells in vmCells.Where(c => c[ReasonColumn].Length > 0))
             {
                 console.MarkupLine(Markup.Escape($"{cells[2]}: {cells[ReasonColumn]}"));
+            }
+        }
+
+        if (summary.DualApps.Count > 0)
+        {
+            var dualCells = summary.DualApps.Select(a => DualRows.Cells(a).Select(StatusText.Clean).ToArray()).ToList();
+            var dualFit = TerminalFit.Of(DualRows.Headers, dualCells, DualRows.Wrapping, DualRows.Optional, width);
+            WriteTable(console, DualRows.Title, DualRows.Headers, dualCells, summary.DualApps.Select(a => a.Verdict).ToList(), DualRows.VerdictColumn, dualFit, width);
+            if (dualFit.Dropped.Count > 0)
+            {
+                console.MarkupLine(Markup.Escape($"not shown: {string.Join(", ", dualFit.Dropped.Select(c => DualRows.Headers[c].ToUpperInvariant()))} (-o wide shows every column)"));
             }
         }
 

@@ -2,19 +2,38 @@ using System.Text.Json;
 using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
 using AcmDr.Cli.Report.Dumps;
+using AcmDr.Core.Dual;
 using AcmDr.Core.Flip;
 using AcmDr.Core.Planning;
 using AcmDr.Core.Reporting;
 
 namespace AcmDr.Cli.Report.Live;
 
-/// <summary>Reads acmdr's policies (root and replicated) and the switch from a live hub.</summary>
+/// <summary>Reads acmdr's policies (root and replicated), the switch and, for dual-cluster apps, the DRPCs from a live hub.</summary>
 internal static class LiveHub
 {
-    public static async Task<HubSnapshot> ReadAsync(IHubCluster hub, string hubNamespace, CancellationToken cancel)
+    /// <summary>The policies, the switch and, when <paramref name="scope"/> has dual-cluster apps, their DRPCs (one LIST).</summary>
+    public static async Task<HubSnapshot> ReadAsync(IHubCluster hub, ReportScope scope, CancellationToken cancel)
     {
-        var (policies, _) = await ListPoliciesAsync(hub, hubNamespace, cancel);
-        return new HubSnapshot(policies, await ReadSwitchAsync(hub, hubNamespace, cancel));
+        var (policies, _) = await ListPoliciesAsync(hub, scope.HubNamespace, cancel);
+        var drpcs = scope.NeedsDrpcs(policies) ? await ListDrpcsAsync(hub, scope.Settings.Dual.Namespace, cancel) : null;
+        return new HubSnapshot(policies, await ReadSwitchAsync(hub, scope.HubNamespace, cancel), drpcs);
+    }
+
+    /// <summary>acmdr's DRPlacementControls in the dual namespace: one (paged) LIST.</summary>
+    public static async Task<IReadOnlyList<DrpcObservation>> ListDrpcsAsync(IHubCluster hub, string ns, CancellationToken cancel)
+    {
+        IReadOnlyList<JsonElement> items;
+        try
+        {
+            items = await hub.ListDrpcsAsync(ns, cancel);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            throw KubeErrors.ToUserError(ex, $"drplacementcontrols.ramendr.openshift.io in {ns} (is Ramen's hub operator installed?)", hub.Server);
+        }
+
+        return items.Select(item => DrpcObjects.Of(NodeOf(item, keepSpec: true))).ToList();
     }
 
     /// <summary>acmdr's policies and the list's resourceVersion, to watch from.</summary>
@@ -63,10 +82,13 @@ internal static class LiveHub
     }
 
     /// <summary>The client's JSON as the tree the dump readers build, read once (no text in between) and leaving out what they skip.</summary>
-    private static DumpNode NodeOf(JsonElement element) => element.ValueKind switch
+    private static DumpNode NodeOf(JsonElement element) => NodeOf(element, keepSpec: false);
+
+    /// <param name="keepSpec">Keep the object's own <c>spec</c> (a DRPC's, small and needed); deeper ones are skipped as always.</param>
+    private static DumpNode NodeOf(JsonElement element, bool keepSpec) => element.ValueKind switch
     {
         JsonValueKind.Object => DumpNode.OfMap(element.EnumerateObject()
-            .Where(p => !DumpNode.IsSkipped(p.Name))
+            .Where(p => !DumpNode.IsSkipped(p.Name) || (keepSpec && p.Name == "spec"))
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => NodeOf(g.Last().Value), StringComparer.Ordinal)),
         JsonValueKind.Array => DumpNode.OfItems(element.EnumerateArray().Select(NodeOf).ToList()),

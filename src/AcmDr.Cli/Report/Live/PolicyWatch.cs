@@ -30,6 +30,7 @@ internal sealed class PolicyWatch(IHubCluster hub, ReportScope scope, CliIo io)
     private readonly Dictionary<(string Namespace, string Name), HubPolicy> policies = [];
     private readonly Channel<WatchChange> changes = Channel.CreateUnbounded<WatchChange>(new UnboundedChannelOptions { SingleReader = true });
     private SwitchReading? switchReading;
+    private readonly DrpcReads drpcs = new(scope, io);
     private string? lastProgress;
     private int generation;
     private readonly HubContact contact = new(io);
@@ -38,7 +39,7 @@ internal sealed class PolicyWatch(IHubCluster hub, ReportScope scope, CliIo io)
     private readonly IHubCluster quietHub = hub.WithRetry(hub.Retry.Quiet());
 
     /// <summary>What the hub said last: the policies and the switch the returned report was made of.</summary>
-    public HubSnapshot Snapshot => new(policies.Values.ToList(), switchReading);
+    public HubSnapshot Snapshot => new(policies.Values.ToList(), switchReading, drpcs.Current);
 
     /// <summary>
     /// The report once everything moved or the time is up. Never-answered hub: exit 3 (thrown).
@@ -125,6 +126,8 @@ internal sealed class PolicyWatch(IHubCluster hub, ReportScope scope, CliIo io)
                 policies[(policy.Namespace, policy.Name)] = policy;
             }
 
+            await drpcs.ListAsync(contact.Lost is null ? hub : quietHub, found, token);
+
             contact.Answered();
             return (true, version);
         }
@@ -176,6 +179,8 @@ internal sealed class PolicyWatch(IHubCluster hub, ReportScope scope, CliIo io)
                     {
                         continue;
                     }
+
+                    await drpcs.RefreshAsync(quietHub, token);
                 }
 
                 var data = Evaluate();
