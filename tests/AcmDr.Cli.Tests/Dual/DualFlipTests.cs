@@ -204,7 +204,7 @@ public sealed class DualFlipTests
         wait.IsCompleted.Should().BeTrue("wait ends within {0} ticks: {1}", Budget, Describe(world));
         var result = await wait;
         result.ExitCode.Should().Be(0, "{0} | {1}", result, Describe(world));
-        AllFinished(world, a => Clusters[a].Peer, "Relocated").Should().BeTrue("wait returned only once every DRPC finished: {0}", Describe(world));
+        AllArrived(world, a => Clusters[a].Peer, "Relocated").Should().BeTrue("wait returned only once every DRPC runs its app at the peer: {0}", Describe(world));
         var json = Json(result);
         json.GetProperty("verdict").GetString().Should().Be("moved");
         DualRows(json).Values.Should().OnlyContain(r => r.GetProperty("verdict").GetString() == "moved");

@@ -12,14 +12,10 @@ namespace AcmDr.Cli.Tests.Dual;
 [TestClass]
 public sealed class DualRamenFidelityTests
 {
-    private const string Defect =
-        "issue 13 defect (report): DrpcObservation.IsFinishedAt reads status.preferredDecision, which Ramen never updates after an action; see docs/dual/e.md";
-
     [TestMethod]
-    [Ignore(Defect)]
     public async Task With_ramens_own_preferred_decision_tier_2_follows_once_tier_1_relocated()
     {
-        await using var world = await SettledAsync(ramenLike: true);
+        await using var world = await SettledAsync();
 
         await FlipAsync(world, "DR");
         TickInTierOrder(world, a => Clusters[a].Peer, "Relocated");
@@ -32,10 +28,9 @@ public sealed class DualRamenFidelityTests
     }
 
     [TestMethod]
-    [Ignore(Defect)]
     public async Task With_ramens_own_preferred_decision_failback_relocates_tier_1_home_and_no_report_calls_it_moved_before()
     {
-        await using var world = await SettledAsync(ramenLike: true);
+        await using var world = await SettledAsync();
         await FlipAsync(world, "DR");
         world.TickUntil(() => Finished(world, "erp", "west", "Relocated"), Budget);
         Finished(world, "erp", "west", "Relocated").Should().BeTrue("Ramen relocated tier 1 to west: {0}", Describe(world));

@@ -19,7 +19,7 @@ public sealed class DualRehearseTests
         while (!rehearsal.IsCompleted && ticks < 2 * Budget)
         {
             world.Tick();
-            sawDr |= AllFinished(world, a => Clusters[a].Peer, "Relocated") && world.StretchedAllAt("DR");
+            sawDr |= AllArrived(world, a => Clusters[a].Peer, "Relocated") && world.StretchedAllAt("DR");
             ticks++;
             await Task.Delay(20);
         }
@@ -28,7 +28,7 @@ public sealed class DualRehearseTests
         var result = await rehearsal;
         result.ExitCode.Should().Be(0, "{0} | {1}", result, Describe(world));
         sawDr.Should().BeTrue("every app ran at DR between the two legs");
-        AllFinished(world, a => Clusters[a].Home, "Relocated").Should().BeTrue("the way back relocated them home: {0}", Describe(world));
+        AllArrived(world, a => Clusters[a].Home, "Relocated").Should().BeTrue("the way back relocated them home: {0}", Describe(world));
         world.StretchedAllAt("Primary").Should().BeTrue();
         world.Ramen.Events.Should().NotContain(e => e.StartsWith("failover", StringComparison.Ordinal), "a rehearsal is a planned move");
         var legs = JsonNode.Parse(result.Out)!["legs"]!.AsArray();

@@ -33,10 +33,9 @@ internal static class MixedEstate
     public const int Budget = 200;
 
     /// <summary>Every DRPC deployed at its home, every policy Compliant on both clusters.</summary>
-    public static async Task<DualWorld> SettledAsync(bool ramenLike = false)
+    public static async Task<DualWorld> SettledAsync()
     {
         var world = await DualWorld.StartAsync(Inventory);
-        world.Ramen.PreferredDecisionFollowsTarget = !ramenLike;
         world.TickUntil(() => AllFinished(world, a => Clusters[a].Home, "Deployed") && AllCompliant(world), 40);
         AllFinished(world, a => Clusters[a].Home, "Deployed").Should().BeTrue("every DRPC is deployed at home before the flip: {0}", Describe(world));
         AllCompliant(world).Should().BeTrue("every policy is compliant before the flip: {0}", Describe(world));
@@ -50,6 +49,9 @@ internal static class MixedEstate
     /// Cleaning Up (only the old cluster is still being cleaned up), the Placement's decision there.</summary>
     public static bool Arrived(DualWorld world, string app, string cluster, string phase) =>
         world.Status(app, "phase") == phase && world.Status(app, "progression") is "Completed" or "Cleaning Up" && world.DecidedCluster(app) == cluster;
+
+    public static bool AllArrived(DualWorld world, Func<string, string> cluster, string phase) =>
+        DualApps.All(a => Arrived(world, a, cluster(a), phase));
 
     public static bool AllFinished(DualWorld world, Func<string, string> cluster, string phase) =>
         DualApps.All(a => Finished(world, a, cluster(a), phase));
