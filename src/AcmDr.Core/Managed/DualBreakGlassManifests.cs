@@ -1,4 +1,5 @@
 using System.Globalization;
+using AcmDr.Core.Dual;
 using AcmDr.Core.Manifests;
 using AcmDr.Core.Planning;
 
@@ -15,11 +16,6 @@ namespace AcmDr.Core.Managed;
 /// </summary>
 public static class DualBreakGlassManifests
 {
-    public const string ApiVersion = "ramendr.openshift.io/v1alpha1";
-    public const string Kind = "DRPlacementControl";
-    public const string Relocate = "Relocate";
-    public const string Failover = "Failover";
-
     /// <summary>One DRPlacementControl per app, by tier then name (as <paramref name="apps"/> come from <see cref="DualScope.Apps"/>).</summary>
     public static IReadOnlyList<Mapping> Drpcs(IReadOnlyList<AppPlan> apps, string site, string homeSite, bool unplanned)
     {
@@ -38,16 +34,16 @@ public static class DualBreakGlassManifests
             .Add("pvcSelector", new Mapping().Add("matchLabels", MatchLabels(dual.PvcMatchLabels)));
         if (unplanned)
         {
-            spec.Add("action", Failover).Add("failoverCluster", target);
+            spec.Add("action", DrpcStates.FailoverAction).Add("failoverCluster", target);
         }
         else
         {
-            spec.Add("action", Relocate).Add("preferredCluster", target);
+            spec.Add("action", DrpcStates.RelocateAction).Add("preferredCluster", target);
         }
 
         return new Mapping()
-            .Add("apiVersion", ApiVersion)
-            .Add("kind", Kind)
+            .Add("apiVersion", DualTemplates.DrpcApiVersion)
+            .Add("kind", DualTemplates.DrpcKind)
             .Add("metadata", new Mapping()
                 .Add("name", dual.Name)
                 .Add("namespace", dual.Namespace)
@@ -60,7 +56,7 @@ public static class DualBreakGlassManifests
     }
 
     /// <summary>What the DRPlacementControls ask of Ramen, for the line saying what was rendered.</summary>
-    public static string ActionText(bool unplanned) => unplanned ? $"unplanned: {Failover}" : $"planned: {Relocate}";
+    public static string ActionText(bool unplanned) => unplanned ? $"unplanned: {DrpcStates.FailoverAction}" : $"planned: {DrpcStates.RelocateAction}";
 
     private static Mapping MatchLabels(IReadOnlyList<KeyValuePair<string, string>> labels)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AcmDr.Cli.Tests.Relocation;
 using AcmDr.Cli.Tests.Report;
@@ -14,7 +13,7 @@ namespace AcmDr.Cli.Tests.Dual;
 /// </summary>
 public sealed class DualStatusWriter(PolicyController controller, FakeApiServer hub, string cluster, TimeProvider clock)
 {
-    private readonly Dictionary<string, List<(DateTimeOffset At, string Message)>> histories = new(StringComparer.Ordinal);
+    private readonly TemplateHistories histories = new(controller);
 
     public void Write()
     {
@@ -30,7 +29,7 @@ public sealed class DualStatusWriter(PolicyController controller, FakeApiServer 
             var details = new JsonArray();
             foreach (var template in root["spec"]!["policy-templates"]!.AsArray().Select(t => t!["objectDefinition"]!["metadata"]!["name"]!.GetValue<string>()))
             {
-                details.Add(Detail(template, Add(template, Message(policy, template, compliance), now)));
+                details.Add(Detail(template, histories.Record(policy, template, compliance, now)));
             }
 
             var labels = (JsonObject)root["metadata"]!["labels"]!.DeepClone();
@@ -52,54 +51,6 @@ public sealed class DualStatusWriter(PolicyController controller, FakeApiServer 
             });
         }
     }
-
-    private List<(DateTimeOffset At, string Message)> Add(string template, string message, DateTimeOffset at)
-    {
-        if (!histories.TryGetValue(template, out var history))
-        {
-            history = [];
-            histories[template] = history;
-        }
-
-        if (history.Count == 0 || history[^1].Message != message)
-        {
-            history.Add((at, message));
-        }
-
-        return history;
-    }
-
-    private string Message(string policy, string template, string compliance)
-    {
-        if (compliance == PolicyController.Pending)
-        {
-            var unmet = controller.PendingOn[policy];
-            return string.Create(CultureInfo.InvariantCulture,
-                $"Pending; Dependencies were not satisfied: {unmet.Count} {(unmet.Count == 1 ? "is" : "are")} still pending ({string.Join(", ", unmet)})");
-        }
-
-        var outcomes = controller.Outcomes.GetValueOrDefault(template) ?? [];
-        var state = controller.Templates.GetValueOrDefault(template) ?? PolicyController.NonCompliant;
-        if (outcomes.Count == 0)
-        {
-            return state == PolicyController.Compliant
-                ? $"Compliant; notification - {template} contains no object templates to check, and thus has no violations"
-                : $"NonCompliant; template-error; {template} could not be evaluated";
-        }
-
-        var parts = outcomes.Select(o => $"{(o.Result is "compliant" or "created" or "updated" ? "notification" : "violation")} - "
-            + $"{o.Kind.ToLowerInvariant()} [{o.Name}] {Verb(o.Result)} in namespace {o.Namespace}");
-        return $"{state}; {string.Join("; ", parts)}";
-    }
-
-    private static string Verb(string result) => result switch
-    {
-        "compliant" => "found as specified",
-        "notfound" => "not found",
-        "created" => "was created successfully",
-        "updated" => "was updated successfully",
-        _ => "found but not as specified",
-    };
 
     private static JsonObject Detail(string template, IEnumerable<(DateTimeOffset At, string Message)> history)
     {

@@ -1,6 +1,7 @@
 using AcmDr.Cli.Managed;
 using AcmDr.Cli.Tests.Support;
 using AcmDr.Core.Managed;
+using AcmDr.Core.Manifests;
 using FluentAssertions;
 
 namespace AcmDr.Cli.Tests.Managed;
@@ -21,7 +22,7 @@ public sealed class DualBreakGlassRenderTests
     {
         var yaml = Yaml(site, unplanned);
 
-        CrdValidator.Shared.HasSchema(DualBreakGlassManifests.ApiVersion, DualBreakGlassManifests.Kind).Should().BeTrue();
+        CrdValidator.Shared.HasSchema(DualTemplates.DrpcApiVersion, DualTemplates.DrpcKind).Should().BeTrue();
         CrdValidator.Shared.Validate(yaml.Replace("action: ", "action: X", StringComparison.Ordinal)).Should().NotBeEmpty("the validator knows Ramen's action enum");
         CrdValidator.Shared.Validate(yaml).Should().BeEmpty(yaml);
         var documents = YamlJson.ParseDocuments(yaml);

@@ -9,7 +9,7 @@ namespace AcmDr.Cli.Report.Dumps;
 /// </summary>
 internal static class DrpcObjects
 {
-    public const string Kind = "DRPlacementControl";
+    public const string Kind = AcmDr.Core.Manifests.DualTemplates.DrpcKind;
 
     public static DrpcObservation Of(DumpNode item) => new(
         item.Text("metadata", "namespace") ?? string.Empty,
