@@ -75,4 +75,36 @@ public sealed class DualBreakGlassManifestsTests
     public void A_stretched_app_has_no_DRPlacementControl() =>
         FluentActions.Invoking(() => DualBreakGlassManifests.Drpc(DualPlans.Mixed.FindApp("web")!, "DR", "Primary", unplanned: false))
             .Should().Throw<ArgumentException>();
+
+    [TestMethod]
+    public void A_stretched_app_is_refused_by_name() =>
+        FluentActions.Invoking(() => DualBreakGlassManifests.Drpc(DualPlans.Mixed.FindApp("web")!, "DR", "Primary", unplanned: false))
+            .Should().Throw<ArgumentException>().WithMessage("app web is not a dual-cluster app*").WithParameterName("app");
+
+    [TestMethod]
+    public void Missing_apps_are_refused()
+    {
+        FluentActions.Invoking(() => DualBreakGlassManifests.Drpcs(null!, "DR", "Primary", unplanned: false)).Should().Throw<ArgumentNullException>().WithParameterName("apps");
+        FluentActions.Invoking(() => DualBreakGlassManifests.Drpc(null!, "DR", "Primary", unplanned: false)).Should().Throw<ArgumentNullException>().WithParameterName("app");
+    }
+
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public void Each_rendered_drpc_is_a_ramen_DRPlacementControl_named_after_its_app(bool unplanned)
+    {
+        var drpcs = DualBreakGlassManifests.Drpcs(DualScope.Apps(DualPlans.Mixed, [], []), "DR", "Primary", unplanned);
+
+        drpcs.Select(d => (Text(d, "apiVersion"), Text(d, "kind"), Text(d, "metadata", "labels", "acmdr.io/app"), Text(d, "metadata", "labels", "acmdr.io/tier")))
+            .Should().Equal(
+                ("ramendr.openshift.io/v1alpha1", "DRPlacementControl", "erp", "1"),
+                ("ramendr.openshift.io/v1alpha1", "DRPlacementControl", "crm", "2"));
+    }
+
+    [TestMethod]
+    public void The_rendered_line_names_the_ramen_action_of_each_mode()
+    {
+        DualBreakGlassManifests.ActionText(unplanned: false).Should().Be("planned: Relocate");
+        DualBreakGlassManifests.ActionText(unplanned: true).Should().Be("unplanned: Failover");
+    }
 }

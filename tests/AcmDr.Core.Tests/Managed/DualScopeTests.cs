@@ -64,4 +64,30 @@ public sealed class DualScopeTests
         DualScope.LeftOutLine(DualScope.Apps(DualPlans.Mixed, ["erp"], []), "breakglass", "x").Should().StartWith("breakglass leaves out the dual-cluster app erp: Ramen moves it, and acmdr never starts, stops or deletes its VMs");
         DualScope.LeftOutLine([], "relocate", "x").Should().BeNull();
     }
+
+    [TestMethod]
+    public void Dual_apps_of_one_tier_are_taken_by_name() =>
+        DualScope.Apps(DualPlans.Plan("zed,1,zed,zed-0,east,,,west\nerp,1,erp,erp-0,east,,,west\nabc,2,abc,abc-0,east,,,west\n"), [], [])
+            .Select(a => a.Name).Should().Equal("erp", "zed", "abc");
+
+    [TestMethod]
+    public void The_dual_apps_on_a_cluster_are_those_at_home_or_peer_there_or_placed_there_and_none_on_a_stretched_cluster()
+    {
+        DualScope.AppsOn(DualPlans.Mixed, "east").Select(a => a.Name).Should().Equal("erp", "crm");
+        DualScope.AppsOn(DualPlans.Mixed, "west").Select(a => a.Name).Should().Equal("erp", "crm");
+        DualScope.AppsOn(DualPlans.Mixed, "local-cluster").Select(a => a.Name).Should().Equal("erp", "crm");
+        DualScope.AppsOn(DualPlans.Mixed, "c1").Should().BeEmpty();
+        DualScope.AppsOn(DualPlans.Mixed, "north").Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public void Missing_arguments_are_refused_by_name()
+    {
+        FluentActions.Invoking(() => DualScope.StretchedClusters(null!)).Should().Throw<ArgumentNullException>().WithParameterName("plan");
+        FluentActions.Invoking(() => DualScope.Apps(null!, [], [])).Should().Throw<ArgumentNullException>().WithParameterName("plan");
+        FluentActions.Invoking(() => DualScope.Apps(DualPlans.Mixed, null!, [])).Should().Throw<ArgumentNullException>().WithParameterName("apps");
+        FluentActions.Invoking(() => DualScope.Apps(DualPlans.Mixed, [], null!)).Should().Throw<ArgumentNullException>().WithParameterName("tiers");
+        FluentActions.Invoking(() => DualScope.Names(null!)).Should().Throw<ArgumentNullException>().WithParameterName("apps");
+        FluentActions.Invoking(() => DualScope.LeftOutLine(null!, "relocate", "x")).Should().Throw<ArgumentNullException>().WithParameterName("dual");
+    }
 }
