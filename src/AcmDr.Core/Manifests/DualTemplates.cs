@@ -66,21 +66,14 @@ public static class DualTemplates
             text.Append("{{- end }}\n");
         }
 
-        text.Append("{{- $drpc := lookup ").Append(Go(DrpcApiVersion)).Append(' ').Append(Go(DrpcKind)).Append(' ')
-            .Append(Go(dual.Namespace)).Append(' ').Append(Go(dual.Name)).Append(" }}\n");
+        AppendLookup(text, dual);
         AppendFinished(text, "$drpc", "$target", "$finished");
         // The cluster the DRPC's spec sends the app to: failoverCluster under Failover, else preferredCluster.
         text.Append("{{- $aims := \"\" }}\n");
         text.Append("{{- if $drpc.spec }}{{- if eq (print $drpc.spec.action) ").Append(Go(DrpcStates.FailoverAction)).Append(" }}{{- $aims = print $drpc.spec.failoverCluster }}")
             .Append("{{- else }}{{- $aims = print $drpc.spec.preferredCluster }}{{- end }}{{- end }}\n");
         text.Append("{{- if $open }}\n");
-        text.Append("- complianceType: musthave\n");
-        text.Append("  objectDefinition:\n");
-        text.Append("    apiVersion: ").Append(DrpcApiVersion).Append('\n');
-        text.Append("    kind: ").Append(DrpcKind).Append('\n');
-        text.Append("    metadata:\n");
-        text.Append("      name: ").Append(Go(dual.Name)).Append('\n');
-        text.Append("      namespace: ").Append(Go(dual.Namespace)).Append('\n');
+        AppendMustHave(text, dual);
         text.Append("      labels:\n");
         text.Append("        ").Append(Go(PolicyNames.ManagedByLabel)).Append(": ").Append(Go(PolicyNames.ManagedByValue)).Append('\n');
         text.Append("        ").Append(Go(PolicyNames.AppLabel)).Append(": ").Append(Go(policy.App)).Append('\n');
@@ -123,20 +116,13 @@ public static class DualTemplates
     {
         var dual = DualOf(policy);
         var text = Head(settings, policy, scratch.Clear());
-        text.Append("{{- $drpc := lookup ").Append(Go(DrpcApiVersion)).Append(' ').Append(Go(DrpcKind)).Append(' ')
-            .Append(Go(dual.Namespace)).Append(' ').Append(Go(dual.Name)).Append(" }}\n");
+        AppendLookup(text, dual);
         AppendStamped(text, "$drpc", "$at", "$stamp");
         AppendFinished(text, "$drpc", "$target", "$finished");
         text.Append("{{- if or (ne $at $target) (ne $stamp $switch) }}{{- $finished = false }}{{- end }}\n");
         // Compared as the controller compares any field: "found but not as specified" names the DRPC that has not
         // finished at the target, "not found" the one that does not exist.
-        text.Append("- complianceType: musthave\n");
-        text.Append("  objectDefinition:\n");
-        text.Append("    apiVersion: ").Append(DrpcApiVersion).Append('\n');
-        text.Append("    kind: ").Append(DrpcKind).Append('\n');
-        text.Append("    metadata:\n");
-        text.Append("      name: ").Append(Go(dual.Name)).Append('\n');
-        text.Append("      namespace: ").Append(Go(dual.Namespace)).Append('\n');
+        AppendMustHave(text, dual);
         text.Append("    status:\n");
         text.Append("      progression: '{{ if $finished }}{{ print $drpc.status.progression }}{{ else }}acmdr-expected-finished-at-{{ $target }}-for-switch-{{ $switch }}{{ end }}'\n");
         return text.ToString();
@@ -182,6 +168,21 @@ public static class DualTemplates
         text.Append("{{- end }}{{- end }}\n");
         text.Append("{{- end }}{{- end }}{{- end }}\n");
     }
+
+    /// <summary>Sets <c>$drpc</c> to the app's DRPlacementControl as the hub has it (empty when it does not exist).</summary>
+    private static void AppendLookup(StringBuilder text, DualPlan dual) =>
+        text.Append("{{- $drpc := lookup ").Append(Go(DrpcApiVersion)).Append(' ').Append(Go(DrpcKind)).Append(' ')
+            .Append(Go(dual.Namespace)).Append(' ').Append(Go(dual.Name)).Append(" }}\n");
+
+    /// <summary>The start of a musthave of the app's DRPlacementControl, up to its metadata's name and namespace.</summary>
+    private static void AppendMustHave(StringBuilder text, DualPlan dual) =>
+        text.Append("- complianceType: musthave\n")
+            .Append("  objectDefinition:\n")
+            .Append("    apiVersion: ").Append(DrpcApiVersion).Append('\n')
+            .Append("    kind: ").Append(DrpcKind).Append('\n')
+            .Append("    metadata:\n")
+            .Append("      name: ").Append(Go(dual.Name)).Append('\n')
+            .Append("      namespace: ").Append(Go(dual.Namespace)).Append('\n');
 
     /// <summary>Sets <paramref name="target"/> and <paramref name="stamp"/> to the DRPC's target-cluster and switch-version annotations ("" when missing).</summary>
     private static void AppendStamped(StringBuilder text, string drpc, string target, string stamp)
