@@ -11,9 +11,16 @@ namespace AcmDr.FakeKube;
 public sealed class CustomRoutes
 {
     private readonly Lock gate = new();
-    private readonly List<(string Method, string[] Template, Func<ObjectStore, IReadOnlyDictionary<string, string>, JsonNode> Handler)> routes = [];
+    private readonly List<(string Method, string[] Template, Func<ObjectStore, IReadOnlyDictionary<string, string>, JsonNode?, JsonNode> Handler)> routes = [];
 
     public void Map(string method, string template, Func<ObjectStore, IReadOnlyDictionary<string, string>, JsonNode> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Map(method, template, (store, values, _) => handler(store, values));
+    }
+
+    /// <summary>A route whose handler also reads the request's JSON body (null when it has none), such as a create-only review (SelfSubjectAccessReview).</summary>
+    public void Map(string method, string template, Func<ObjectStore, IReadOnlyDictionary<string, string>, JsonNode?, JsonNode> handler)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(handler);
@@ -23,7 +30,7 @@ public sealed class CustomRoutes
         }
     }
 
-    internal Func<ObjectStore, JsonNode>? Match(string method, string path)
+    internal Func<ObjectStore, JsonNode?, JsonNode>? Match(string method, string path)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         lock (gate)
@@ -32,7 +39,7 @@ public sealed class CustomRoutes
             {
                 if (m == method && Bind(template, segments) is { } values)
                 {
-                    return store => handler(store, values);
+                    return (store, body) => handler(store, values, body);
                 }
             }
         }

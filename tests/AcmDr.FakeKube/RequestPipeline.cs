@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace AcmDr.FakeKube;
@@ -82,7 +83,7 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
         {
             if (server.Routes.Match(context.Request.Method, path) is { } custom)
             {
-                return KubeResponse.Ok(custom(server.Store));
+                return KubeResponse.Ok(custom(server.Store, await ReadBodyAsync(context.Request)));
             }
 
             var document = Discovery(path);
@@ -128,5 +129,28 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
             ["apis", var group, var version] => DiscoveryDocuments.ResourceList(group, version, types),
             _ => null,
         };
+    }
+
+    /// <summary>The request's JSON body for a custom route, or null when it has none.</summary>
+    private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is 0 || request.Method is "GET" or "DELETE")
+        {
+            return null;
+        }
+
+        request.EnableBuffering();
+        request.Body.Position = 0;
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw KubeApiException.BadRequest($"invalid JSON body: {e.Message}");
+        }
     }
 }
