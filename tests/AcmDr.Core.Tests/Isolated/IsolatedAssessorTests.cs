@@ -38,6 +38,16 @@ public sealed class IsolatedAssessorTests
         Assess(Verified(IsolatedSamples.Db, 1, 600, 60)).Vms[0].Verdict.Should().Be(CopyVerdict.Recovered);
 
     [TestMethod]
+    public void A_copy_verified_without_a_known_start_is_recovered_without_a_time()
+    {
+        var result = Assess(new VmTimeline(IsolatedSamples.Db, 15) { Verified = Start }).Vms[0];
+
+        result.Verdict.Should().Be(CopyVerdict.Recovered);
+        result.Reason.Should().Be("verified, within RTO 15m");
+        result.Took.Should().BeNull();
+    }
+
+    [TestMethod]
     public void A_verified_copy_without_an_rto_is_recovered_whatever_it_took()
     {
         var result = Assess(Verified(IsolatedSamples.Db, null, 0, 99 * 3600)).Vms[0];

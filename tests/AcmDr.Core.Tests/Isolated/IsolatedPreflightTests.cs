@@ -480,6 +480,28 @@ public sealed class IsolatedPreflightTests
     }
 
     [TestMethod]
+    public void The_plan_takes_each_vms_claims_from_its_own_namespace_in_volume_order()
+    {
+        var facts = IsolatedSamples.Facts() with
+        {
+            Claims = [IsolatedSamples.Claim("db-1-data", "1Gi") with { Namespace = "shop" }, IsolatedSamples.Claim("db-1-data", "10Gi"), IsolatedSamples.Claim("db-1-root"), IsolatedSamples.Claim("web-1-root", "20Gi")],
+        };
+
+        var plan = IsolatedPreflight.Plan(facts, IsolatedSamples.Options);
+
+        plan.Vms[0].Claims.Select(c => $"{c.Namespace}/{c.Name} {c.Size}").Should().Equal("payments/db-1-root 30Gi", "payments/db-1-data 10Gi");
+        plan.Bubbles[0].QuotaStorage.Should().Be(60 * Quantities.Gi);
+    }
+
+    [TestMethod]
+    public void A_binding_plugin_without_a_name_is_called_unnamed()
+    {
+        VmReading.BindingOf(new JsonObject { ["name"] = "x", ["binding"] = new JsonObject() }).Should().Be("binding plugin (unnamed)");
+        VmReading.BindingOf(new JsonObject { ["name"] = "x", ["model"] = "virtio" }).Should().BeNull();
+        VmReading.BindingOf(null).Should().BeNull();
+    }
+
+    [TestMethod]
     public void A_claim_two_vms_share_counts_once_in_the_quota()
     {
         var sharing = Edit(IsolatedSamples.WebVm(), v => ((JsonArray)Spec(v)["volumes"]!).Add(new JsonObject { ["name"] = "shared", ["persistentVolumeClaim"] = new JsonObject { ["claimName"] = "db-1-data" } }));

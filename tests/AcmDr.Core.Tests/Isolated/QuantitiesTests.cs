@@ -69,6 +69,26 @@ public sealed class QuantitiesTests
     }
 
     [TestMethod]
+    public void Exponents_run_from_minus_9_to_18()
+    {
+        Quantities.Bytes("1e18").Should().Be(1_000_000_000_000_000_000L);
+        Quantities.Bytes("1e19").Should().BeNull();
+        Quantities.Bytes("1e-9").Should().Be(1);
+        Quantities.Value("1e-9").Should().Be(0.000000001m);
+        Quantities.Value("1e+2").Should().Be(100m);
+        Quantities.Value("1ex").Should().BeNull();
+    }
+
+    [TestMethod]
+    public void The_largest_whole_number_of_bytes_or_millicores_is_read_and_one_more_is_not()
+    {
+        Quantities.Bytes("9223372036854775807").Should().Be(long.MaxValue);
+        Quantities.Bytes("9223372036854775808").Should().BeNull();
+        Quantities.MilliCpu("9223372036854775").Should().Be(9_223_372_036_854_775_000L);
+        Quantities.MilliCpu("9223372036854776").Should().BeNull();
+    }
+
+    [TestMethod]
     public void A_quantity_has_its_exact_value_before_rounding()
     {
         Quantities.Value("1.5Gi").Should().Be(1_610_612_736m);

@@ -55,6 +55,10 @@ public sealed class VmSizingTests
         VmSizing.Of(Vm("""{"resources": {"requests": {"cpu": 2, "memory": 1073741824}}}""")).Should().Be(new VmSize(2000, Quantities.Gi));
 
     [TestMethod]
+    public void A_request_that_is_neither_text_nor_a_number_is_not_there() =>
+        VmSizing.Of(Vm("""{"resources": {"requests": {"cpu": true, "memory": null}}, "memory": {"guest": "1Gi"}}""")).Should().Be(new VmSize(100, Quantities.Gi));
+
+    [TestMethod]
     public void A_request_that_is_not_a_quantity_is_named_and_counts_zero()
     {
         VmSizing.Of(Vm("""{"resources": {"requests": {"cpu": "lots", "memory": "big"}}}""")).Should().Be(
