@@ -192,7 +192,11 @@ public static class IsolatedObjects
         return volumes;
     }
 
-    /// <summary>The VM copy from the snapshotted spec: volumes, networks and nodeSelector rewritten, acmdr's labels stripped, identity kept unless <see cref="IsolatedOptions.NewIdentity"/>.</summary>
+    /// <summary>
+    /// The VM copy from the snapshotted spec: volumes, networks and nodeSelector rewritten, acmdr's labels stripped, identity kept unless <see cref="IsolatedOptions.NewIdentity"/>.
+    /// Cloud-init volumes (with their disks) and accessCredentials are dropped, as their secrets exist only in production; a VM on the
+    /// pod network without naming it gets that network named, so its interface can bind with l2bridge.
+    /// </summary>
     public static JsonObject VirtualMachine(VmCopyPlan vm, JsonObject snapshotContent, IsolatedOptions options)
     {
         ArgumentNullException.ThrowIfNull(vm);

@@ -193,40 +193,42 @@ public static class IsolatedPreflight
     private static void Volumes(List<string> lines, CopySource source, PreflightFacts facts, string cluster)
     {
         var vm = Name(source.Vm);
-        var ns = source.Vm.Vm.Namespace;
         foreach (var volume in VmReading.Volumes(source.Definition!))
         {
             if (VmReading.IsRefused(volume.Kind))
             {
                 lines.Add($"VM {vm}: volume {volume.Name} is a {volume.Kind} volume, and acmdr copies disks only: remove it from the VM or leave the VM out of the rehearsal (--app/--tier)");
-                continue;
             }
-
-            if (!VmReading.IsClaim(volume.Kind))
+            else if (VmReading.IsClaim(volume.Kind))
             {
-                if (!VmReading.IsKept(volume.Kind) && !VmReading.IsDropped(volume.Kind))
-                {
-                    lines.Add($"VM {vm}: volume {volume.Name} is of a kind acmdr does not know ({volume.Kind}): leave the VM out of the rehearsal (--app/--tier)");
-                }
-
-                continue;
+                ClaimVolume(lines, source, volume, facts, cluster);
             }
-
-            if (volume.Claim is not { Length: > 0 } claimName)
+            else if (!VmReading.IsKept(volume.Kind) && !VmReading.IsDropped(volume.Kind))
             {
-                lines.Add($"VM {vm}: volume {volume.Name} names no claim: fix the VM's spec");
-                continue;
+                lines.Add($"VM {vm}: volume {volume.Name} is of a kind acmdr does not know ({volume.Kind}): leave the VM out of the rehearsal (--app/--tier)");
             }
-
-            var claim = facts.Claims.FirstOrDefault(c => c.Namespace == ns && c.Name == claimName);
-            if (claim is null)
-            {
-                lines.Add($"VM {vm}: claim {ns}/{claimName} (volume {volume.Name}) is not on cluster {cluster}");
-                continue;
-            }
-
-            Claim(lines, vm, claim, facts.Storage, cluster);
         }
+    }
+
+    private static void ClaimVolume(List<string> lines, CopySource source, VolumeUse volume, PreflightFacts facts, string cluster)
+    {
+        var vm = Name(source.Vm);
+        var ns = source.Vm.Vm.Namespace;
+        var claimName = volume.Claim ?? string.Empty;
+        if (claimName.Length == 0)
+        {
+            lines.Add($"VM {vm}: volume {volume.Name} names no claim: fix the VM's spec");
+            return;
+        }
+
+        var claim = facts.Claims.FirstOrDefault(c => c.Namespace == ns && c.Name == claimName);
+        if (claim is null)
+        {
+            lines.Add($"VM {vm}: claim {ns}/{claimName} (volume {volume.Name}) is not on cluster {cluster}");
+            return;
+        }
+
+        Claim(lines, vm, claim, facts.Storage, cluster);
     }
 
     private static void Claim(List<string> lines, string vm, ClaimFacts claim, StorageFacts storage, string cluster)
@@ -267,39 +269,24 @@ public static class IsolatedPreflight
     {
         foreach (var network in VmReading.Networks(source.Definition!, source.Vm.Vm.Namespace).Where(n => !n.Pod))
         {
-            string? why;
-            if (network.NadName is null)
+            if (WhyUnmappable(network, facts.NetworkAttachments) is { } why)
             {
-                why = "is neither the pod network nor a multus network, so it";
+                lines.Add(Unmappable(source.Vm, network, why));
             }
-            else if (network.NadName.Length == 0)
-            {
-                why = "names no NetworkAttachmentDefinition, so it";
-            }
-            else if (network.NadName == IsolatedObjects.PrimaryNetwork)
-            {
-                why = $"has the name of the bubble's primary network ({IsolatedObjects.PrimaryNetwork}), so it";
-            }
-            else if (network.MultusDefault)
-            {
-                why = "is the VM's default network (multus default), so it";
-            }
-            else if (!facts.NetworkAttachments.Contains(network.Nad))
-            {
-                why = "does not exist, so it";
-            }
-            else if (network.Binding is not null and not "bridge")
-            {
-                why = $"is joined by a {network.Binding} interface, which";
-            }
-            else
-            {
-                continue;
-            }
-
-            lines.Add(Unmappable(source.Vm, network, why));
         }
     }
+
+    /// <summary>Why a network other than the pod network cannot be mapped to an isolated one, or null when it can.</summary>
+    private static string? WhyUnmappable(NetworkUse network, IReadOnlySet<string> attachments) => network switch
+    {
+        { NadName: null } => "is neither the pod network nor a multus network, so it",
+        { NadName.Length: 0 } => "names no NetworkAttachmentDefinition, so it",
+        { NadName: IsolatedObjects.PrimaryNetwork } => $"has the name of the bubble's primary network ({IsolatedObjects.PrimaryNetwork}), so it",
+        { MultusDefault: true } => "is the VM's default network (multus default), so it",
+        _ when !attachments.Contains(network.Nad) => "does not exist, so it",
+        { Binding: not null and not "bridge" } => $"is joined by a {network.Binding} interface, which",
+        _ => null,
+    };
 
     private static void Conflicts(List<string> lines, IReadOnlyList<CopySource> present)
     {

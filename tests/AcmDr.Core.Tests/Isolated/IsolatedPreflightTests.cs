@@ -180,6 +180,15 @@ public sealed class IsolatedPreflightTests
     }
 
     [TestMethod]
+    public void Any_snapshot_class_with_the_provisioners_driver_will_do()
+    {
+        var facts = IsolatedSamples.Facts();
+        var storage = facts.Storage with { SnapshotClasses = [new SnapshotClassFacts("other", "nfs.csi.k8s.io"), new SnapshotClassFacts("rbd", "openshift-storage.rbd.csi.ceph.com")] };
+
+        Check(facts with { Storage = storage }).Should().BeEmpty();
+    }
+
+    [TestMethod]
     [DataRow("secret", """{"secretName": "db-creds"}""")]
     [DataRow("configMap", """{"name": "db-conf"}""")]
     [DataRow("sysprep", """{"secret": {"name": "unattend"}}""")]

@@ -64,6 +64,7 @@ public sealed class QuantitiesTests
     [DataRow("1..5")]
     [DataRow("1-2")]
     [DataRow("9999999999Ei")]
+    [DataRow("99999999999Ei")]
     public void Text_that_is_not_a_non_negative_quantity_reads_as_null(string? text)
     {
         Quantities.Bytes(text).Should().BeNull();
