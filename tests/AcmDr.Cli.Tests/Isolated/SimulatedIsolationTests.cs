@@ -338,6 +338,67 @@ public sealed class SimulatedIsolationTests
         world.Writes().Should().BeEmpty();
     }
 
+    [TestMethod]
+    public async Task Three_pipelines_polling_in_parallel_each_take_about_the_sum_of_the_delays_on_the_shared_clock()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+
+        var took = await Task.WhenAll(new[] { "db-1", "db-2", "web-1" }.Select(vm => PipelineAsync(world, http, vm)));
+
+        var least = world.Sim.SnapshotDelay + world.Sim.CopyDelay + world.Sim.BootDelay;
+        took.Should().OnlyContain(t => t >= least && t <= least + TimeSpan.FromSeconds(6), $"each waits its delays plus at most a poll per step: {string.Join(", ", took)}");
+        world.Clock.Elapsed.Should().BeLessThan(least + TimeSpan.FromSeconds(30), "the three ran side by side, not one after another");
+        world.List(ApiResource.Instances, Bubble).Should().HaveCount(3).And.OnlyContain(i => i["status"]!["nodeName"]!.GetValue<string>().StartsWith('d'));
+    }
+
+    /// <summary>What a VM's pipeline does, polling every 2 s on the world's clock: snapshot, copy its disks, boot the copy; returns how long it took.</summary>
+    private static async Task<TimeSpan> PipelineAsync(IsolationWorld world, HttpClient http, string vm)
+    {
+        var ns = vm.StartsWith("web", StringComparison.Ordinal) ? "shop" : "payments";
+        var poll = TimeSpan.FromSeconds(2);
+        var start = world.Clock.GetUtcNow();
+        var snapshots = $"/apis/snapshot.kubevirt.io/v1beta1/namespaces/{ns}/virtualmachinesnapshots";
+        await PostAsync(http, snapshots, SnapshotOf("snap-" + vm, vm));
+        JsonObject snapshot;
+        while ((snapshot = await GetAsync(http, $"{snapshots}/snap-{vm}"))["status"]?["readyToUse"]?.GetValue<bool>() != true)
+        {
+            await Task.Delay(poll, world.Clock);
+        }
+
+        var content = await GetAsync(http, $"/apis/snapshot.kubevirt.io/v1beta1/namespaces/{ns}/virtualmachinesnapshotcontents/{snapshot["status"]!["virtualMachineSnapshotContentName"]}");
+        var claims = new List<string>();
+        foreach (var backup in content["spec"]!["volumeBackups"]!.AsArray())
+        {
+            var claim = backup!["persistentVolumeClaim"]!["metadata"]!["name"]!.GetValue<string>();
+            var dataVolume = DataVolumeFrom(claim, backup["volumeSnapshotName"]!.GetValue<string>());
+            dataVolume["spec"]!["source"]!["snapshot"]!["namespace"] = ns;
+            await PostAsync(http, DataVolumes(Bubble), dataVolume);
+            claims.Add(claim);
+        }
+
+        foreach (var claim in claims)
+        {
+            while ((await GetAsync(http, $"{DataVolumes(Bubble)}/{claim}"))["status"]?["phase"]?.GetValue<string>() != "Succeeded")
+            {
+                await Task.Delay(poll, world.Clock);
+            }
+        }
+
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf(vm, claims[0]));
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri($"{Instances(Bubble)}/{vm}", UriKind.Relative));
+            if (response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!["phase"]!.GetValue<string>() == "Running")
+            {
+                return world.Clock.GetUtcNow() - start;
+            }
+
+            await Task.Delay(poll, world.Clock);
+        }
+    }
+
     private static HttpClient Http(IsolationWorld world) => new() { BaseAddress = world.Server.BaseUri };
 
     private static string DataVolumes(string ns) => $"/apis/cdi.kubevirt.io/v1beta1/namespaces/{ns}/datavolumes";
