@@ -163,6 +163,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
         world.Sim.FailCopyOf.Add("db-1-root");
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
@@ -184,6 +185,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", "db-1-root"));
@@ -206,6 +208,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         world.Sim.NeverBoots.Add("db-1");
         world.Sim.NoGuestAgent.Add("db-2");
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
@@ -225,6 +228,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         world.NodeNotReady("d-1");
         world.NodeNotReady("d-2");
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
@@ -259,9 +263,14 @@ public sealed class SimulatedIsolationTests
         using var delete = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
         var terminating = JsonNode.Parse(await delete.Content.ReadAsStringAsync())!;
         world.Sim.Step();
+        var during = await GetAsync(http, $"/api/v1/namespaces/{Bubble}");
+        world.Clock.Advance(world.Sim.TerminationDelay);
+        world.Sim.Step();
 
         delete.StatusCode.Should().Be(HttpStatusCode.OK);
         terminating["status"]!["phase"]!.GetValue<string>().Should().Be("Terminating");
+        during["status"]!["phase"]!.GetValue<string>().Should().Be("Terminating");
+        during["metadata"]!["deletionTimestamp"].Should().NotBeNull();
         world.Get(ApiResource.Namespaces, null, Bubble).Should().BeNull();
         foreach (var type in new[] { ApiResource.VirtualMachines, ApiResource.Instances, ApiResource.DataVolumes, ApiResource.Claims })
         {
@@ -275,6 +284,24 @@ public sealed class SimulatedIsolationTests
         await GetStatusAsync(http, $"/api/v1/namespaces/{Bubble}", HttpStatusCode.NotFound);
         using var again = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
         again.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [TestMethod]
+    public async Task A_create_in_a_missing_namespace_is_404_and_in_a_terminating_one_403()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+
+        using var missing = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-1", null));
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        using var delete = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
+        world.Get(ApiResource.Namespaces, null, Bubble).Should().NotBeNull("it terminates for a while");
+        using var terminating = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-1", null));
+
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        terminating.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await terminating.Content.ReadAsStringAsync()).Should().Contain("because it is being terminated");
+        world.List(ApiResource.VirtualMachines, Bubble).Should().BeEmpty();
     }
 
     [TestMethod]
