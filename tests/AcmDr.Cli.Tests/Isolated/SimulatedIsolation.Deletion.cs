@@ -58,7 +58,7 @@ public sealed partial class SimulatedIsolation
             return new KubeApiException(403, "Forbidden", $"{segments[^1]} is forbidden: unable to create new content in namespace {ns} because it is being terminated");
         }
 
-        return null;
+        return segments[^1] == "virtualmachines" && segments.Contains("kubevirt.io") ? AdmitVm(ns) : null;
     }
 
     private void StepNamespaces(ObjectStore store, DateTimeOffset now)

@@ -305,6 +305,107 @@ public sealed class SimulatedIsolationTests
     }
 
     [TestMethod]
+    public async Task A_DataVolume_without_bind_immediate_on_a_WaitForFirstConsumer_class_never_fills()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        world.SetBindingMode("WaitForFirstConsumer");
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        var lazy = DataVolumeFrom("db-1-root", volumeSnapshot);
+        ((JsonObject)lazy["metadata"]!).Remove("annotations");
+        await PostAsync(http, DataVolumes(Bubble), lazy);
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-data", volumeSnapshot));
+
+        world.Clock.Advance(TimeSpan.FromHours(1));
+        var waiting = await GetAsync(http, DataVolumes(Bubble) + "/db-1-root");
+        var immediate = await GetAsync(http, DataVolumes(Bubble) + "/db-1-data");
+
+        waiting["status"]!["phase"]!.GetValue<string>().Should().Be("PendingPopulation");
+        immediate["status"]!["phase"]!.GetValue<string>().Should().Be("Succeeded");
+    }
+
+    [TestMethod]
+    public async Task A_bubble_quota_refuses_a_VM_too_many_holds_a_claim_too_big_and_a_launcher_too_large()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await PostAsync(http, $"/api/v1/namespaces/{Bubble}/resourcequotas", new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ResourceQuota",
+            ["metadata"] = new JsonObject { ["name"] = "acmdr-isolated" },
+            ["spec"] = new JsonObject
+            {
+                ["hard"] = new JsonObject
+                {
+                    ["count/virtualmachines.kubevirt.io"] = "1",
+                    ["requests.storage"] = "20Gi",
+                    ["persistentvolumeclaims"] = "2",
+                    ["requests.cpu"] = "300m",
+                    ["requests.memory"] = "1Gi",
+                },
+            },
+        });
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
+        var copy = CopyOf("db-1", null);
+        copy["spec"]!["template"]!["spec"]!["domain"]!["memory"] = new JsonObject { ["guest"] = "4Gi" };
+        await PostAsync(http, VirtualMachines(Bubble), copy);
+        using var second = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-2", null));
+
+        world.Clock.Advance(world.Sim.CopyDelay + world.Sim.BootDelay);
+        var dataVolume = await GetAsync(http, DataVolumes(Bubble) + "/db-1-root");
+        var instance = await GetAsync(http, Instances(Bubble) + "/db-1");
+
+        second.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await second.Content.ReadAsStringAsync()).Should().Contain("exceeded quota: acmdr-isolated, requested: count/virtualmachines.kubevirt.io=1");
+        dataVolume["status"]!["phase"]!.GetValue<string>().Should().Be("Pending");
+        Running(dataVolume).Should().Contain("exceeded quota: acmdr-isolated, requested: requests.storage=");
+        instance["status"]!["phase"]!.GetValue<string>().Should().Be("Pending");
+        instance["status"]!["conditions"]![0]!["message"]!.GetValue<string>().Should().Contain("exceeded quota").And.Contain("requests.memory");
+    }
+
+    [TestMethod]
+    [DataRow("100m", 1000L, 100L)]
+    [DataRow("2", 1000L, 2000L)]
+    [DataRow("1.5", 1000L, 1500L)]
+    [DataRow("4Gi", 1L, 4294967296L)]
+    [DataRow("512Mi", 1L, 536870912L)]
+    [DataRow("1G", 1L, 1000000000L)]
+    [DataRow("1e3", 1L, 1000L)]
+    public void Quantities_read_as_Kubernetes_writes_them(string text, long scale, long expected) =>
+        SimulatedIsolation.Quantity(text, scale).Should().Be(expected);
+
+    [TestMethod]
+    public async Task Each_knob_breaks_the_fact_it_names()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+
+        world.RemoveSnapshotClass();
+        world.DropSnapshotGate();
+        world.DropL2Bridge();
+        world.SetCloneStrategy("copy");
+        world.ShrinkDr("1", "2Gi");
+        world.AddSriovNetwork("payments", "db-2");
+        world.AddMissingNadNetwork("payments", "db-1");
+        world.AddVolume("shop", "web-1", new JsonObject { ["name"] = "cfg", ["secret"] = new JsonObject { ["secretName"] = "web-cfg" } });
+
+        world.Get(ApiResource.SnapshotClasses, null, IsolationWorld.SnapshotClass).Should().BeNull();
+        var kubevirt = world.Get(ApiResource.KubeVirts, IsolationWorld.KubeVirtNamespace, IsolationWorld.KubeVirtName)!;
+        kubevirt["spec"]!["configuration"]!["developerConfiguration"]!["featureGates"]!.AsArray().Select(g => g!.GetValue<string>()).Should().NotContain("Snapshot");
+        kubevirt["spec"]!["configuration"]!["network"]!["binding"]!.AsObject().Should().NotContainKey("l2bridge");
+        world.Get(ApiResource.StorageProfiles, null, IsolationWorld.StorageClass)!["status"]!["cloneStrategy"]!.GetValue<string>().Should().Be("copy");
+        world.List(ApiResource.Nodes, labelSelector: $"{IsolationWorld.SiteLabel}=DR").Should().OnlyContain(n => n["status"]!["allocatable"]!["cpu"]!.GetValue<string>() == "1");
+        world.Vm("payments", "db-2")!["spec"]!["template"]!["spec"]!["domain"]!["devices"]!["interfaces"]!.AsArray().Should().Contain(i => i!["sriov"] != null);
+        world.Get(ApiResource.NetworkAttachments, "payments", "sriov-net").Should().NotBeNull();
+        world.Vm("payments", "db-1")!["spec"]!["template"]!["spec"]!["networks"]!.AsArray().Should().Contain(n => n!["multus"] != null && n["multus"]!["networkName"]!.GetValue<string>() == "vlan200");
+        world.Get(ApiResource.NetworkAttachments, "payments", "vlan200").Should().BeNull();
+        world.Vm("shop", "web-1")!["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Should().Contain(v => v!["secret"] != null);
+    }
+
+    [TestMethod]
     public async Task Deleting_a_snapshot_takes_its_content_and_VolumeSnapshots_with_it()
     {
         await using var world = await IsolationWorld.StartAsync();
