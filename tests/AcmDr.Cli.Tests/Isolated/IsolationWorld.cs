@@ -61,6 +61,8 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         ["virtualmachinesnapshotcontents"] = ("VirtualMachineSnapshotContent", ["vmsnapshotcontent"]),
     };
 
+    private long seededVersion;
+
     private IsolationWorld(FakeApiServer server, SimulatedIsolationClock clock, TempDir dir)
     {
         Server = server;
@@ -119,6 +121,7 @@ public sealed partial class IsolationWorld : IAsyncDisposable
             world.ProductionVms = vms;
         }
 
+        world.seededVersion = server.Store.ResourceVersion;
         return world;
     }
 
@@ -159,9 +162,17 @@ public sealed partial class IsolationWorld : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Writes() =>
         [.. Requests.Entries.Where(r => r.Method is "POST" or "PUT" or "PATCH" or "DELETE" && !r.Path.EndsWith("/selfsubjectaccessreviews", StringComparison.Ordinal))];
 
-    /// <summary>Writes into a namespace that is not a bubble (production), or to a cluster-scoped object other than a bubble namespace.</summary>
-    public IReadOnlyList<RecordedRequest> WritesOutsideBubbles() =>
-        [.. Writes().Where(r => !InBubble(r.Path))];
+    /// <summary>
+    /// Writes that touch production: into a namespace that is not a bubble, or to a cluster-scoped object other than a
+    /// namespace (creating a namespace is not counted here: see <see cref="CreatedNamespaces"/>; deleting one is,
+    /// unless it is a bubble). An isolated rehearsal's only ones are its snapshots' POSTs and DELETEs.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> ProductionWrites() =>
+        [.. Writes().Where(r => !InBubble(r.Path) && !(r.Method == "POST" && r.Path.TrimEnd('/') == "/api/v1/namespaces"))];
+
+    /// <summary>The namespaces created since the world started (by anyone), in order.</summary>
+    public IReadOnlyList<string> CreatedNamespaces() =>
+        [.. Server.Store.Changes("", "v1", "namespaces").Where(c => c.EventType == "ADDED" && c.ResourceVersion > seededVersion).Select(c => c.Name)];
 
     /// <summary>Whether the request path names a bubble namespace or something in one.</summary>
     public static bool InBubble(string path)
@@ -169,12 +180,7 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(path);
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(segments, "namespaces");
-        if (at >= 0 && at + 1 < segments.Length)
-        {
-            return segments[at + 1].StartsWith(SimulatedIsolation.BubblePrefix, StringComparison.Ordinal);
-        }
-
-        return false;
+        return at >= 0 && at + 1 < segments.Length && segments[at + 1].StartsWith(SimulatedIsolation.BubblePrefix, StringComparison.Ordinal);
     }
 
     public JsonObject? Get(ApiResource type, string? ns, string name)

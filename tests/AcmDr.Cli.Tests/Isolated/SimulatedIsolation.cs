@@ -23,7 +23,9 @@ namespace AcmDr.Cli.Tests.Isolated;
 /// running true), once every dataVolume volume is Succeeded and every persistentVolumeClaim volume Bound, gets
 /// <see cref="BootDelay"/> later a VirtualMachineInstance Running on the least busy Ready, schedulable node whose
 /// labels match its template nodeSelector, with AgentConnected (not for <see cref="NoGuestAgent"/>) and Ready;
-/// Scheduling forever for <see cref="NeverBoots"/> or while no node matches.</item>
+/// Scheduling forever for <see cref="NeverBoots"/> or while no node matches; Scheduling (FailedCreate) while a network cannot
+/// attach (a NAD/UDN missing, l2bridge without a primary UDN, masquerade on one); Pending (FailedCreate) while the launcher
+/// exceeds the bubble's quota. A copy that boots attached beyond its bubble is recorded in <see cref="Breaches"/>.</item>
 /// <item>namespaces: DELETE marks one Terminating; <see cref="TerminationDelay"/> later (at a later step) everything
 /// in it goes, then it. A create in a
 /// namespace that is not there is refused 404, in one that is terminating 403 (as the API server's admission does).</item>
@@ -46,6 +48,7 @@ public sealed partial class SimulatedIsolation
     private readonly Lock gate = new();
     private readonly ConcurrentQueue<string> events = new();
     private readonly ConcurrentQueue<JsonObject> reviews = new();
+    private readonly ConcurrentQueue<string> breaches = new();
     private readonly List<(string Verb, string Resource, string? Namespace)> denied = [];
     private readonly Dictionary<string, (long Step, DateTimeOffset At)> terminating = new(StringComparer.Ordinal);
     private long steps;
@@ -100,6 +103,13 @@ public sealed partial class SimulatedIsolation
             }
         }
     }
+
+    /// <summary>
+    /// How copies that booted reach beyond their bubble, one line each ("ns/vm: network n attaches prod/x of another
+    /// namespace", "... is the cluster default pod network ...", "... attaches NetworkAttachmentDefinition ..."): empty
+    /// when every copy is isolated.
+    /// </summary>
+    public IReadOnlyList<string> Breaches => [.. breaches];
 
     /// <summary>Every SelfSubjectAccessReview asked, as answered (spec and status), oldest first.</summary>
     public IReadOnlyList<JsonObject> Reviews => [.. reviews];
