@@ -62,6 +62,7 @@ public sealed partial class IsolationWorld : IAsyncDisposable
     };
 
     private long seededVersion;
+    private long requestsStarted;
 
     private IsolationWorld(FakeApiServer server, SimulatedIsolationClock clock, TempDir dir)
     {
@@ -69,7 +70,12 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         Clock = clock;
         Dir = dir;
         Sim = new SimulatedIsolation(server, clock);
-        server.Faults.Add(FaultRule.Before(null, "", _ => clock.NoteActivity(), times: null));
+        server.Faults.Add(FaultRule.Before(null, "", _ =>
+        {
+            Interlocked.Increment(ref requestsStarted);
+            clock.NoteActivity();
+        }, times: null));
+        clock.InFlight = () => Interlocked.Read(ref requestsStarted) - server.Requests.Total;
     }
 
     public FakeApiServer Server { get; }
