@@ -68,13 +68,13 @@ public sealed partial class SimulatedIsolation
 
             store.Put(Instance(vm, node, agent, blocked, now));
             SetVmStatus(ns, name, node is null ? "Starting" : "Running", ready: node is not null, blocked?.Message);
-            events.Enqueue(node is null ? $"{blocked!.Phase.ToLowerInvariant()} {ns}/{name}: {blocked.Message}" : $"boot {ns}/{name} on {node}");
+            Record(node is null ? $"{blocked!.Phase.ToLowerInvariant()} {ns}/{name}: {blocked.Message}" : $"boot {ns}/{name} on {node}");
             if (node is not null)
             {
                 foreach (var breach in BreachesOf(ns, name, spec))
                 {
                     breaches.Enqueue(breach);
-                    events.Enqueue("isolation breach " + breach);
+                    Record("isolation breach " + breach);
                 }
             }
         }

@@ -46,7 +46,7 @@ public sealed partial class SimulatedIsolation
     private readonly FakeApiServer server;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
-    private readonly ConcurrentQueue<string> events = new();
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Event)> events = new();
     private readonly ConcurrentQueue<JsonObject> reviews = new();
     private readonly ConcurrentQueue<string> breaches = new();
     private readonly List<(string Verb, string Resource, string? Namespace)> denied = [];
@@ -120,7 +120,10 @@ public sealed partial class SimulatedIsolation
     /// "boot ns/vm on node", "unschedulable ns/vm", "namespace terminating ns", "namespace deleted ns",
     /// "pv released name (ns/claim)", "pv deleted name (ns/claim)", "review verb resource ns allowed|denied".
     /// </summary>
-    public IReadOnlyList<string> Events => [.. events];
+    public IReadOnlyList<string> Events => [.. events.Select(e => e.Event)];
+
+    /// <summary><see cref="Events"/> with the clock's time of each.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Event)> TimedEvents => [.. events];
 
     /// <summary>
     /// Denies a right: <paramref name="resource"/> as a review names it ("namespaces", "datavolumes/source",
@@ -184,12 +187,11 @@ public sealed partial class SimulatedIsolation
             ? new JsonObject { ["allowed"] = true, ["reason"] = "RBAC: allowed by the simulated cluster" }
             : new JsonObject { ["allowed"] = false, ["reason"] = "RBAC: denied by the simulated cluster" };
         reviews.Enqueue((JsonObject)answer.DeepClone());
-        events.Enqueue($"review {verb} {names.Last()} {ns ?? "*"} {(allowed ? "allowed" : "denied")}");
+        Record($"review {verb} {names.Last()} {ns ?? "*"} {(allowed ? "allowed" : "denied")}");
         return answer;
     }
 
-    private JsonObject Get(ApiResource type, string? ns, string name) =>
-        server.Store.Get(type.Group, type.Version, type.Plural, ns, name) ?? throw new InvalidOperationException($"{type} {ns}/{name} is gone");
+    private void Record(string what) => events.Enqueue((clock.GetUtcNow(), what));
 
     private JsonObject? Find(ApiResource type, string? ns, string? name) =>
         name is null ? null : server.Store.Get(type.Group, type.Version, type.Plural, ns, name);

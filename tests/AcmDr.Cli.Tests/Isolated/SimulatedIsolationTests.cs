@@ -87,6 +87,7 @@ public sealed class SimulatedIsolationTests
         }
 
         world.Sim.Events.Should().ContainInOrder("snapshot started payments/snap-1", "snapshot ready payments/snap-1 (Online, GuestAgent)");
+        world.Sim.TimedEvents.Single(e => e.Event.StartsWith("snapshot ready", StringComparison.Ordinal)).At.Should().Be(SimulatedIsolationClock.Origin + TimeSpan.FromSeconds(15));
     }
 
     [TestMethod]
