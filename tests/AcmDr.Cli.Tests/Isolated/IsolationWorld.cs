@@ -164,6 +164,25 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Waits (real time, polling every 5 ms) until <paramref name="condition"/> holds, e.g. until a run has created its
+    /// first DataVolume, to interrupt it there; throws <see cref="TimeoutException"/> after <paramref name="limit"/> (30 s).
+    /// </summary>
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the world never reached the awaited state");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Requests that change something (POST, PUT, PATCH, DELETE), SelfSubjectAccessReviews left out.</summary>
     public IReadOnlyList<RecordedRequest> Writes() =>
         [.. Requests.Entries.Where(r => r.Method is "POST" or "PUT" or "PATCH" or "DELETE" && !r.Path.EndsWith("/selfsubjectaccessreviews", StringComparison.Ordinal))];

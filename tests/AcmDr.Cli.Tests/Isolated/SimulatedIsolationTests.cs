@@ -595,6 +595,23 @@ public sealed class SimulatedIsolationTests
         return copy;
     }
 
+    [TestMethod]
+    public async Task A_frozen_clock_holds_a_wait_until_the_test_moves_it()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        world.Clock.Frozen = true;
+        var wait = Task.Delay(TimeSpan.FromSeconds(2), world.Clock);
+
+        await IsolationWorld.UntilAsync(() => world.Clock.PendingTimers == 1);
+        await Task.Delay(50);
+        var heldWhileFrozen = !wait.IsCompleted && world.Clock.Elapsed == TimeSpan.Zero;
+        world.Clock.Frozen = false;
+        await wait;
+
+        heldWhileFrozen.Should().BeTrue();
+        world.Clock.Elapsed.Should().Be(TimeSpan.FromSeconds(2));
+    }
+
     private static HttpClient Http(IsolationWorld world) => new() { BaseAddress = world.Server.BaseUri };
 
     private static string DataVolumes(string ns) => $"/apis/cdi.kubevirt.io/v1beta1/namespaces/{ns}/datavolumes";
