@@ -2,6 +2,7 @@ using System.CommandLine;
 using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Isolated;
 using AcmDr.Cli.Options;
+using AcmDr.Cli.Report.Isolated;
 using AcmDr.Cli.Rehearsal;
 using AcmDr.Core;
 using AcmDr.Core.Flip;
@@ -149,7 +150,7 @@ public static class RehearseCommand
             limits,
             parse.GetValue(isolated.DryRun),
             parse.GetValue(isolated.Keep),
-            report => IsolatedReportOutput.Write(report, output, io));
+            report => IsolatedReportWriter.Write(report, output.Format, output.File, io));
         return await IsolatedRehearsal.RunAsync(io, cluster, request, cancel);
     }
 
