@@ -95,7 +95,14 @@ public sealed record PreflightFinding(int ExitCode, string Line);
 
 /// <summary>A bubble: the namespace that mirrors one production namespace, its isolated secondary networks and quota.</summary>
 /// <param name="SecondaryNetworks">Names of the isolated networks to create in it (same names as production's NetworkAttachmentDefinitions).</param>
-public sealed record BubblePlan(string Namespace, string ProductionNamespace, IReadOnlyList<string> SecondaryNetworks, long QuotaMilliCpu, long QuotaMemory, int QuotaVms, long QuotaStorage);
+/// <param name="QuotaMilliCpu">The quota's requests.cpu: the copies' CPU plus launcher headroom; 0 when a copy's size is unknown (a cluster instancetype): not limited.</param>
+/// <param name="QuotaMemory">The quota's requests.memory, as <paramref name="QuotaMilliCpu"/>.</param>
+/// <param name="QuotaStorage">The sum of the copied claims' sizes.</param>
+public sealed record BubblePlan(string Namespace, string ProductionNamespace, IReadOnlyList<string> SecondaryNetworks, long QuotaMilliCpu, long QuotaMemory, int QuotaVms, long QuotaStorage)
+{
+    /// <summary>The claims the bubble's copies hold (0: the quota does not count claims).</summary>
+    public int QuotaClaims { get; init; }
+}
 
 /// <summary>One VM's copy: where it goes and what it uses.</summary>
 public sealed record VmCopyPlan(ScopedVm Vm, int? RtoMinutes, string BubbleNamespace, string SnapshotName, IReadOnlyList<ClaimFacts> Claims, long MilliCpu, long Memory);

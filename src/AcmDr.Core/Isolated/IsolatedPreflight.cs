@@ -1,14 +1,375 @@
+using AcmDr.Core.Managed;
+
 namespace AcmDr.Core.Isolated;
 
 /// <summary>What must hold before an isolated rehearsal creates anything, and the copy plan when it does.</summary>
 public static class IsolatedPreflight
 {
+    /// <summary>The KubeVirt feature gate VirtualMachineSnapshots need.</summary>
+    public const string SnapshotGate = "Snapshot";
+
+    /// <summary>The network binding plugin that joins a copy to its bubble's primary user-defined network.</summary>
+    public const string L2Bridge = "l2bridge";
+
+    /// <summary>The CPU each copy's launcher and CDI pods may take beyond the VM, in the bubble's quota.</summary>
+    public const long LauncherMilliCpu = 200;
+
+    /// <summary>The memory each copy's launcher and CDI pods may take beyond the VM, in the bubble's quota.</summary>
+    public const long LauncherMemory = 512 * Quantities.Mi;
+
+    /// <summary>The volume kinds that refuse a VM: they are not disks, and acmdr copies disks only.</summary>
+    public static readonly IReadOnlyList<string> RefusedKinds = ["secret", "configMap", "sysprep", "hostDisk", "memoryDump", "serviceAccount"];
+
     /// <summary>The rights to ask for: snapshot and clone from each production namespace, and create/delete what the bubbles hold.</summary>
-    public static IReadOnlyList<AccessNeed> AccessNeeds(IEnumerable<string> productionNamespaces) => throw new NotImplementedException();
+    public static IReadOnlyList<AccessNeed> AccessNeeds(IEnumerable<string> productionNamespaces)
+    {
+        ArgumentNullException.ThrowIfNull(productionNamespaces);
+        var needs = new List<AccessNeed>();
+        foreach (var ns in productionNamespaces.Distinct(StringComparer.Ordinal))
+        {
+            needs.Add(new AccessNeed(ns, "create", "snapshot.kubevirt.io", "virtualmachinesnapshots"));
+            needs.Add(new AccessNeed(ns, "get", "snapshot.kubevirt.io", "virtualmachinesnapshotcontents"));
+            needs.Add(new AccessNeed(ns, "create", "cdi.kubevirt.io", "datavolumes", "source"));
+            needs.Add(new AccessNeed(ns, "delete", "snapshot.kubevirt.io", "virtualmachinesnapshots"));
+        }
+
+        needs.Add(new AccessNeed(null, "create", "", "namespaces"));
+        needs.Add(new AccessNeed(null, "delete", "", "namespaces"));
+        needs.Add(new AccessNeed(null, "create", "kubevirt.io", "virtualmachines"));
+        needs.Add(new AccessNeed(null, "create", "cdi.kubevirt.io", "datavolumes"));
+        needs.Add(new AccessNeed(null, "create", "networking.k8s.io", "networkpolicies"));
+        needs.Add(new AccessNeed(null, "create", "", "resourcequotas"));
+        needs.Add(new AccessNeed(null, "create", "", "limitranges"));
+        needs.Add(new AccessNeed(null, "create", "k8s.ovn.org", "userdefinednetworks"));
+        return needs;
+    }
 
     /// <summary>Every reason to refuse, each one line naming the VM, claim, class, network or right; empty when the run may start.</summary>
-    public static IReadOnlyList<PreflightFinding> Check(PreflightFacts facts, IsolatedOptions options) => throw new NotImplementedException();
+    public static IReadOnlyList<PreflightFinding> Check(PreflightFacts facts, IsolatedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(options);
+        var lines = new List<string>();
+        var cluster = options.Cluster;
+
+        if (facts.ExistingBubbles.Count > 0)
+        {
+            lines.Add($"rehearsal id {options.Id} is in use on cluster {cluster} (namespaces {string.Join(", ", facts.ExistingBubbles)}): "
+                + $"choose another --id, or remove that rehearsal with acmdr rehearse --cleanup --id {options.Id}");
+        }
+
+        var present = facts.Vms.Where(v => v.Definition is not null).ToList();
+        lines.AddRange(KubeVirt(facts.KubeVirt, cluster, present.Any(v => VmReading.Networks(v.Definition!, v.Vm.Vm.Namespace).Any(n => n.Pod))));
+        lines.AddRange(facts.Access.Where(a => !a.Allowed).Select(a => $"no right to {a.Need}: grant it to the user of the kubeconfig"));
+
+        foreach (var source in facts.Vms)
+        {
+            if (source.Definition is null)
+            {
+                lines.Add($"VM {Name(source.Vm)} is not on cluster {cluster}");
+                continue;
+            }
+
+            lines.AddRange(Volumes(source, facts, cluster));
+            lines.AddRange(Networks(source, facts));
+            lines.AddRange(Instancetypes(source));
+            if (VmSizing.Of(source.Definition).Problem is { } problem)
+            {
+                lines.Add($"VM {Name(source.Vm)}: {problem}: fix the VM's spec");
+            }
+        }
+
+        lines.AddRange(Conflicts(present));
+        lines.AddRange(Capacity(facts, options, present));
+        return [.. lines.Distinct(StringComparer.Ordinal).Select(l => new PreflightFinding(ExitCodes.Refused, l))];
+    }
 
     /// <summary>The copy plan (call only when <see cref="Check"/> found nothing).</summary>
-    public static CopyPlan Plan(PreflightFacts facts, IsolatedOptions options) => throw new NotImplementedException();
+    public static CopyPlan Plan(PreflightFacts facts, IsolatedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(options);
+        var warnings = new List<string>();
+        var vms = new List<VmCopyPlan>();
+        foreach (var source in facts.Vms.Where(v => v.Definition is not null).OrderBy(v => v.Vm.Tier))
+        {
+            var vm = source.Vm.Vm;
+            var size = VmSizing.Of(source.Definition!);
+            if (size.FromInstancetype)
+            {
+                warnings.Add($"VM {Name(source.Vm)} takes its CPU and memory from cluster instancetype {JsonPaths.String(source.Definition, "spec", "instancetype", "name")}, "
+                    + "which acmdr does not read: the capacity check leaves it out and its bubble's quota does not limit CPU and memory");
+            }
+
+            var claims = VmReading.Claims(source.Definition!)
+                .Select(c => facts.Claims.FirstOrDefault(f => f.Namespace == vm.Namespace && f.Name == c))
+                .OfType<ClaimFacts>()
+                .ToList();
+            vms.Add(new VmCopyPlan(source.Vm, source.RtoMinutes, IsolatedIds.BubbleNamespace(options.Id, vm.Namespace),
+                IsolatedIds.SnapshotName(options.Id, vm.Name), claims, size.MilliCpu, size.Memory));
+        }
+
+        foreach (var storageClass in vms.SelectMany(v => v.Claims).Select(c => c.StorageClass).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (facts.Storage.CloneStrategies.TryGetValue(storageClass, out var strategy) && string.Equals(strategy, "copy", StringComparison.OrdinalIgnoreCase))
+            {
+                warnings.Add($"StorageClass {storageClass}: CDI's clone strategy is copy (host-assisted): the copies' disks are copied through pods, slowly; "
+                    + "set cloneStrategy csi-clone or snapshot in its StorageProfile to copy on write");
+            }
+        }
+
+        var bubbles = vms.GroupBy(v => v.Vm.Vm.Namespace, StringComparer.Ordinal).Select(g => Bubble(g.Key, [.. g], facts, options)).ToList();
+        return new CopyPlan(options, bubbles, vms, warnings);
+    }
+
+    /// <summary>
+    /// Capacity needed at the DR site and free there: Ready, schedulable nodes labelled <c>siteLabel=DrSite</c>,
+    /// their allocatable CPU and memory minus the requests of the pods bound to them.
+    /// </summary>
+    public static (int Nodes, long FreeMilliCpu, long FreeMemory) FreeAt(IReadOnlyList<NodeFacts> nodes, IReadOnlyList<PodRequest> pods, IsolatedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(pods);
+        ArgumentNullException.ThrowIfNull(options);
+        var site = nodes
+            .Where(n => n.Ready && !n.Unschedulable && n.Labels.TryGetValue(options.SiteLabel, out var s) && s == options.DrSite)
+            .ToList();
+        var names = site.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var bound = pods.Where(p => names.Contains(p.NodeName)).ToList();
+        return (site.Count,
+            site.Sum(n => n.AllocatableMilliCpu) - bound.Sum(p => p.MilliCpu),
+            site.Sum(n => n.AllocatableMemory) - bound.Sum(p => p.Memory));
+    }
+
+    private static BubblePlan Bubble(string productionNamespace, IReadOnlyList<VmCopyPlan> vms, PreflightFacts facts, IsolatedOptions options)
+    {
+        var definitions = vms.Select(v => facts.Vms.First(s => s.Vm == v.Vm).Definition!).ToList();
+        var networks = definitions
+            .SelectMany(d => VmReading.Networks(d, productionNamespace))
+            .Where(n => n.NadName is not null)
+            .Select(n => n.NadName!)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var claims = vms.SelectMany(v => v.Claims).DistinctBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var unsized = definitions.Any(d => VmSizing.Of(d).FromInstancetype);
+        return new BubblePlan(
+            IsolatedIds.BubbleNamespace(options.Id, productionNamespace),
+            productionNamespace,
+            networks,
+            unsized ? 0 : vms.Sum(v => v.MilliCpu + LauncherMilliCpu),
+            unsized ? 0 : vms.Sum(v => v.Memory + LauncherMemory),
+            vms.Count,
+            claims.Sum(c => Quantities.Bytes(c.Size) ?? 0))
+        {
+            QuotaClaims = claims.Count,
+        };
+    }
+
+    private static IEnumerable<string> KubeVirt(KubeVirtFacts kubeVirt, string cluster, bool podNetwork)
+    {
+        if (!kubeVirt.Present)
+        {
+            yield return $"KubeVirt is not installed on cluster {cluster}: isolated copies need KubeVirt with the {SnapshotGate} feature gate";
+            yield break;
+        }
+
+        if (kubeVirt.Phase != "Deployed")
+        {
+            yield return $"KubeVirt on cluster {cluster} is not deployed (phase {kubeVirt.Phase ?? "unknown"}): wait until it is Deployed";
+        }
+
+        if (!kubeVirt.FeatureGates.Contains(SnapshotGate, StringComparer.Ordinal))
+        {
+            yield return $"KubeVirt on cluster {cluster} lacks the {SnapshotGate} feature gate: add it to spec.configuration.developerConfiguration.featureGates";
+        }
+
+        if (podNetwork && !kubeVirt.NetworkBindings.Contains(L2Bridge, StringComparer.Ordinal))
+        {
+            yield return $"KubeVirt on cluster {cluster} has no {L2Bridge} network binding, which joins a copy to its bubble's primary user-defined network: "
+                + $"register it under spec.configuration.network.binding";
+        }
+    }
+
+    private static IEnumerable<string> Volumes(CopySource source, PreflightFacts facts, string cluster)
+    {
+        var vm = Name(source.Vm);
+        var ns = source.Vm.Vm.Namespace;
+        foreach (var volume in VmReading.Volumes(source.Definition!))
+        {
+            if (RefusedKinds.Contains(volume.Kind))
+            {
+                yield return $"VM {vm}: volume {volume.Name} is a {volume.Kind} volume, and acmdr copies disks only: remove it from the VM or leave the VM out of the rehearsal (--app/--tier)";
+                continue;
+            }
+
+            if (!VmReading.ClaimKinds.Contains(volume.Kind))
+            {
+                if (!VmReading.KeptKinds.Contains(volume.Kind) && !VmReading.DroppedKinds.Contains(volume.Kind))
+                {
+                    yield return $"VM {vm}: volume {volume.Name} is of a kind acmdr does not know ({volume.Kind}): leave the VM out of the rehearsal (--app/--tier)";
+                }
+
+                continue;
+            }
+
+            if (volume.Claim is not { Length: > 0 } claimName)
+            {
+                yield return $"VM {vm}: volume {volume.Name} names no claim: fix the VM's spec";
+                continue;
+            }
+
+            var claim = facts.Claims.FirstOrDefault(c => c.Namespace == ns && c.Name == claimName);
+            if (claim is null)
+            {
+                yield return $"VM {vm}: claim {ns}/{claimName} (volume {volume.Name}) is not on cluster {cluster}";
+                continue;
+            }
+
+            foreach (var line in Claim(vm, claim, facts.Storage, cluster))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Claim(string vm, ClaimFacts claim, StorageFacts storage, string cluster)
+    {
+        var of = $"claim {claim.Namespace}/{claim.Name} of VM {vm}";
+        if (Quantities.Bytes(claim.Size) is null)
+        {
+            yield return claim.Size is null
+                ? $"VM {vm}: claim {claim.Namespace}/{claim.Name} requests no storage size, so its copy cannot be sized"
+                : $"VM {vm}: claim {claim.Namespace}/{claim.Name} requests storage '{claim.Size}', which is not a quantity";
+        }
+
+        if (claim.StorageClass is not { Length: > 0 } storageClass)
+        {
+            yield return $"VM {vm}: claim {claim.Namespace}/{claim.Name} has no StorageClass, so acmdr cannot tell how to snapshot it";
+            yield break;
+        }
+
+        if (!storage.Provisioners.TryGetValue(storageClass, out var provisioner))
+        {
+            yield return $"StorageClass {storageClass} ({of}) is not on cluster {cluster}";
+            yield break;
+        }
+
+        if (provisioner.Length == 0)
+        {
+            yield return $"StorageClass {storageClass} ({of}) has no provisioner, so it cannot be snapshotted";
+            yield break;
+        }
+
+        if (!storage.SnapshotClasses.Any(c => c.Driver == provisioner))
+        {
+            yield return $"StorageClass {storageClass} ({of}) has no VolumeSnapshotClass: create one with driver {provisioner}";
+        }
+    }
+
+    private static IEnumerable<string> Networks(CopySource source, PreflightFacts facts)
+    {
+        foreach (var network in VmReading.Networks(source.Definition!, source.Vm.Vm.Namespace).Where(n => !n.Pod))
+        {
+            string? why;
+            if (network.NadName is null)
+            {
+                why = "is neither the pod network nor a multus network, so it";
+            }
+            else if (network.NadName.Length == 0)
+            {
+                why = "names no NetworkAttachmentDefinition, so it";
+            }
+            else if (network.MultusDefault)
+            {
+                why = "is the VM's default network (multus default), so it";
+            }
+            else if (!facts.NetworkAttachments.Contains(network.Nad))
+            {
+                why = "does not exist, so it";
+            }
+            else if (network.Binding is not null and not "bridge")
+            {
+                why = $"is joined by a {network.Binding} interface, which";
+            }
+            else
+            {
+                continue;
+            }
+
+            yield return Unmappable(source.Vm, network, why);
+        }
+    }
+
+    private static IEnumerable<string> Conflicts(IReadOnlyList<CopySource> present)
+    {
+        foreach (var bubble in present.GroupBy(v => v.Vm.Vm.Namespace, StringComparer.Ordinal))
+        {
+            var uses = bubble
+                .SelectMany(v => VmReading.Networks(v.Definition!, bubble.Key).Where(n => n.NadName is { Length: > 0 }).Select(n => (v.Vm, Network: n)))
+                .ToList();
+            foreach (var (vm, network) in uses)
+            {
+                var others = uses.Where(u => u.Network.NadName == network.NadName && u.Network.NadNamespace != network.NadNamespace)
+                    .Select(u => u.Network.Nad)
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                if (others.Count > 0)
+                {
+                    yield return Unmappable(vm, network,
+                        $"shares its name with NAD {string.Join(", ", others)}, used by VMs of namespace {bubble.Key} too, so it");
+                }
+            }
+        }
+    }
+
+    private static string Unmappable(ScopedVm vm, NetworkUse network, string why) =>
+        network.NadName is null
+            ? $"VM {Name(vm)}: network {network.Name} {why} cannot be mapped to an isolated network; nothing was created"
+            : $"VM {Name(vm)}: network {network.Name} (NAD {network.Nad}) {why} cannot be mapped to an isolated network; nothing was created";
+
+    private static IEnumerable<string> Instancetypes(CopySource source)
+    {
+        foreach (var (field, what, cluster) in new[]
+        {
+            ("instancetype", "instancetype", "VirtualMachineClusterInstancetype"),
+            ("preference", "preference", "VirtualMachineClusterPreference"),
+        })
+        {
+            if (VmReading.IsNamespaced(source.Definition!, field))
+            {
+                yield return $"VM {Name(source.Vm)} uses the namespaced {what} {source.Vm.Vm.Namespace}/{JsonPaths.String(source.Definition, "spec", field, "name")}, "
+                    + $"which its copy's namespace does not have: use a cluster {what} ({cluster}) or leave the VM out of the rehearsal (--app/--tier)";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Capacity(PreflightFacts facts, IsolatedOptions options, IReadOnlyList<CopySource> present)
+    {
+        var sizes = present.Select(v => VmSizing.Of(v.Definition!)).ToList();
+        var needCpu = sizes.Sum(s => s.MilliCpu);
+        var needMemory = sizes.Sum(s => s.Memory);
+        var (nodes, freeCpu, freeMemory) = FreeAt(facts.Nodes, facts.Pods, options);
+        if (nodes == 0)
+        {
+            yield return $"no Ready, schedulable node of cluster {options.Cluster} is labelled {options.SiteLabel}={options.DrSite}: the copies have nowhere to run";
+            yield break;
+        }
+
+        var on = $"{nodes} Ready, schedulable node{(nodes == 1 ? "" : "s")}";
+        if (freeCpu < needCpu)
+        {
+            yield return $"site {options.DrSite} has {Quantities.ShowCpu(Math.Max(0, freeCpu))} free on {on} and the copies request {Quantities.ShowCpu(needCpu)}: "
+                + "free some, or copy fewer VMs (--app/--tier)";
+        }
+
+        if (freeMemory < needMemory)
+        {
+            yield return $"site {options.DrSite} has {Quantities.ShowBytes(Math.Max(0, freeMemory))} memory free on {on} and the copies request {Quantities.ShowBytes(needMemory)}: "
+                + "free some, or copy fewer VMs (--app/--tier)";
+        }
+    }
+
+    private static string Name(ScopedVm vm) => $"{vm.Vm.Namespace}/{vm.Vm.Name}";
+
 }

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+
+namespace AcmDr.Core.Isolated;
+
+/// <summary>A volume of a VM: its name, its kind (the key beside <c>name</c>) and the claim it uses, if any.</summary>
+public sealed record VolumeUse(string Name, string Kind, string? Claim);
+
+/// <summary>
+/// A network of a VM with the interface that joins it. Multus networks name their NetworkAttachmentDefinition
+/// (<see cref="NadNamespace"/>/<see cref="NadName"/>); <see cref="Binding"/> is how the interface binds
+/// (<c>bridge</c>, <c>masquerade</c>, <c>sriov</c>, <c>binding plugin passt</c>...), null when it names none.
+/// </summary>
+public sealed record NetworkUse(string Name, bool Pod, string? NadNamespace, string? NadName, bool MultusDefault, string? Binding)
+{
+    /// <summary>"namespace/name" of the NetworkAttachmentDefinition of a multus network.</summary>
+    public string Nad => $"{NadNamespace}/{NadName}";
+}
+
+/// <summary>What a VirtualMachine's spec uses: volumes, claims, networks, instancetype and preference.</summary>
+public static class VmReading
+{
+    /// <summary>The volume kinds acmdr copies a VM with, unchanged (they hold no production data).</summary>
+    public static readonly IReadOnlySet<string> KeptKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "containerDisk", "emptyDisk", "ephemeral", "downwardAPI", "downwardMetrics",
+    };
+
+    /// <summary>The volume kinds a copy leaves out with their disks (first boot done; a secretRef would not resolve in the bubble).</summary>
+    public static readonly IReadOnlySet<string> DroppedKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "cloudInitNoCloud", "cloudInitConfigDrive",
+    };
+
+    /// <summary>The volume kinds that hold a claim's data and become DataVolumes of the copy.</summary>
+    public static readonly IReadOnlySet<string> ClaimKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "dataVolume", "persistentVolumeClaim",
+    };
+
+    /// <summary>The interface keys that say how an interface binds to its network.</summary>
+    public static readonly IReadOnlyList<string> BindingKeys = ["bridge", "masquerade", "sriov", "macvtap", "passt", "slirp", "binding"];
+
+    /// <summary>The volumes of spec.template.spec.volumes, in order.</summary>
+    public static IReadOnlyList<VolumeUse> Volumes(JsonObject vm)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        return
+        [
+            .. JsonPaths.Objects(vm, "spec", "template", "spec", "volumes").Select(Volume),
+        ];
+    }
+
+    /// <summary>One entry of spec.template.spec.volumes.</summary>
+    public static VolumeUse Volume(JsonObject volume)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        var kind = volume.Select(p => p.Key).FirstOrDefault(k => k != "name") ?? "none";
+        var claim = kind switch
+        {
+            "dataVolume" => JsonPaths.String(volume, "dataVolume", "name"),
+            "persistentVolumeClaim" => JsonPaths.String(volume, "persistentVolumeClaim", "claimName"),
+            _ => null,
+        };
+        return new VolumeUse(JsonPaths.String(volume, "name") ?? string.Empty, kind, claim);
+    }
+
+    /// <summary>The claims the VM's disks use, in volume order, each once.</summary>
+    public static IReadOnlyList<string> Claims(JsonObject vm) =>
+        [.. Volumes(vm).Where(v => v.Claim is not null).Select(v => v.Claim!).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The networks of spec.template.spec.networks with their interfaces; multus names resolved in <paramref name="vmNamespace"/>.</summary>
+    public static IReadOnlyList<NetworkUse> Networks(JsonObject vm, string vmNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        var interfaces = JsonPaths.Objects(vm, "spec", "template", "spec", "domain", "devices", "interfaces").ToList();
+        return
+        [
+            .. JsonPaths.Objects(vm, "spec", "template", "spec", "networks").Select(n =>
+            {
+                var name = JsonPaths.String(n, "name") ?? string.Empty;
+                var binding = BindingOf(interfaces.FirstOrDefault(i => JsonPaths.String(i, "name") == name));
+                if (n["multus"] is JsonObject multus)
+                {
+                    var (ns, nad) = SplitNad(JsonPaths.String(multus, "networkName") ?? string.Empty, vmNamespace);
+                    return new NetworkUse(name, false, ns, nad, JsonPaths.IsTrue(multus, "default"), binding);
+                }
+
+                return new NetworkUse(name, n["pod"] is not null, null, null, false, binding);
+            }),
+        ];
+    }
+
+    /// <summary>A multus networkName (<c>x</c> or <c>ns/x</c>) as namespace and name; <c>x</c> is in the VM's namespace.</summary>
+    public static (string Namespace, string Name) SplitNad(string networkName, string vmNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(networkName);
+        var slash = networkName.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (vmNamespace, networkName) : (networkName[..slash], networkName[(slash + 1)..]);
+    }
+
+    /// <summary>How an interface binds: the binding plugin's name as "binding plugin x", the method key, or null.</summary>
+    public static string? BindingOf(JsonObject? iface)
+    {
+        if (iface is null)
+        {
+            return null;
+        }
+
+        if (iface["binding"] is JsonNode plugin)
+        {
+            return "binding plugin " + (JsonPaths.String(plugin, "name") ?? "(unnamed)");
+        }
+
+        return BindingKeys.FirstOrDefault(iface.ContainsKey);
+    }
+
+    /// <summary>Whether spec.instancetype or spec.preference (<paramref name="field"/>) names a namespaced kind.</summary>
+    public static bool IsNamespaced(JsonObject vm, string field)
+    {
+        var kind = JsonPaths.String(vm, "spec", field, "kind");
+        return string.Equals(kind, "VirtualMachineInstancetype", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(kind, "VirtualMachinePreference", StringComparison.OrdinalIgnoreCase);
+    }
+}
