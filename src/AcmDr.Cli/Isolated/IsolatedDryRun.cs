@@ -15,7 +15,7 @@ public static class IsolatedDryRun
         {
             var networks = bubble.SecondaryNetworks.Count == 0 ? "no secondary network" : $"isolated networks {string.Join(", ", bubble.SecondaryNetworks)}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bubble {bubble.Namespace} for {bubble.ProductionNamespace}: isolated primary network {plan.Options.PrimarySubnet}, default-deny policy, {networks}; quota {IsolatedRehearsal.Counted(bubble.QuotaVms, "VM")}, cpu {bubble.QuotaMilliCpu}m, memory {Size(bubble.QuotaMemory)}, storage {Size(bubble.QuotaStorage)}"));
+                $"bubble {bubble.Namespace} for {bubble.ProductionNamespace}: isolated primary network {plan.Options.PrimarySubnet}, default-deny policy, {networks}; quota {IsolatedRehearsal.Counted(bubble.QuotaVms, "VM")}, cpu {Quantities.FormatMilliCpu(bubble.QuotaMilliCpu)}, memory {Size(bubble.QuotaMemory)}, storage {Size(bubble.QuotaStorage)}"));
         }
 
         foreach (var tier in plan.Vms.GroupBy(v => v.Vm.Tier).OrderBy(g => g.Key))
@@ -25,22 +25,10 @@ public static class IsolatedDryRun
             {
                 var disks = string.Join(", ", vm.Claims.Select(c => $"{c.Name} ({c.Size ?? "size unknown"}, {c.StorageClass ?? "default class"})"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {vm.Vm.Vm}: snapshot {vm.SnapshotName} in {vm.Vm.Vm.Namespace}; DataVolumes {(disks.Length == 0 ? "none" : disks)} in {vm.BubbleNamespace}; VM copy {vm.Vm.Vm.Name} at {plan.Options.DrSite} (cpu {vm.MilliCpu}m, memory {Size(vm.Memory)}{(plan.Options.NewIdentity ? ", new MACs, serial and firmware UUID" : ", same MACs")})"));
+                    $"  {vm.Vm.Vm}: snapshot {vm.SnapshotName} in {vm.Vm.Vm.Namespace}; DataVolumes {(disks.Length == 0 ? "none" : disks)} in {vm.BubbleNamespace}; VM copy {vm.Vm.Vm.Name} at {plan.Options.DrSite} (cpu {Quantities.FormatMilliCpu(vm.MilliCpu)}, memory {Size(vm.Memory)}{(plan.Options.NewIdentity ? ", new MACs, serial and firmware UUID" : ", same MACs")})"));
             }
         }
     }
 
-    /// <summary>Bytes in the largest binary unit that divides them (Gi, Mi, Ki), else bytes.</summary>
-    public static string Size(long bytes)
-    {
-        foreach (var (unit, factor) in new[] { ("Ti", 1L << 40), ("Gi", 1L << 30), ("Mi", 1L << 20), ("Ki", 1L << 10) })
-        {
-            if (bytes >= factor && bytes % factor == 0)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"{bytes / factor}{unit}");
-            }
-        }
-
-        return bytes.ToString(CultureInfo.InvariantCulture);
-    }
+    private static string Size(long bytes) => Quantities.FormatBytes(bytes);
 }
