@@ -1,0 +1,461 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AcmDr.Cli.Cluster;
+using FluentAssertions;
+
+namespace AcmDr.Cli.Tests.Isolated;
+
+/// <summary>The simulated cluster itself, driven through plain HTTP as any client would.</summary>
+[TestClass]
+public sealed class SimulatedIsolationTests
+{
+    private const string Snapshots = "/apis/snapshot.kubevirt.io/v1beta1/namespaces/payments/virtualmachinesnapshots";
+    private const string Bubble = "acmdr-test-r1-payments";
+
+    [TestMethod]
+    public async Task Every_type_acmdr_names_is_served_and_listable()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+
+        foreach (var type in IsolationWorld.AllApiResources())
+        {
+            var path = (type.Group.Length == 0 ? $"/api/{type.Version}" : $"/apis/{type.Group}/{type.Version}") + "/" + type.Plural;
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, $"{type} is registered");
+        }
+    }
+
+    [TestMethod]
+    public async Task The_world_holds_production_running_at_Primary_with_bound_claims_and_a_ready_KubeVirt()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+
+        world.ProductionVms.Should().Equal("payments/db-1", "payments/db-2", "shop/web-1");
+        foreach (var (ns, name) in new[] { ("payments", "db-1"), ("payments", "db-2"), ("shop", "web-1") })
+        {
+            var vm = world.Vm(ns, name)!;
+            vm["spec"]!["template"]!["spec"]!["nodeSelector"]![IsolationWorld.SiteLabel]!.GetValue<string>().Should().Be("Primary");
+            vm["metadata"]!["labels"]!["acmdr.io/app"].Should().NotBeNull();
+            world.Instance(ns, name)!["status"]!["nodeName"]!.GetValue<string>().Should().StartWith("p-");
+            world.Get(ApiResource.Claims, ns, name + "-root")!["status"]!["phase"]!.GetValue<string>().Should().Be("Bound");
+            world.Get(ApiResource.Volumes, null, $"pv-{ns}-{name}-root")!["spec"]!["claimRef"]!["name"]!.GetValue<string>().Should().Be(name + "-root");
+        }
+
+        world.Vm("shop", "web-1")!["spec"]!["template"]!["spec"]!["networks"]!.AsArray().Should().Contain(n => n!["multus"] != null);
+        world.Get(ApiResource.NetworkAttachments, "shop", IsolationWorld.Nad).Should().NotBeNull();
+        world.Get(ApiResource.Claims, "payments", "db-1-data").Should().NotBeNull();
+        var kubevirt = world.Get(ApiResource.KubeVirts, IsolationWorld.KubeVirtNamespace, IsolationWorld.KubeVirtName)!;
+        kubevirt["status"]!["phase"]!.GetValue<string>().Should().Be("Deployed");
+        kubevirt["spec"]!["configuration"]!["developerConfiguration"]!["featureGates"]!.AsArray().Select(g => g!.GetValue<string>()).Should().Contain("Snapshot");
+        world.Get(ApiResource.StorageProfiles, null, IsolationWorld.StorageClass)!["status"]!["cloneStrategy"]!.GetValue<string>().Should().Be("csi-clone");
+        world.List(ApiResource.Nodes, labelSelector: $"{IsolationWorld.SiteLabel}=DR").Should().HaveCount(2);
+        File.ReadAllText(world.InventoryPath).Should().Contain("db-1");
+    }
+
+    [TestMethod]
+    public async Task A_snapshot_is_ready_after_the_delay_with_the_VM_as_it_was_and_a_VolumeSnapshot_per_claim()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        await PostAsync(http, Snapshots, SnapshotOf("snap-1", "db-1"));
+
+        world.Clock.Advance(TimeSpan.FromSeconds(10));
+        var early = await GetAsync(http, Snapshots + "/snap-1");
+        world.Clock.Advance(TimeSpan.FromSeconds(5));
+        var ready = await GetAsync(http, Snapshots + "/snap-1");
+
+        early["status"]!["phase"]!.GetValue<string>().Should().Be("InProgress");
+        early["status"]!["readyToUse"]!.GetValue<bool>().Should().BeFalse();
+        ready["status"]!["phase"]!.GetValue<string>().Should().Be("Succeeded");
+        ready["status"]!["readyToUse"]!.GetValue<bool>().Should().BeTrue();
+        ready["status"]!["indications"]!.AsArray().Select(i => i!.GetValue<string>()).Should().Equal("Online", "GuestAgent");
+        var contentName = ready["status"]!["virtualMachineSnapshotContentName"]!.GetValue<string>();
+        var content = await GetAsync(http, "/apis/snapshot.kubevirt.io/v1beta1/namespaces/payments/virtualmachinesnapshotcontents/" + contentName);
+        var source = content["spec"]!["source"]!["virtualMachine"]!;
+        source["metadata"]!["name"]!.GetValue<string>().Should().Be("db-1");
+        source["metadata"]!["labels"]!["acmdr.io/app"]!.GetValue<string>().Should().Be("payments-db");
+        JsonNode.DeepEquals(source["spec"], world.Vm("payments", "db-1")!["spec"]).Should().BeTrue();
+        var backups = content["spec"]!["volumeBackups"]!.AsArray();
+        backups.Select(b => b!["persistentVolumeClaim"]!["metadata"]!["name"]!.GetValue<string>()).Should().Equal("db-1-root", "db-1-data");
+        backups[0]!["persistentVolumeClaim"]!["spec"]!["storageClassName"]!.GetValue<string>().Should().Be(IsolationWorld.StorageClass);
+        foreach (var backup in backups)
+        {
+            var volumeSnapshot = await GetAsync(http, "/apis/snapshot.storage.k8s.io/v1/namespaces/payments/volumesnapshots/" + backup!["volumeSnapshotName"]!.GetValue<string>());
+            volumeSnapshot["status"]!["readyToUse"]!.GetValue<bool>().Should().BeTrue();
+        }
+
+        world.Sim.Events.Should().ContainInOrder("snapshot started payments/snap-1", "snapshot ready payments/snap-1 (Online, GuestAgent)");
+    }
+
+    [TestMethod]
+    public async Task A_VM_without_guest_agent_gets_a_crash_consistent_snapshot()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        world.Sim.NoGuestAgent.Add("db-2");
+        await PostAsync(http, Snapshots, SnapshotOf("snap-2", "db-2"));
+
+        world.Clock.Advance(world.Sim.SnapshotDelay);
+        var snapshot = await GetAsync(http, Snapshots + "/snap-2");
+
+        snapshot["status"]!["indications"]!.AsArray().Select(i => i!.GetValue<string>()).Should().Equal("Online", "NoGuestAgent");
+    }
+
+    [TestMethod]
+    public async Task A_snapshot_named_to_fail_reads_Failed_with_an_error_message_and_has_no_content()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        world.Sim.FailSnapshotOf.Add("db-1");
+        await PostAsync(http, Snapshots, SnapshotOf("snap-1", "db-1"));
+
+        world.Clock.Advance(world.Sim.SnapshotDelay);
+        var snapshot = await GetAsync(http, Snapshots + "/snap-1");
+
+        snapshot["status"]!["phase"]!.GetValue<string>().Should().Be("Failed");
+        snapshot["status"]!["error"]!["message"]!.GetValue<string>().Should().Contain("payments/db-1");
+        world.List(ApiResource.VmSnapshotContents).Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public async Task A_snapshot_of_a_claim_without_snapshot_class_fails()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        world.RemoveSnapshotClass();
+        await PostAsync(http, Snapshots, SnapshotOf("snap-1", "db-1"));
+
+        world.Clock.Advance(world.Sim.SnapshotDelay);
+        var snapshot = await GetAsync(http, Snapshots + "/snap-1");
+
+        snapshot["status"]!["error"]!["message"]!.GetValue<string>().Should().Contain("no VolumeSnapshotClass");
+    }
+
+    [TestMethod]
+    public async Task A_DataVolume_from_a_snapshot_clones_then_succeeds_with_a_bound_claim_of_its_name()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
+
+        world.Clock.Advance(TimeSpan.FromSeconds(15));
+        var cloning = await GetAsync(http, DataVolumes(Bubble) + "/db-1-root");
+        world.Clock.Advance(world.Sim.CopyDelay);
+        var done = await GetAsync(http, DataVolumes(Bubble) + "/db-1-root");
+
+        cloning["status"]!["phase"]!.GetValue<string>().Should().Be("CloneInProgress");
+        cloning["status"]!["progress"]!.GetValue<string>().Should().Be("33.33%");
+        done["status"]!["phase"]!.GetValue<string>().Should().Be("Succeeded");
+        var claim = await GetAsync(http, $"/api/v1/namespaces/{Bubble}/persistentvolumeclaims/db-1-root");
+        claim["status"]!["phase"]!.GetValue<string>().Should().Be("Bound");
+        claim["spec"]!["resources"]!["requests"]!["storage"]!.GetValue<string>().Should().Be("30Gi");
+        var volume = world.Get(ApiResource.Volumes, null, claim["spec"]!["volumeName"]!.GetValue<string>())!;
+        volume["spec"]!["claimRef"]!["namespace"]!.GetValue<string>().Should().Be(Bubble);
+        volume["status"]!["phase"]!.GetValue<string>().Should().Be("Bound");
+    }
+
+    [TestMethod]
+    public async Task A_DataVolume_named_to_fail_or_from_a_missing_snapshot_reads_Failed_with_the_Running_message()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        world.Sim.FailCopyOf.Add("db-1-root");
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-data", "no-such-snapshot"));
+
+        world.Clock.Advance(world.Sim.CopyDelay);
+        var failed = await GetAsync(http, DataVolumes(Bubble) + "/db-1-root");
+        var missing = await GetAsync(http, DataVolumes(Bubble) + "/db-1-data");
+
+        failed["status"]!["phase"]!.GetValue<string>().Should().Be("Failed");
+        Running(failed).Should().Contain("simulated CSI clone error");
+        missing["status"]!["phase"]!.GetValue<string>().Should().Be("Failed");
+        Running(missing).Should().Be("VolumeSnapshot payments/no-such-snapshot not found");
+        world.List(ApiResource.Claims, Bubble).Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public async Task A_copy_boots_at_the_DR_site_once_its_volumes_succeed_and_the_boot_delay_passed()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", "db-1-root"));
+
+        world.Clock.Advance(world.Sim.CopyDelay);
+        (await GetAsync(http, VirtualMachines(Bubble) + "/db-1"))["status"]!["printableStatus"]!.GetValue<string>().Should().Be("Starting");
+        world.Clock.Advance(world.Sim.BootDelay - TimeSpan.FromSeconds(1));
+        await GetStatusAsync(http, Instances(Bubble) + "/db-1", HttpStatusCode.NotFound);
+        world.Clock.Advance(TimeSpan.FromSeconds(1));
+        var instance = await GetAsync(http, Instances(Bubble) + "/db-1");
+
+        instance["status"]!["phase"]!.GetValue<string>().Should().Be("Running");
+        instance["status"]!["nodeName"]!.GetValue<string>().Should().StartWith("d-");
+        Conditions(instance).Should().Contain(("AgentConnected", "True")).And.Contain(("Ready", "True"));
+        world.Sim.Events.Should().Contain(e => e.StartsWith($"boot {Bubble}/db-1 on d-", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public async Task A_copy_that_never_boots_stays_Scheduling_and_one_without_agent_never_connects()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        world.Sim.NeverBoots.Add("db-1");
+        world.Sim.NoGuestAgent.Add("db-2");
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-2", null));
+
+        world.Clock.Advance(TimeSpan.FromHours(1));
+        var never = await GetAsync(http, Instances(Bubble) + "/db-1");
+        var agentless = await GetAsync(http, Instances(Bubble) + "/db-2");
+
+        never["status"]!["phase"]!.GetValue<string>().Should().Be("Scheduling");
+        agentless["status"]!["phase"]!.GetValue<string>().Should().Be("Running");
+        Conditions(agentless).Select(c => c.Type).Should().NotContain("AgentConnected");
+    }
+
+    [TestMethod]
+    public async Task A_copy_whose_site_has_no_ready_node_waits_Scheduling_until_one_is_ready()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        world.NodeNotReady("d-1");
+        world.NodeNotReady("d-2");
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
+
+        world.Clock.Advance(world.Sim.BootDelay);
+        var waiting = await GetAsync(http, Instances(Bubble) + "/db-1");
+        world.Put(IsolationWorld.Node("d-2", "DR"));
+        var running = await GetAsync(http, Instances(Bubble) + "/db-1");
+
+        waiting["status"]!["phase"]!.GetValue<string>().Should().Be("Scheduling");
+        running["status"]!["nodeName"]!.GetValue<string>().Should().Be("d-2");
+    }
+
+    [TestMethod]
+    public async Task Deleting_a_bubble_reads_Terminating_then_removes_all_in_it_and_releases_a_retained_PV()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-data", volumeSnapshot));
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", "db-1-root"));
+        world.Clock.Advance(world.Sim.CopyDelay);
+        world.Sim.Step();
+        world.Clock.Advance(world.Sim.BootDelay);
+        world.Sim.Step();
+        world.Instance(Bubble, "db-1").Should().NotBeNull();
+        var volumes = world.List(ApiResource.Claims, Bubble).ToDictionary(SimulatedIsolation.Name, c => c["spec"]!["volumeName"]!.GetValue<string>());
+        world.Sim.RetainPvOf.Add("db-1-data");
+
+        using var delete = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
+        var terminating = JsonNode.Parse(await delete.Content.ReadAsStringAsync())!;
+        world.Sim.Step();
+
+        delete.StatusCode.Should().Be(HttpStatusCode.OK);
+        terminating["status"]!["phase"]!.GetValue<string>().Should().Be("Terminating");
+        world.Get(ApiResource.Namespaces, null, Bubble).Should().BeNull();
+        foreach (var type in new[] { ApiResource.VirtualMachines, ApiResource.Instances, ApiResource.DataVolumes, ApiResource.Claims })
+        {
+            world.List(type, Bubble).Should().BeEmpty($"{type} goes with the namespace");
+        }
+
+        world.Get(ApiResource.Volumes, null, volumes["db-1-root"]).Should().BeNull();
+        world.Get(ApiResource.Volumes, null, volumes["db-1-data"])!["status"]!["phase"]!.GetValue<string>().Should().Be("Released");
+        world.Vm("payments", "db-1").Should().NotBeNull("production is another namespace");
+        world.Sim.Events.Should().ContainInOrder($"namespace terminating {Bubble}", $"namespace deleted {Bubble}");
+        await GetStatusAsync(http, $"/api/v1/namespaces/{Bubble}", HttpStatusCode.NotFound);
+        using var again = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
+        again.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [TestMethod]
+    public async Task Deleting_a_snapshot_takes_its_content_and_VolumeSnapshots_with_it()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        await ReadySnapshotAsync(world, http);
+        world.List(ApiResource.VolumeSnapshots, "payments").Should().NotBeEmpty();
+
+        using var delete = await http.DeleteAsync(new Uri(Snapshots + "/snap-1", UriKind.Relative));
+        world.Sim.Step();
+
+        delete.StatusCode.Should().Be(HttpStatusCode.OK);
+        world.List(ApiResource.VmSnapshotContents, "payments").Should().BeEmpty();
+        world.List(ApiResource.VolumeSnapshots, "payments").Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public async Task Access_reviews_are_allowed_unless_denied_in_that_namespace_or_everywhere()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        world.Deny("create", "datavolumes/source", "payments");
+        world.Deny("create", "namespaces", null);
+
+        var denied = await ReviewAsync(http, "create", "cdi.kubevirt.io", "datavolumes", "source", "payments");
+        var elsewhere = await ReviewAsync(http, "create", "cdi.kubevirt.io", "datavolumes", "source", "shop");
+        var everywhere = await ReviewAsync(http, "create", "cdi.kubevirt.io", "datavolumes", "source", null);
+        var namespaces = await ReviewAsync(http, "create", "", "namespaces", null, null);
+        var other = await ReviewAsync(http, "delete", "", "namespaces", null, null);
+
+        (denied, elsewhere, everywhere, namespaces, other).Should().Be((false, true, false, false, true));
+        world.Sim.Reviews.Should().HaveCount(5);
+        world.Writes().Should().BeEmpty("reviews change nothing");
+    }
+
+    [TestMethod]
+    public async Task The_clock_moves_once_for_waits_started_together_and_never_past_the_earliest()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        var clock = world.Clock;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(30), clock);
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Delay(TimeSpan.FromSeconds(2), clock)));
+
+        clock.Elapsed.Should().Be(TimeSpan.FromSeconds(2));
+        deadline.IsCancellationRequested.Should().BeFalse();
+    }
+
+    [TestMethod]
+    public async Task RunAsync_runs_acmdr_against_the_world_and_the_log_shows_its_requests()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+
+        var result = await world.RunAsync("relocate", "--to", "Primary", "--dry-run");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("payments/db-1");
+        world.Requests.Entries.Should().Contain(r => r.Path.Contains("/virtualmachines", StringComparison.Ordinal));
+        world.Writes().Should().BeEmpty();
+    }
+
+    private static HttpClient Http(IsolationWorld world) => new() { BaseAddress = world.Server.BaseUri };
+
+    private static string DataVolumes(string ns) => $"/apis/cdi.kubevirt.io/v1beta1/namespaces/{ns}/datavolumes";
+
+    private static string VirtualMachines(string ns) => $"/apis/kubevirt.io/v1/namespaces/{ns}/virtualmachines";
+
+    private static string Instances(string ns) => $"/apis/kubevirt.io/v1/namespaces/{ns}/virtualmachineinstances";
+
+    private static async Task<JsonObject> PostAsync(HttpClient http, string path, JsonObject body)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue(text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task<JsonObject> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task GetStatusAsync(HttpClient http, string path, HttpStatusCode expected)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        response.StatusCode.Should().Be(expected);
+    }
+
+    private static async Task<bool> ReviewAsync(HttpClient http, string verb, string group, string resource, string? sub, string? ns)
+    {
+        var attributes = new JsonObject { ["verb"] = verb, ["group"] = group, ["resource"] = resource };
+        if (sub is not null)
+        {
+            attributes["subresource"] = sub;
+        }
+
+        if (ns is not null)
+        {
+            attributes["namespace"] = ns;
+        }
+
+        var answer = await PostAsync(http, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", new JsonObject
+        {
+            ["apiVersion"] = "authorization.k8s.io/v1",
+            ["kind"] = "SelfSubjectAccessReview",
+            ["spec"] = new JsonObject { ["resourceAttributes"] = attributes },
+        });
+        return answer["status"]!["allowed"]!.GetValue<bool>();
+    }
+
+    /// <summary>Takes snap-1 of payments/db-1 and waits it ready; returns its root disk's VolumeSnapshot name.</summary>
+    private static async Task<string> ReadySnapshotAsync(IsolationWorld world, HttpClient http)
+    {
+        await PostAsync(http, Snapshots, SnapshotOf("snap-1", "db-1"));
+        world.Clock.Advance(world.Sim.SnapshotDelay);
+        var snapshot = await GetAsync(http, Snapshots + "/snap-1");
+        var content = world.Get(ApiResource.VmSnapshotContents, "payments", snapshot["status"]!["virtualMachineSnapshotContentName"]!.GetValue<string>())!;
+        return content["spec"]!["volumeBackups"]![0]!["volumeSnapshotName"]!.GetValue<string>();
+    }
+
+    private static JsonObject SnapshotOf(string name, string vm) => new()
+    {
+        ["apiVersion"] = "snapshot.kubevirt.io/v1beta1",
+        ["kind"] = "VirtualMachineSnapshot",
+        ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["rehearsal.acmdr.io/id"] = "r1" } },
+        ["spec"] = new JsonObject { ["source"] = new JsonObject { ["apiGroup"] = "kubevirt.io", ["kind"] = "VirtualMachine", ["name"] = vm } },
+    };
+
+    private static JsonObject DataVolumeFrom(string name, string volumeSnapshot) => new()
+    {
+        ["apiVersion"] = "cdi.kubevirt.io/v1beta1",
+        ["kind"] = "DataVolume",
+        ["metadata"] = new JsonObject { ["name"] = name, ["annotations"] = new JsonObject { ["cdi.kubevirt.io/storage.bind.immediate.requested"] = "true" } },
+        ["spec"] = new JsonObject
+        {
+            ["source"] = new JsonObject { ["snapshot"] = new JsonObject { ["namespace"] = "payments", ["name"] = volumeSnapshot } },
+            ["storage"] = new JsonObject
+            {
+                ["accessModes"] = new JsonArray("ReadWriteMany"),
+                ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["storage"] = "30Gi" } },
+                ["storageClassName"] = IsolationWorld.StorageClass,
+                ["volumeMode"] = "Block",
+            },
+        },
+    };
+
+    /// <summary>A copy of payments/<paramref name="vm"/> for the bubble at DR, on <paramref name="dataVolume"/> (none: no disk).</summary>
+    private static JsonObject CopyOf(string vm, string? dataVolume)
+    {
+        var volumes = dataVolume is null
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { ["name"] = "rootdisk", ["dataVolume"] = new JsonObject { ["name"] = dataVolume } });
+        return new JsonObject
+        {
+            ["apiVersion"] = "kubevirt.io/v1",
+            ["kind"] = "VirtualMachine",
+            ["metadata"] = new JsonObject { ["name"] = vm, ["labels"] = new JsonObject { ["rehearsal.acmdr.io/source-vm"] = vm } },
+            ["spec"] = new JsonObject
+            {
+                ["runStrategy"] = "Always",
+                ["template"] = new JsonObject
+                {
+                    ["spec"] = new JsonObject
+                    {
+                        ["nodeSelector"] = new JsonObject { [IsolationWorld.SiteLabel] = "DR" },
+                        ["domain"] = new JsonObject { ["devices"] = new JsonObject { ["interfaces"] = new JsonArray(new JsonObject { ["name"] = "default", ["binding"] = new JsonObject { ["name"] = "l2bridge" } }) } },
+                        ["volumes"] = volumes,
+                    },
+                },
+            },
+        };
+    }
+
+    private static string Running(JsonObject dataVolume) =>
+        dataVolume["status"]!["conditions"]!.AsArray().Single(c => c!["type"]!.GetValue<string>() == "Running")!["message"]!.GetValue<string>();
+
+    private static IEnumerable<(string Type, string Status)> Conditions(JsonObject instance) =>
+        instance["status"]!["conditions"]!.AsArray().Select(c => (c!["type"]!.GetValue<string>(), c["status"]!.GetValue<string>()));
+}
