@@ -47,6 +47,7 @@ public sealed class IsolatedCleanupTests
         interrupted.ExitCode.Should().Be(130, interrupted.ToString());
         ErrLines(interrupted)[^1].Should().Be("acmdr: interrupted: acmdr rehearse --cleanup --id i1 removes what was created");
         ReportOf(interrupted)["interrupted"]!.GetValue<bool>().Should().BeTrue("the report of what was seen is written, marked interrupted");
+        Text(VmOf(ReportOf(interrupted), "payments", "db-1")["reason"]).Should().EndWith("the run was interrupted");
         Labelled(world, "i1").Should().NotBeEmpty("an interruption cleans nothing up by itself");
         world.Clock.Frozen = false;
 
