@@ -39,6 +39,9 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>Checks every request passes before it is handled (none unless a test adds them).</summary>
+    public AdmissionChecks Admission { get; } = new();
+
     /// <summary>Extra handlers for paths outside the resource API (aggregated subresources).</summary>
     public CustomRoutes Routes { get; } = new();
 

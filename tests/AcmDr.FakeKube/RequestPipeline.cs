@@ -81,6 +81,7 @@ internal sealed class RequestPipeline(FakeApiServer server, CancellationToken se
     {
         try
         {
+            server.Admission.Check(context.Request.Method, path, server.Store);
             if (server.Routes.Match(context.Request.Method, path) is { } custom)
             {
                 return KubeResponse.Ok(custom(server.Store, await ReadBodyAsync(context.Request)));

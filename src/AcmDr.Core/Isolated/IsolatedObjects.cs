@@ -18,6 +18,9 @@ public static class IsolatedObjects
     /// <summary>The bubble's ResourceQuota.</summary>
     public const string Quota = "acmdr-isolated";
 
+    /// <summary>The name of the pod network a copy gets when its VM joined the pod network without naming it (as KubeVirt names it).</summary>
+    public const string DefaultNetwork = "default";
+
     /// <summary>On a VM copy: the production VM it copies, as namespace/name.</summary>
     public const string SourceAnnotation = "rehearsal.acmdr.io/source";
 
@@ -219,6 +222,14 @@ public static class IsolatedObjects
 
         var podSpec = JsonPaths.Ensure(template, "spec");
         JsonPaths.Ensure(podSpec, "nodeSelector")[options.SiteLabel] = options.DrSite;
+        podSpec.Remove("accessCredentials");
+        if (VmReading.ImplicitPodNetwork(source))
+        {
+            podSpec["networks"] = new JsonArray(new JsonObject { ["name"] = DefaultNetwork, ["pod"] = new JsonObject() });
+            var devices = JsonPaths.Ensure(JsonPaths.Ensure(podSpec, "domain"), "devices");
+            devices["interfaces"] = new JsonArray(new JsonObject { ["name"] = DefaultNetwork });
+        }
+
         RewriteVolumes(podSpec);
         RewriteNetworks(podSpec, vm.Vm.Vm.Namespace, options);
 

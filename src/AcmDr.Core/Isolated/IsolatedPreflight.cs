@@ -59,7 +59,7 @@ public static class IsolatedPreflight
         }
 
         var present = facts.Vms.Where(v => v.Definition is not null).ToList();
-        lines.AddRange(KubeVirt(facts.KubeVirt, cluster, present.Any(v => VmReading.Networks(v.Definition!, v.Vm.Vm.Namespace).Any(n => n.Pod))));
+        lines.AddRange(KubeVirt(facts.KubeVirt, cluster, present.Any(v => VmReading.HasPodNetwork(v.Definition!, v.Vm.Vm.Namespace))));
         lines.AddRange(facts.Access.Where(a => !a.Allowed).Select(a => $"no right to {a.Need}: grant it to the user of the kubeconfig"));
 
         foreach (var source in facts.Vms)
@@ -279,6 +279,10 @@ public static class IsolatedPreflight
             else if (network.NadName.Length == 0)
             {
                 why = "names no NetworkAttachmentDefinition, so it";
+            }
+            else if (network.NadName == IsolatedObjects.PrimaryNetwork)
+            {
+                why = $"has the name of the bubble's primary network ({IsolatedObjects.PrimaryNetwork}), so it";
             }
             else if (network.MultusDefault)
             {

@@ -75,10 +75,10 @@ public static class Quantities
     }
 
     /// <summary>A CPU quantity in whole millicores, rounded up (<c>1.5</c> is 1500, <c>100m</c> is 100); null when not a non-negative quantity.</summary>
-    public static long? MilliCpu(string? text) => Whole(Value(text) * 1000m);
+    public static long? MilliCpu(string? text) => Whole(Value(text), 1000m);
 
     /// <summary>A memory or storage quantity in whole bytes, rounded up; null when not a non-negative quantity.</summary>
-    public static long? Bytes(string? text) => Whole(Value(text));
+    public static long? Bytes(string? text) => Whole(Value(text), 1m);
 
     /// <summary>Millicores as a quota writes them: <c>2</c> when whole cores, else <c>1500m</c>.</summary>
     public static string FormatMilliCpu(long milliCpu) =>
@@ -110,14 +110,14 @@ public static class Quantities
             ? ((decimal)bytes / Gi).ToString("0.##", CultureInfo.InvariantCulture) + "Gi"
             : ((decimal)bytes / Mi).ToString("0.##", CultureInfo.InvariantCulture) + "Mi";
 
-    private static long? Whole(decimal? value)
+    private static long? Whole(decimal? value, decimal scale)
     {
-        if (value is not { } v || v < 0 || v > long.MaxValue)
+        if (value is not { } v || v < 0 || v > long.MaxValue / scale)
         {
             return null;
         }
 
-        return (long)decimal.Ceiling(v);
+        return (long)decimal.Ceiling(v * scale);
     }
 
     private static decimal Pow10(int power)

@@ -90,6 +90,23 @@ public static class VmReading
         ];
     }
 
+    /// <summary>
+    /// Whether KubeVirt gives the VM its default pod network without naming it: no networks and no interfaces,
+    /// and <c>domain.devices.autoattachPodInterface</c> not false.
+    /// </summary>
+    public static bool ImplicitPodNetwork(JsonObject vm)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        var podSpec = JsonPaths.Object(vm, "spec", "template", "spec");
+        return !JsonPaths.Objects(podSpec, "networks").Any()
+            && !JsonPaths.Objects(podSpec, "domain", "devices", "interfaces").Any()
+            && !(JsonPaths.At(podSpec, "domain", "devices", "autoattachPodInterface") is JsonValue auto && auto.GetValueKind() == System.Text.Json.JsonValueKind.False);
+    }
+
+    /// <summary>Whether the VM joins the pod network, named or implicit (its copy joins the bubble's primary network instead).</summary>
+    public static bool HasPodNetwork(JsonObject vm, string vmNamespace) =>
+        ImplicitPodNetwork(vm) || Networks(vm, vmNamespace).Any(n => n.Pod);
+
     /// <summary>A multus networkName (<c>x</c> or <c>ns/x</c>) as namespace and name; <c>x</c> is in the VM's namespace.</summary>
     public static (string Namespace, string Name) SplitNad(string networkName, string vmNamespace)
     {

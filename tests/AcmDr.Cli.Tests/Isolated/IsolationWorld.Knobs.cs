@@ -102,6 +102,10 @@ public sealed partial class IsolationWorld
     public void SetCloneStrategy(string strategy) =>
         Update(ApiResource.StorageProfiles, null, StorageClass, p => p["status"]!["cloneStrategy"] = strategy);
 
+    /// <summary>Sets ocs-rbd's volumeBindingMode (WaitForFirstConsumer: a DataVolume without the bind.immediate annotation never fills).</summary>
+    public void SetBindingMode(string mode) =>
+        Update(ApiResource.StorageClasses, null, StorageClass, c => c["volumeBindingMode"] = mode);
+
     /// <summary>Deletes a production claim (and leaves its VM pointing at it).</summary>
     public void RemoveClaim(string ns, string claim) => Delete(ApiResource.Claims, ns, claim);
 

@@ -67,6 +67,7 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         Clock = clock;
         Dir = dir;
         Sim = new SimulatedIsolation(server, clock);
+        server.Faults.Add(FaultRule.Before(null, "", _ => clock.NoteActivity(), times: null));
     }
 
     public FakeApiServer Server { get; }
@@ -212,6 +213,7 @@ public sealed partial class IsolationWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Clock.Frozen = true;
         await Server.DisposeAsync();
         Dir.Dispose();
     }

@@ -38,25 +38,33 @@ public sealed partial class SimulatedIsolation
             }
 
             var sourceVm = Text(vm["metadata"]?["labels"]?[SourceVmLabel]) ?? name;
-            var selector = vm["spec"]?["template"]?["spec"]?["nodeSelector"] as JsonObject ?? [];
-            var node = NeverBoots.Names(sourceVm, name, $"{ns}/{name}") ? null : PickNode(selector);
+            var spec = vm["spec"]?["template"]?["spec"] as JsonObject ?? [];
+            var selector = spec["nodeSelector"] as JsonObject ?? [];
             var agent = !NoGuestAgent.Names(sourceVm, name, $"{ns}/{name}");
-            var wasScheduling = instance is not null;
-            if (node is null && wasScheduling)
+            string? node = null;
+            Blocked? blocked = null;
+            if (LauncherQuota(ns, name, spec) is { } quota)
+            {
+                blocked = new("Pending", "Synchronized", "FailedCreate", $"pods \"virt-launcher-{name}\" is forbidden: {quota}");
+            }
+            else if (NeverBoots.Names(sourceVm, name, $"{ns}/{name}"))
+            {
+                blocked = new("Scheduling", "PodScheduled", "Pending", "simulated: the virt-launcher pod never starts");
+            }
+            else if ((node = PickNode(selector)) is null)
+            {
+                blocked = new("Scheduling", "PodScheduled", "Unschedulable", $"0/{List(ApiResource.Nodes).Count} nodes are available: node(s) didn't match Pod's node affinity/selector or were not ready");
+            }
+
+            if (blocked is { } same && instance is not null && Text(instance["status"]?["phase"]) == same.Phase
+                && Text(instance["status"]?["conditions"]?[0]?["message"]) == same.Message)
             {
                 continue;
             }
 
-            store.Put(Instance(vm, node, agent, now));
-            SetVmStatus(ns, name, node is null ? "Starting" : "Running", ready: node is not null, null);
-            if (node is not null)
-            {
-                events.Enqueue($"boot {ns}/{name} on {node}");
-            }
-            else if (!wasScheduling)
-            {
-                events.Enqueue($"unschedulable {ns}/{name}");
-            }
+            store.Put(Instance(vm, node, agent, blocked, now));
+            SetVmStatus(ns, name, node is null ? "Starting" : "Running", ready: node is not null, blocked?.Message);
+            events.Enqueue(node is null ? $"{blocked!.Phase.ToLowerInvariant()} {ns}/{name}: {blocked.Message}" : $"boot {ns}/{name} on {node}");
         }
     }
 
@@ -122,7 +130,7 @@ public sealed partial class SimulatedIsolation
             .FirstOrDefault();
     }
 
-    private JsonObject Instance(JsonObject vm, string? node, bool agent, DateTimeOffset now)
+    private static JsonObject Instance(JsonObject vm, string? node, bool agent, Blocked? blocked, DateTimeOffset now)
     {
         var ns = Namespace(vm)!;
         var name = Name(vm);
@@ -142,13 +150,11 @@ public sealed partial class SimulatedIsolation
         JsonObject status;
         if (node is null)
         {
-            var message = NeverBoots.Names(Text(vm["metadata"]?["labels"]?[SourceVmLabel]), name, $"{ns}/{name}")
-                ? "simulated: the virt-launcher pod never starts"
-                : $"0/{List(ApiResource.Nodes).Count} nodes are available: node(s) didn't match Pod's node affinity/selector";
+            var why = blocked ?? new Blocked("Scheduling", "PodScheduled", "Unschedulable", "no node");
             status = new JsonObject
             {
-                ["phase"] = "Scheduling",
-                ["conditions"] = new JsonArray(Condition("PodScheduled", false, "Unschedulable", message, now), Condition("Ready", false, "PodNotExists", "virt-launcher pod has not yet been scheduled", now)),
+                ["phase"] = why.Phase,
+                ["conditions"] = new JsonArray(Condition(why.Type, false, why.Reason, why.Message, now), Condition("Ready", false, "PodNotExists", "virt-launcher pod has not yet been scheduled", now)),
             };
         }
         else
@@ -206,4 +212,7 @@ public sealed partial class SimulatedIsolation
             };
         });
     }
+
+    /// <summary>Why a copy's instance does not run: its phase and the condition that says so.</summary>
+    private sealed record Blocked(string Phase, string Type, string Reason, string Message);
 }

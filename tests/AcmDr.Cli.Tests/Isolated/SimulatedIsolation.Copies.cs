@@ -15,7 +15,7 @@ public sealed partial class SimulatedIsolation
         foreach (var dataVolume in List(ApiResource.DataVolumes))
         {
             var phase = Text(dataVolume["status"]?["phase"]);
-            if (phase is "Succeeded" or "Failed" || dataVolume["spec"]?["source"]?["snapshot"] is not JsonObject source)
+            if (phase is "Succeeded" or "Failed" || (phase == "PendingPopulation" && WaitsForConsumer(dataVolume)) || dataVolume["spec"]?["source"]?["snapshot"] is not JsonObject source)
             {
                 continue;
             }
@@ -33,6 +33,26 @@ public sealed partial class SimulatedIsolation
             if (volumeSnapshot is null)
             {
                 FailCopy(ns, name, $"VolumeSnapshot {sourceNs}/{sourceName} not found", now);
+                continue;
+            }
+
+            if (WaitsForConsumer(dataVolume))
+            {
+                if (phase is null)
+                {
+                    Update(ApiResource.DataVolumes, ns, name, d => d["status"] = new JsonObject
+                    {
+                        ["phase"] = "PendingPopulation",
+                        ["progress"] = "N/A",
+                        ["claimName"] = name,
+                        ["conditions"] = new JsonArray(
+                            Condition("Bound", false, "Pending", "PVC " + name + " Pending", now),
+                            Condition("Ready", false, "PendingPopulation", "PVC " + name + " Pending: waiting for first consumer", now),
+                            Condition("Running", false, "WaitForFirstConsumer", "", now)),
+                    });
+                    events.Enqueue($"copy waits for a consumer {ns}/{name}");
+                }
+
                 continue;
             }
 
@@ -59,7 +79,26 @@ public sealed partial class SimulatedIsolation
                 continue;
             }
 
-            Provision(store, dataVolume, volumeSnapshot);
+            if (Provision(store, dataVolume, volumeSnapshot) is { } refused)
+            {
+                var message = $"persistentvolumeclaims \"{name}\" is forbidden: {refused}";
+                if (Text(dataVolume["status"]?["conditions"]?[2]?["message"]) != message)
+                {
+                    Update(ApiResource.DataVolumes, ns, name, d => d["status"] = new JsonObject
+                    {
+                        ["phase"] = "Pending",
+                        ["progress"] = "N/A",
+                        ["conditions"] = new JsonArray(
+                            Condition("Bound", false, "", "", now),
+                            Condition("Ready", false, "", "", now),
+                            Condition("Running", false, "ErrExceededQuota", message, now)),
+                    });
+                    events.Enqueue($"copy refused {ns}/{name}: {message}");
+                }
+
+                continue;
+            }
+
             Update(ApiResource.DataVolumes, ns, name, d => d["status"] = new JsonObject
             {
                 ["phase"] = "Succeeded",
@@ -74,8 +113,20 @@ public sealed partial class SimulatedIsolation
         }
     }
 
-    /// <summary>The DataVolume's claim (owned by it, named as it) bound to a new volume of the claim's storage class.</summary>
-    private void Provision(ObjectStore store, JsonObject dataVolume, JsonObject volumeSnapshot)
+    /// <summary>
+    /// Whether CDI waits for a pod to consume the claim before it populates it: the storage class binds
+    /// WaitForFirstConsumer and the DataVolume lacks the bind.immediate annotation (nothing here ever consumes it).
+    /// </summary>
+    private bool WaitsForConsumer(JsonObject dataVolume)
+    {
+        var storage = dataVolume["spec"]?["storage"] ?? dataVolume["spec"]?["pvc"];
+        var storageClass = Find(ApiResource.StorageClasses, null, Text(storage?["storageClassName"]));
+        return Text(storageClass?["volumeBindingMode"]) == "WaitForFirstConsumer"
+            && Text(dataVolume["metadata"]?["annotations"]?["cdi.kubevirt.io/storage.bind.immediate.requested"]) != "true";
+    }
+
+    /// <summary>The DataVolume's claim (owned by it, named as it) bound to a new volume of the claim's storage class; the quota's refusal instead when it does not fit.</summary>
+    private string? Provision(ObjectStore store, JsonObject dataVolume, JsonObject volumeSnapshot)
     {
         var ns = Namespace(dataVolume)!;
         var name = Name(dataVolume);
@@ -84,6 +135,11 @@ public sealed partial class SimulatedIsolation
         var size = Text(storage["resources"]?["requests"]?["storage"]) ?? Text(volumeSnapshot["status"]?["restoreSize"]) ?? "1Gi";
         var accessModes = storage["accessModes"]?.DeepClone() ?? new JsonArray("ReadWriteOnce");
         var volumeMode = Text(storage["volumeMode"]) ?? "Filesystem";
+        if (ClaimQuota(ns, Quantity(size) ?? 0) is { } refused)
+        {
+            return refused;
+        }
+
         var volumeName = "pvc-" + Guid.NewGuid().ToString();
         var claim = store.Put(new JsonObject
         {
@@ -114,6 +170,7 @@ public sealed partial class SimulatedIsolation
         });
         var driver = Text(Find(ApiResource.StorageClasses, null, storageClass)?["provisioner"]) ?? "unknown.csi.driver";
         store.Put(IsolationWorld.BoundVolume(volumeName, ns, name, Uid(claim), storageClass, size, accessModes, volumeMode, driver, "Delete"));
+        return null;
     }
 
     private void FailCopy(string ns, string name, string message, DateTimeOffset now)

@@ -7,7 +7,7 @@ namespace AcmDr.Cli.Tests.Isolated;
 /// <summary>The namespace controller, the garbage collector and the PV binder's release of volumes.</summary>
 public sealed partial class SimulatedIsolation
 {
-    /// <summary>DELETE of a namespace: it reads Terminating until the next step removes it and everything in it.</summary>
+    /// <summary>DELETE of a namespace: it reads Terminating until a step <see cref="TerminationDelay"/> later removes it and everything in it.</summary>
     private JsonObject DeleteNamespace(ObjectStore store, string name)
     {
         var type = server.Registry.Find("", "v1", "namespaces")!;
@@ -25,7 +25,7 @@ public sealed partial class SimulatedIsolation
         });
         lock (gate)
         {
-            if (terminating.TryAdd(name, steps))
+            if (terminating.TryAdd(name, (steps, now)))
             {
                 events.Enqueue($"namespace terminating {name}");
             }
@@ -34,18 +34,46 @@ public sealed partial class SimulatedIsolation
         return marked;
     }
 
-    private void StepNamespaces(ObjectStore store)
+    /// <summary>Admission of a create in a namespace: 404 when the namespace is not there, 403 while it terminates.</summary>
+    private KubeApiException? AdmitCreate(string method, string path, ObjectStore store)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(segments, "namespaces");
+        if (method != "POST" || at < 0 || segments.Length != at + 3)
+        {
+            return null;
+        }
+
+        var ns = segments[at + 1];
+        var found = store.Get("", "v1", "namespaces", null, ns);
+        if (found is null)
+        {
+            events.Enqueue($"refused create of {segments[^1]} in missing namespace {ns}");
+            return KubeApiException.NotFound(server.Registry.Find("", "v1", "namespaces")!, ns);
+        }
+
+        if (Text(found["status"]?["phase"]) == "Terminating")
+        {
+            events.Enqueue($"refused create of {segments[^1]} in terminating namespace {ns}");
+            return new KubeApiException(403, "Forbidden", $"{segments[^1]} is forbidden: unable to create new content in namespace {ns} because it is being terminated");
+        }
+
+        return segments[^1] == "virtualmachines" && segments.Contains("kubevirt.io") ? AdmitVm(ns) : null;
+    }
+
+    private void StepNamespaces(ObjectStore store, DateTimeOffset now)
     {
         foreach (var ns in List(ApiResource.Namespaces).Where(n => Text(n["status"]?["phase"]) == "Terminating"))
         {
             var name = Name(ns);
-            if (terminating.TryAdd(name, steps))
+            if (terminating.TryAdd(name, (steps, now)))
             {
                 events.Enqueue($"namespace terminating {name}");
                 continue;
             }
 
-            if (terminating[name] >= steps)
+            var (step, at) = terminating[name];
+            if (step >= steps || now - at < TerminationDelay)
             {
                 continue;
             }

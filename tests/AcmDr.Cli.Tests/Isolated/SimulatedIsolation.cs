@@ -24,14 +24,16 @@ namespace AcmDr.Cli.Tests.Isolated;
 /// <see cref="BootDelay"/> later a VirtualMachineInstance Running on the least busy Ready, schedulable node whose
 /// labels match its template nodeSelector, with AgentConnected (not for <see cref="NoGuestAgent"/>) and Ready;
 /// Scheduling forever for <see cref="NeverBoots"/> or while no node matches.</item>
-/// <item>namespace deletion: DELETE marks it Terminating; the next step removes everything in it, then it.</item>
+/// <item>namespaces: DELETE marks one Terminating; <see cref="TerminationDelay"/> later (at a later step) everything
+/// in it goes, then it. A create in a
+/// namespace that is not there is refused 404, in one that is terminating 403 (as the API server's admission does).</item>
 /// <item>garbage collection by ownerReferences (instances of deleted VMs, claims of deleted DataVolumes, contents
 /// of deleted snapshots and their VolumeSnapshots); a PV whose claim is gone is deleted, or left Released when
 /// <see cref="RetainPvOf"/> names the claim or its reclaim policy is Retain.</item>
 /// <item>SelfSubjectAccessReviews: allowed unless a <see cref="Deny"/> entry matches.</item>
 /// </list>
-/// It records what it saw and did in <see cref="Events"/>. It does not simulate admission (quotas, limit ranges,
-/// KubeMacPool, creating in a Terminating namespace), networking (UDNs, policies are stored, never enforced),
+/// It records what it saw and did in <see cref="Events"/>. It does not simulate other admission (quotas, limit ranges,
+/// KubeMacPool), networking (UDNs, policies are stored, never enforced),
 /// virt-launcher pods, or the snapshot's failureDeadline.
 /// </summary>
 public sealed partial class SimulatedIsolation
@@ -45,7 +47,7 @@ public sealed partial class SimulatedIsolation
     private readonly ConcurrentQueue<string> events = new();
     private readonly ConcurrentQueue<JsonObject> reviews = new();
     private readonly List<(string Verb, string Resource, string? Namespace)> denied = [];
-    private readonly Dictionary<string, long> terminating = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Step, DateTimeOffset At)> terminating = new(StringComparer.Ordinal);
     private long steps;
 
     public SimulatedIsolation(FakeApiServer server, TimeProvider clock, string siteLabel = IsolationWorld.SiteLabel)
@@ -57,6 +59,7 @@ public sealed partial class SimulatedIsolation
         server.Routes.Map("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", (_, _, body) => Review(body));
         server.Routes.Map("DELETE", "/api/v1/namespaces/{name}", (store, values) => DeleteNamespace(store, values["name"]));
         server.Faults.Add(FaultRule.Before(null, "", _ => Step(), times: null));
+        server.Admission.Add(AdmitCreate);
     }
 
     /// <summary>The node label that names a site (what a copy's nodeSelector names).</summary>
@@ -67,6 +70,9 @@ public sealed partial class SimulatedIsolation
     public TimeSpan CopyDelay { get; set; } = TimeSpan.FromSeconds(45);
 
     public TimeSpan BootDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a deleted namespace reads Terminating before it and its content go (at the first step after at least this long; zero: the next step).</summary>
+    public TimeSpan TerminationDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>VMs ("vm" or "ns/vm") whose snapshots fail.</summary>
     public NameSet FailSnapshotOf { get; } = new();
@@ -127,7 +133,7 @@ public sealed partial class SimulatedIsolation
             steps++;
             var now = clock.GetUtcNow();
             var store = server.Store;
-            StepNamespaces(store);
+            StepNamespaces(store, now);
             CollectGarbage(store);
             StepVolumes(store);
             StepSnapshots(store, now);

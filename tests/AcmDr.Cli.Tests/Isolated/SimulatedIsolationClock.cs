@@ -1,17 +1,18 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AcmDr.Cli.Tests.Isolated;
 
 /// <summary>
-/// Test time that moves only when something waits on it, for flows that wait in parallel (an isolated
-/// rehearsal runs several VM pipelines at once, each polling). Each timer started (a poll, a retry
-/// pause, a deadline) asks the clock to move on to the earliest timer still pending, which fires it:
-/// five pipelines that each start a 2 s poll at the same moment move the clock 2 s once, not 10 s.
-/// A timer due further than <see cref="LongestWait"/> (a deadline such as a 30m timeout) is a limit, not
-/// a wait: it never moves the clock itself, and fires when the waits move the clock past it (or the
-/// test does). A run then takes the time its waits add up to, however slow the machine.
-/// <see cref="Frozen"/>: timers wait until the test moves the clock itself
-/// (<see cref="FakeTimeProvider.Advance"/>) or unfreezes it.
+/// Test time that moves only while everything waits on it, for flows that wait in parallel (an isolated
+/// rehearsal runs several VM pipelines at once, each polling). When no timer has been started and no
+/// request has reached the server (<see cref="NoteActivity"/>) for <see cref="Settle"/> of real time, and a
+/// wait is pending, the clock moves to the earliest pending wait's due time, which fires it (and every other
+/// timer due by then): five pipelines that each start a 2 s poll move the clock 2 s once, not 10 s, and a run
+/// takes the time its waits add up to, however slow the machine. A timer due further than
+/// <see cref="LongestWait"/> (a deadline such as a 30m timeout) is a limit, not a wait: it never moves the
+/// clock itself and fires when the waits move the clock past it (or the test does).
+/// <see cref="Frozen"/>: the clock moves only when the test moves it (<see cref="FakeTimeProvider.Advance"/>).
 /// </summary>
 public sealed class SimulatedIsolationClock : FakeTimeProvider
 {
@@ -21,6 +22,8 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
     private readonly Lock pendingGate = new();
     private readonly Lock advanceGate = new();
     private readonly List<TrackedTimer> pending = [];
+    private long lastActivity = Stopwatch.GetTimestamp();
+    private int workerScheduled;
     private volatile bool frozen;
 
     public SimulatedIsolationClock()
@@ -36,13 +39,16 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
             frozen = value;
             if (!value)
             {
-                ThreadPool.QueueUserWorkItem(_ => AdvanceToNextTimer());
+                ScheduleAdvance();
             }
         }
     }
 
-    /// <summary>The longest timer that moves the clock when it is the earliest pending (5 minutes unless set).</summary>
+    /// <summary>The longest timer that counts as a wait and moves the clock (5 minutes unless set).</summary>
     public TimeSpan LongestWait { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long (real time) nothing must happen before the clock moves on: 5 ms unless set.</summary>
+    public TimeSpan Settle { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>How long the clock has run since it started.</summary>
     public TimeSpan Elapsed => GetUtcNow() - Start;
@@ -59,42 +65,85 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
         }
     }
 
+    /// <summary>Something is busy (a request reached the server): the clock waits for it to settle.</summary>
+    public void NoteActivity() => Interlocked.Exchange(ref lastActivity, Stopwatch.GetTimestamp());
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var tracked = new TrackedTimer(this);
         tracked.Track(dueTime, period);
         tracked.Inner = base.CreateTimer(s => { tracked.Fired(); callback(s); }, state, dueTime, period);
-        if (dueTime > TimeSpan.Zero && dueTime <= LongestWait)
+        if (tracked.IsWait)
         {
-            // Off the caller's thread: the timer fires (and its waiter goes on) once CreateTimer has returned.
-            ThreadPool.QueueUserWorkItem(_ => AdvanceToNextTimer());
+            ScheduleAdvance();
         }
 
         return tracked;
     }
 
-    /// <summary>Moves the clock to the earliest pending timer's due time (firing it), unless frozen or already there.</summary>
-    private void AdvanceToNextTimer()
+    /// <summary>Notes activity and makes sure one worker will move the clock once things settle.</summary>
+    private void ScheduleAdvance()
+    {
+        NoteActivity();
+        if (Interlocked.CompareExchange(ref workerScheduled, 1, 0) == 0)
+        {
+            ThreadPool.QueueUserWorkItem(_ => AdvanceWhenSettled());
+        }
+    }
+
+    private void AdvanceWhenSettled()
+    {
+        while (true)
+        {
+            var quiet = Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity));
+            if (quiet >= Settle)
+            {
+                break;
+            }
+
+            Thread.Sleep(Settle - quiet + TimeSpan.FromMilliseconds(1));
+        }
+
+        Volatile.Write(ref workerScheduled, 0);
+        if (AdvanceToNextWait())
+        {
+            // What was fired may not start another wait, while others still wait: keep time going for them.
+            ScheduleAdvance();
+        }
+    }
+
+    /// <summary>Moves the clock to the earliest pending wait (firing it) unless frozen; whether waits remain pending after.</summary>
+    private bool AdvanceToNextWait()
     {
         lock (advanceGate)
         {
             if (frozen)
             {
-                return;
+                return false;
             }
 
-            DateTimeOffset? next;
-            lock (pendingGate)
-            {
-                pending.RemoveAll(t => t.Due is null);
-                next = pending.Where(t => t.IsWait).Min(t => t.Due);
-            }
-
+            var next = NextWait();
             var now = GetUtcNow();
             if (next is { } due && due > now)
             {
                 Advance(due - now);
             }
+            else if (next is not null)
+            {
+                // Due already (created at this very moment): FakeTimeProvider fires it on the next move.
+                Advance(TimeSpan.Zero);
+            }
+
+            return NextWait() is not null;
+        }
+    }
+
+    private DateTimeOffset? NextWait()
+    {
+        lock (pendingGate)
+        {
+            pending.RemoveAll(t => t.Due is null);
+            return pending.Where(t => t.IsWait).Min(t => t.Due);
         }
     }
 
@@ -116,7 +165,7 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
             {
                 period = newPeriod;
                 Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime;
-                IsWait = dueTime <= clock.LongestWait;
+                IsWait = Due is not null && dueTime > TimeSpan.Zero && dueTime <= clock.LongestWait;
                 if (Due is not null && !clock.pending.Contains(this))
                 {
                     clock.pending.Add(this);
@@ -129,7 +178,7 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
             lock (clock.pendingGate)
             {
                 Due = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? null : clock.GetUtcNow() + period;
-                IsWait = period <= clock.LongestWait;
+                IsWait = Due is not null && period <= clock.LongestWait;
             }
         }
 
@@ -137,9 +186,9 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
         {
             Track(dueTime, period);
             var changed = Inner?.Change(dueTime, period) ?? false;
-            if (dueTime > TimeSpan.Zero && dueTime <= clock.LongestWait)
+            if (IsWait)
             {
-                ThreadPool.QueueUserWorkItem(_ => clock.AdvanceToNextTimer());
+                clock.ScheduleAdvance();
             }
 
             return changed;

@@ -163,6 +163,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
         world.Sim.FailCopyOf.Add("db-1-root");
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
@@ -184,6 +185,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", "db-1-root"));
@@ -206,6 +208,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         world.Sim.NeverBoots.Add("db-1");
         world.Sim.NoGuestAgent.Add("db-2");
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
@@ -225,6 +228,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
         world.NodeNotReady("d-1");
         world.NodeNotReady("d-2");
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
@@ -259,9 +263,14 @@ public sealed class SimulatedIsolationTests
         using var delete = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
         var terminating = JsonNode.Parse(await delete.Content.ReadAsStringAsync())!;
         world.Sim.Step();
+        var during = await GetAsync(http, $"/api/v1/namespaces/{Bubble}");
+        world.Clock.Advance(world.Sim.TerminationDelay);
+        world.Sim.Step();
 
         delete.StatusCode.Should().Be(HttpStatusCode.OK);
         terminating["status"]!["phase"]!.GetValue<string>().Should().Be("Terminating");
+        during["status"]!["phase"]!.GetValue<string>().Should().Be("Terminating");
+        during["metadata"]!["deletionTimestamp"].Should().NotBeNull();
         world.Get(ApiResource.Namespaces, null, Bubble).Should().BeNull();
         foreach (var type in new[] { ApiResource.VirtualMachines, ApiResource.Instances, ApiResource.DataVolumes, ApiResource.Claims })
         {
@@ -275,6 +284,125 @@ public sealed class SimulatedIsolationTests
         await GetStatusAsync(http, $"/api/v1/namespaces/{Bubble}", HttpStatusCode.NotFound);
         using var again = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
         again.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [TestMethod]
+    public async Task A_create_in_a_missing_namespace_is_404_and_in_a_terminating_one_403()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+
+        using var missing = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-1", null));
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        using var delete = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
+        world.Get(ApiResource.Namespaces, null, Bubble).Should().NotBeNull("it terminates for a while");
+        using var terminating = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-1", null));
+
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        terminating.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await terminating.Content.ReadAsStringAsync()).Should().Contain("because it is being terminated");
+        world.List(ApiResource.VirtualMachines, Bubble).Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public async Task A_DataVolume_without_bind_immediate_on_a_WaitForFirstConsumer_class_never_fills()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        world.SetBindingMode("WaitForFirstConsumer");
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        var lazy = DataVolumeFrom("db-1-root", volumeSnapshot);
+        ((JsonObject)lazy["metadata"]!).Remove("annotations");
+        await PostAsync(http, DataVolumes(Bubble), lazy);
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-data", volumeSnapshot));
+
+        world.Clock.Advance(TimeSpan.FromHours(1));
+        var waiting = await GetAsync(http, DataVolumes(Bubble) + "/db-1-root");
+        var immediate = await GetAsync(http, DataVolumes(Bubble) + "/db-1-data");
+
+        waiting["status"]!["phase"]!.GetValue<string>().Should().Be("PendingPopulation");
+        immediate["status"]!["phase"]!.GetValue<string>().Should().Be("Succeeded");
+    }
+
+    [TestMethod]
+    public async Task A_bubble_quota_refuses_a_VM_too_many_holds_a_claim_too_big_and_a_launcher_too_large()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        var volumeSnapshot = await ReadySnapshotAsync(world, http);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await PostAsync(http, $"/api/v1/namespaces/{Bubble}/resourcequotas", new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ResourceQuota",
+            ["metadata"] = new JsonObject { ["name"] = "acmdr-isolated" },
+            ["spec"] = new JsonObject
+            {
+                ["hard"] = new JsonObject
+                {
+                    ["count/virtualmachines.kubevirt.io"] = "1",
+                    ["requests.storage"] = "20Gi",
+                    ["persistentvolumeclaims"] = "2",
+                    ["requests.cpu"] = "300m",
+                    ["requests.memory"] = "1Gi",
+                },
+            },
+        });
+        await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
+        var copy = CopyOf("db-1", null);
+        copy["spec"]!["template"]!["spec"]!["domain"]!["memory"] = new JsonObject { ["guest"] = "4Gi" };
+        await PostAsync(http, VirtualMachines(Bubble), copy);
+        using var second = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-2", null));
+
+        world.Clock.Advance(world.Sim.CopyDelay + world.Sim.BootDelay);
+        var dataVolume = await GetAsync(http, DataVolumes(Bubble) + "/db-1-root");
+        var instance = await GetAsync(http, Instances(Bubble) + "/db-1");
+
+        second.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await second.Content.ReadAsStringAsync()).Should().Contain("exceeded quota: acmdr-isolated, requested: count/virtualmachines.kubevirt.io=1");
+        dataVolume["status"]!["phase"]!.GetValue<string>().Should().Be("Pending");
+        Running(dataVolume).Should().Contain("exceeded quota: acmdr-isolated, requested: requests.storage=");
+        instance["status"]!["phase"]!.GetValue<string>().Should().Be("Pending");
+        instance["status"]!["conditions"]![0]!["message"]!.GetValue<string>().Should().Contain("exceeded quota").And.Contain("requests.memory");
+    }
+
+    [TestMethod]
+    [DataRow("100m", 1000L, 100L)]
+    [DataRow("2", 1000L, 2000L)]
+    [DataRow("1.5", 1000L, 1500L)]
+    [DataRow("4Gi", 1L, 4294967296L)]
+    [DataRow("512Mi", 1L, 536870912L)]
+    [DataRow("1G", 1L, 1000000000L)]
+    [DataRow("1e3", 1L, 1000L)]
+    public void Quantities_read_as_Kubernetes_writes_them(string text, long scale, long expected) =>
+        SimulatedIsolation.Quantity(text, scale).Should().Be(expected);
+
+    [TestMethod]
+    public async Task Each_knob_breaks_the_fact_it_names()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+
+        world.RemoveSnapshotClass();
+        world.DropSnapshotGate();
+        world.DropL2Bridge();
+        world.SetCloneStrategy("copy");
+        world.ShrinkDr("1", "2Gi");
+        world.AddSriovNetwork("payments", "db-2");
+        world.AddMissingNadNetwork("payments", "db-1");
+        world.AddVolume("shop", "web-1", new JsonObject { ["name"] = "cfg", ["secret"] = new JsonObject { ["secretName"] = "web-cfg" } });
+
+        world.Get(ApiResource.SnapshotClasses, null, IsolationWorld.SnapshotClass).Should().BeNull();
+        var kubevirt = world.Get(ApiResource.KubeVirts, IsolationWorld.KubeVirtNamespace, IsolationWorld.KubeVirtName)!;
+        kubevirt["spec"]!["configuration"]!["developerConfiguration"]!["featureGates"]!.AsArray().Select(g => g!.GetValue<string>()).Should().NotContain("Snapshot");
+        kubevirt["spec"]!["configuration"]!["network"]!["binding"]!.AsObject().Should().NotContainKey("l2bridge");
+        world.Get(ApiResource.StorageProfiles, null, IsolationWorld.StorageClass)!["status"]!["cloneStrategy"]!.GetValue<string>().Should().Be("copy");
+        world.List(ApiResource.Nodes, labelSelector: $"{IsolationWorld.SiteLabel}=DR").Should().OnlyContain(n => n["status"]!["allocatable"]!["cpu"]!.GetValue<string>() == "1");
+        world.Vm("payments", "db-2")!["spec"]!["template"]!["spec"]!["domain"]!["devices"]!["interfaces"]!.AsArray().Should().Contain(i => i!["sriov"] != null);
+        world.Get(ApiResource.NetworkAttachments, "payments", "sriov-net").Should().NotBeNull();
+        world.Vm("payments", "db-1")!["spec"]!["template"]!["spec"]!["networks"]!.AsArray().Should().Contain(n => n!["multus"] != null && n["multus"]!["networkName"]!.GetValue<string>() == "vlan200");
+        world.Get(ApiResource.NetworkAttachments, "payments", "vlan200").Should().BeNull();
+        world.Vm("shop", "web-1")!["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Should().Contain(v => v!["secret"] != null);
     }
 
     [TestMethod]
@@ -336,6 +464,67 @@ public sealed class SimulatedIsolationTests
         result.Out.Should().Contain("payments/db-1");
         world.Requests.Entries.Should().Contain(r => r.Path.Contains("/virtualmachines", StringComparison.Ordinal));
         world.Writes().Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public async Task Three_pipelines_polling_in_parallel_each_take_about_the_sum_of_the_delays_on_the_shared_clock()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+
+        var took = await Task.WhenAll(new[] { "db-1", "db-2", "web-1" }.Select(vm => PipelineAsync(world, http, vm)));
+
+        var least = world.Sim.SnapshotDelay + world.Sim.CopyDelay + world.Sim.BootDelay;
+        took.Should().OnlyContain(t => t >= least && t <= least + TimeSpan.FromSeconds(6), $"each waits its delays plus at most a poll per step: {string.Join(", ", took)}");
+        world.Clock.Elapsed.Should().BeLessThan(least + TimeSpan.FromSeconds(30), "the three ran side by side, not one after another");
+        world.List(ApiResource.Instances, Bubble).Should().HaveCount(3).And.OnlyContain(i => i["status"]!["nodeName"]!.GetValue<string>().StartsWith('d'));
+    }
+
+    /// <summary>What a VM's pipeline does, polling every 2 s on the world's clock: snapshot, copy its disks, boot the copy; returns how long it took.</summary>
+    private static async Task<TimeSpan> PipelineAsync(IsolationWorld world, HttpClient http, string vm)
+    {
+        var ns = vm.StartsWith("web", StringComparison.Ordinal) ? "shop" : "payments";
+        var poll = TimeSpan.FromSeconds(2);
+        var start = world.Clock.GetUtcNow();
+        var snapshots = $"/apis/snapshot.kubevirt.io/v1beta1/namespaces/{ns}/virtualmachinesnapshots";
+        await PostAsync(http, snapshots, SnapshotOf("snap-" + vm, vm));
+        JsonObject snapshot;
+        while ((snapshot = await GetAsync(http, $"{snapshots}/snap-{vm}"))["status"]?["readyToUse"]?.GetValue<bool>() != true)
+        {
+            await Task.Delay(poll, world.Clock);
+        }
+
+        var content = await GetAsync(http, $"/apis/snapshot.kubevirt.io/v1beta1/namespaces/{ns}/virtualmachinesnapshotcontents/{snapshot["status"]!["virtualMachineSnapshotContentName"]}");
+        var claims = new List<string>();
+        foreach (var backup in content["spec"]!["volumeBackups"]!.AsArray())
+        {
+            var claim = backup!["persistentVolumeClaim"]!["metadata"]!["name"]!.GetValue<string>();
+            var dataVolume = DataVolumeFrom(claim, backup["volumeSnapshotName"]!.GetValue<string>());
+            dataVolume["spec"]!["source"]!["snapshot"]!["namespace"] = ns;
+            await PostAsync(http, DataVolumes(Bubble), dataVolume);
+            claims.Add(claim);
+        }
+
+        foreach (var claim in claims)
+        {
+            while ((await GetAsync(http, $"{DataVolumes(Bubble)}/{claim}"))["status"]?["phase"]?.GetValue<string>() != "Succeeded")
+            {
+                await Task.Delay(poll, world.Clock);
+            }
+        }
+
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf(vm, claims[0]));
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri($"{Instances(Bubble)}/{vm}", UriKind.Relative));
+            if (response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!["phase"]!.GetValue<string>() == "Running")
+            {
+                return world.Clock.GetUtcNow() - start;
+            }
+
+            await Task.Delay(poll, world.Clock);
+        }
     }
 
     private static HttpClient Http(IsolationWorld world) => new() { BaseAddress = world.Server.BaseUri };

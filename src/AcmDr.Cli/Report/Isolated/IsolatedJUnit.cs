@@ -110,7 +110,9 @@ internal static class IsolatedJUnit
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("type", IsolatedWords.Verdict(vm.Verdict));
-            xml.WriteAttributeString("message", $"{IsolatedWords.VerdictText(vm.Verdict)}: {Clean(vm.Reason)}");
+            var verdict = IsolatedWords.VerdictText(vm.Verdict);
+            var reason = Clean(vm.Reason);
+            xml.WriteAttributeString("message", reason.StartsWith(verdict + ":", StringComparison.Ordinal) ? reason : $"{verdict}: {reason}");
             xml.WriteString(times);
             xml.WriteEndElement();
         }

@@ -33,6 +33,18 @@ internal static class IsolatedJson
             json.WriteNumber("recovered", report.Vms.Count(v => v.Verdict == CopyVerdict.Recovered));
             json.WriteNumber("total", report.Vms.Count);
             json.WriteString("cleanup", IsolatedWords.Cleanup(report));
+            json.WriteStartArray("notes");
+            if (report.Interrupted)
+            {
+                json.WriteStringValue(IsolatedWords.InterruptedLine(report));
+            }
+
+            if (report.Kept)
+            {
+                json.WriteStringValue(IsolatedWords.KeptLine(report));
+            }
+
+            json.WriteEndArray();
 
             json.WriteStartArray("tiers");
             foreach (var tier in report.Tiers.OrderBy(t => t.Tier))

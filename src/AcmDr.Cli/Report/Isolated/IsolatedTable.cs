@@ -70,50 +70,93 @@ internal static class IsolatedTable
         text.Append('\n');
     }
 
-    /// <summary>The VM table in <paramref name="width"/> columns: each cell on one line but the reason's, which wraps in what is left.</summary>
+    /// <summary>Narrower than this a wrapped reason takes more lines than it would below the table.</summary>
+    internal const int MinReasonWidth = 30;
+
+    /// <summary>
+    /// The VM table in <paramref name="width"/> columns: each cell on one line but the reason's, which
+    /// wraps in what is left. The node, app and RTO columns go first; when the reason still has less
+    /// than <see cref="MinReasonWidth"/>, the reasons follow the table (each after its VM's name) and
+    /// the step times go only while the rest is still too wide. Names are never cut.
+    /// </summary>
     private static void Fitted(StringBuilder text, List<string[]> rows, int width)
     {
         var headers = IsolatedRows.VmHeaders.Select(h => h.ToUpperInvariant()).ToArray();
-        var fit = TerminalFit.Of(headers, rows, IsolatedRows.ReasonColumn, IsolatedRows.OptionalVmColumns, width);
-        var reasonsBelow = fit.Width > width;
-        var shown = reasonsBelow ? fit.WithoutWrapping() : fit;
-        Row(text, headers, shown);
-        foreach (var row in rows)
+        var full = new int[headers.Length];
+        for (var c = 0; c < headers.Length; c++)
         {
-            Row(text, row, shown);
+            full[c] = rows.Select(r => r[c].GetCellWidth()).Append(headers[c].GetCellWidth()).Max();
         }
 
-        if (shown.Dropped.Count > 0 || reasonsBelow)
+        var reason = IsolatedRows.ReasonColumn;
+        var shown = Enumerable.Range(0, headers.Length).ToList();
+        var dropped = new List<int>();
+        var wanted = Math.Min(MinReasonWidth, full[reason]);
+        int Fixed() => shown.Where(c => c != reason).Sum(c => full[c]) + (TerminalFit.Gap * (shown.Count - 1));
+        foreach (var column in IsolatedRows.OptionalVmColumns.Take(3))
         {
-            var names = shown.Dropped.Select(c => headers[c]).ToList();
-            var list = string.Join(", ", names);
-            var below = reasonsBelow ? (names.Count > 0 ? "; REASON below" : "REASON below") : string.Empty;
-            text.Append($"not shown: {list}{below} (-o wide shows every column)\n");
+            if (Fixed() + wanted <= width)
+            {
+                break;
+            }
+
+            shown.Remove(column);
+            dropped.Add(column);
+        }
+
+        var reasonsBelow = Fixed() + wanted > width;
+        if (reasonsBelow)
+        {
+            shown.Remove(reason);
+            foreach (var column in IsolatedRows.OptionalVmColumns.Skip(3))
+            {
+                if (Fixed() <= width)
+                {
+                    break;
+                }
+
+                shown.Remove(column);
+                dropped.Add(column);
+            }
+        }
+
+        var widths = shown.Select(c => c == reason ? Math.Clamp(width - Fixed(), wanted, full[reason]) : full[c]).ToList();
+        Row(text, headers, shown, widths);
+        foreach (var row in rows)
+        {
+            Row(text, row, shown, widths);
+        }
+
+        if (dropped.Count > 0 || reasonsBelow)
+        {
+            var names = string.Join(", ", dropped.Select(c => headers[c]));
+            var below = reasonsBelow ? (dropped.Count > 0 ? "; REASON below" : "REASON below") : string.Empty;
+            text.Append($"not shown: {names}{below} (-o wide shows every column)\n");
         }
 
         if (reasonsBelow)
         {
-            foreach (var row in rows.Where(r => r[IsolatedRows.ReasonColumn].Length > 0))
+            foreach (var row in rows.Where(r => r[reason].Length > 0))
             {
-                text.Append($"{row[2]}: {row[IsolatedRows.ReasonColumn]}\n");
+                text.Append($"{row[2]}: {row[reason]}\n");
             }
         }
     }
 
-    private static void Row(StringBuilder text, string[] cells, TerminalFit fit)
+    private static void Row(StringBuilder text, string[] cells, List<int> shown, List<int> widths)
     {
-        var last = fit.Shown.Count - 1;
-        var wraps = fit.Shown[last] == IsolatedRows.ReasonColumn;
-        var indent = fit.Widths.Take(last).Sum() + (TerminalFit.Gap * last);
-        var lines = wraps ? Wrap(cells[IsolatedRows.ReasonColumn], fit.Widths[last]) : [];
+        var last = shown.Count - 1;
+        var wraps = shown[last] == IsolatedRows.ReasonColumn;
+        var indent = widths.Take(last).Sum() + (TerminalFit.Gap * last);
+        var lines = wraps ? Wrap(cells[IsolatedRows.ReasonColumn], widths[last]) : [];
         var line = new StringBuilder();
-        for (var i = 0; i < fit.Shown.Count; i++)
+        for (var i = 0; i < shown.Count; i++)
         {
-            var cell = wraps && i == last ? (lines.Count > 0 ? lines[0] : string.Empty) : cells[fit.Shown[i]];
+            var cell = wraps && i == last ? (lines.Count > 0 ? lines[0] : string.Empty) : cells[shown[i]];
             line.Append(cell);
             if (i < last)
             {
-                line.Append(' ', Math.Max(0, fit.Widths[i] - cell.GetCellWidth()) + TerminalFit.Gap);
+                line.Append(' ', Math.Max(0, widths[i] - cell.GetCellWidth()) + TerminalFit.Gap);
             }
         }
 
