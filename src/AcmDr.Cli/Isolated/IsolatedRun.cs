@@ -42,7 +42,14 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
             {
                 foreach (var body in IsolatedObjects.Bubble(bubble, plan.Options))
                 {
-                    await CreateAsync(body, cancel);
+                    try
+                    {
+                        await CreateAsync(body, cancel);
+                    }
+                    catch (Exception ex) when (ex is not AcmDrException && !cancel.IsCancellationRequested)
+                    {
+                        throw KubeErrors.ToUserError(ex, Describe(body), cluster.Server);
+                    }
                 }
 
                 progress.WriteLine($"bubble {bubble.Namespace} (for {bubble.ProductionNamespace}) created");
@@ -57,7 +64,11 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
         {
             interrupted = true;
         }
-        catch (Exception ex) when (ex is not AcmDrException)
+        catch (AcmDrException ex)
+        {
+            lost = ex.Message;
+        }
+        catch (Exception ex)
         {
             lost = KubeErrors.ToUserError(ex, "the rehearsal's objects", cluster.Server).Message;
         }
@@ -233,7 +244,7 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
         Say(tier, pipeline, $"failed at {Step(pipeline.Step)}: {failure}");
     }
 
-    /// <summary>Creates one object of the pipeline; a refusal fails the VM (a 409 is one the run made already, e.g. a create whose answer was lost).</summary>
+    /// <summary>Creates one object of the pipeline; a refusal (or an answer lost for an object that is not there) fails the VM.</summary>
     private async Task<bool> TryCreateAsync(int tier, CopyPipeline pipeline, JsonObject body, CancellationToken cancel)
     {
         try
@@ -241,21 +252,37 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
             await CreateAsync(body, cancel);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && !KubeErrors.IsConflict(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
             Fail(tier, pipeline, $"creating {Describe(body)}: {KubeErrors.ToUserError(ex, Describe(body), cluster.Server).Message}");
             return false;
         }
-        catch (Exception ex) when (KubeErrors.IsConflict(ex))
-        {
-            return true;
-        }
     }
 
-    private Task<JsonObject> CreateAsync(JsonObject body, CancellationToken cancel)
+    /// <summary>
+    /// Creates one object, sent once. Every name the rehearsal creates is its own (derived from its id),
+    /// so when the answer is lost in transit (a dropped connection, a timeout) a read by name tells
+    /// whether it was made: found with the rehearsal's label, it was; otherwise the failure stands. A 409
+    /// for an object with the rehearsal's label is the same case; without the label it is someone else's.
+    /// </summary>
+    private async Task CreateAsync(JsonObject body, CancellationToken cancel)
     {
         var type = TypeOf(body);
-        return cluster.CreateAsync(type, type.Namespaced ? KubeJson.Text(body["metadata"]?["namespace"]) : null, body, cancel);
+        var ns = type.Namespaced ? KubeJson.Text(body["metadata"]?["namespace"]) : null;
+        try
+        {
+            await cluster.CreateAsync(type, ns, body, cancel);
+        }
+        catch (Exception ex) when ((KubeErrors.IsTransient(ex) || KubeErrors.IsConflict(ex)) && !cancel.IsCancellationRequested)
+        {
+            var name = KubeJson.Text(body["metadata"]?["name"]) ?? string.Empty;
+            var id = KubeJson.Text(body["metadata"]?["labels"]?[IsolatedLabels.Rehearsal]);
+            var found = await cluster.GetAsync(type, ns, name, cancel);
+            if (found is null || KubeJson.Text(found["metadata"]?["labels"]?[IsolatedLabels.Rehearsal]) != id)
+            {
+                throw;
+            }
+        }
     }
 
     /// <summary>The resource type of an object the rehearsal creates, by its kind.</summary>

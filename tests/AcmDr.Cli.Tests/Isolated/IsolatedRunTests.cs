@@ -230,6 +230,38 @@ public sealed class IsolatedRunTests
                 "vm-1 never boots, yet the other slot goes on through vm-2 to vm-5 (a sliding window, not waves)");
     }
 
+    [TestMethod]
+    public async Task A_create_whose_answer_is_lost_is_found_by_its_name_and_never_sent_twice()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        world.Server.Faults.Add(FakeKube.FaultRule.DropAfter("POST", "/datavolumes$"));
+        world.Server.Faults.Add(FakeKube.FaultRule.DropAfter("POST", "/virtualmachinesnapshots$"));
+
+        var result = await world.RunAsync("rehearse", "--isolated", "--id", "l1");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        world.Requests.Entries.Count(r => r.Method == "POST" && r.Path.EndsWith("/datavolumes", StringComparison.Ordinal)).Should().Be(4, "one per disk, the dropped one included");
+        world.Requests.Entries.Count(r => r.Method == "POST" && r.Path.EndsWith("/virtualmachinesnapshots", StringComparison.Ordinal)).Should().Be(3);
+    }
+
+    [TestMethod]
+    public async Task A_cluster_that_stops_answering_mid_run_exits_3_with_the_report_and_the_cleanup_command()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        world.Server.Faults.Add(FakeKube.FaultRule.Status("GET", "/virtualmachineinstances/", 500, times: 6));
+
+        var result = await world.RunAsync("rehearse", "--isolated", "--id", "u1", "-o", "json");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        ErrLines(result)[^1].Should().StartWith("acmdr: ").And.EndWith("; acmdr rehearse --cleanup --id u1 removes what was created");
+        ReportOf(result)["interrupted"]!.GetValue<bool>().Should().BeTrue();
+
+        var cleanup = await world.RunAsync("rehearse", "--cleanup", "--id", "u1");
+
+        cleanup.ExitCode.Should().Be(0, cleanup.ToString());
+        Labelled(world, "u1").Should().BeEmpty();
+    }
+
     private static List<string> Macs(JsonObject vm) =>
         [.. vm["spec"]!["template"]!["spec"]!["domain"]!["devices"]!["interfaces"]!.AsArray().OfType<JsonObject>()
             .Select(i => i["macAddress"]?.GetValue<string>()).OfType<string>()];
