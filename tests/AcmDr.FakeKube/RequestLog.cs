@@ -5,6 +5,7 @@ public sealed class RequestLog
 {
     private readonly Lock gate = new();
     private readonly List<RecordedRequest> entries = [];
+    private long total;
 
     public IReadOnlyList<RecordedRequest> Entries
     {
@@ -29,6 +30,9 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>How many requests were ever logged (not reset by <see cref="Clear"/>): with a count of requests started, how many are in flight.</summary>
+    public long Total => Interlocked.Read(ref total);
+
     public void Clear()
     {
         lock (gate)
@@ -43,5 +47,7 @@ public sealed class RequestLog
         {
             entries.Add(entry);
         }
+
+        Interlocked.Increment(ref total);
     }
 }

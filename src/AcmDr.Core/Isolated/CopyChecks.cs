@@ -26,7 +26,7 @@ public static class CopyChecks
         var error = JsonPaths.String(snapshot, "status", "error", "message");
         if (JsonPaths.IsTrue(snapshot, "status", "readyToUse"))
         {
-            return new StepState(true, null, phase ?? "Succeeded");
+            return new StepState(true, null, "Succeeded");
         }
 
         if (phase == "Failed")
@@ -43,7 +43,7 @@ public static class CopyChecks
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var indications = JsonPaths.Strings(snapshot, "status", "indications")
-            .Concat(JsonPaths.Objects(snapshot, "status", "sourceIndications").Select(i => JsonPaths.String(i, "indication") ?? string.Empty))
+            .Concat(JsonPaths.Objects(snapshot, "status", "sourceIndications").Select(i => JsonPaths.String(i, "indication")).OfType<string>())
             .ToList();
         return indications.Contains("GuestAgent") ? Consistency.GuestAgentFreeze
             : indications.Contains("NoGuestAgent") ? Consistency.CrashConsistent

@@ -192,7 +192,11 @@ public static class IsolatedObjects
         return volumes;
     }
 
-    /// <summary>The VM copy from the snapshotted spec: volumes, networks and nodeSelector rewritten, acmdr's labels stripped, identity kept unless <see cref="IsolatedOptions.NewIdentity"/>.</summary>
+    /// <summary>
+    /// The VM copy from the snapshotted spec: volumes, networks and nodeSelector rewritten, acmdr's labels stripped, identity kept unless <see cref="IsolatedOptions.NewIdentity"/>.
+    /// Cloud-init volumes (with their disks) and accessCredentials are dropped, as their secrets exist only in production; a VM on the
+    /// pod network without naming it gets that network named, so its interface can bind with l2bridge.
+    /// </summary>
     public static JsonObject VirtualMachine(VmCopyPlan vm, JsonObject snapshotContent, IsolatedOptions options)
     {
         ArgumentNullException.ThrowIfNull(vm);
@@ -252,14 +256,7 @@ public static class IsolatedObjects
     public static bool IsAcmdrLabel(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0)
-        {
-            return false;
-        }
-
-        var prefix = key[..slash];
-        return prefix == "acmdr.io" || prefix.EndsWith(".acmdr.io", StringComparison.Ordinal);
+        return key.Split('/', 2) is [var prefix, _] && (prefix == "acmdr.io" || prefix.EndsWith(".acmdr.io", StringComparison.Ordinal));
     }
 
     private static void RewriteVolumes(JsonObject podSpec)
@@ -274,11 +271,11 @@ public static class IsolatedObjects
         foreach (var volume in volumes.OfType<JsonObject>())
         {
             var use = VmReading.Volume(volume);
-            if (VmReading.DroppedKinds.Contains(use.Kind))
+            if (VmReading.IsDropped(use.Kind))
             {
                 dropped.Add(use.Name);
             }
-            else if (VmReading.ClaimKinds.Contains(use.Kind))
+            else if (VmReading.IsClaim(use.Kind))
             {
                 kept.Add(new JsonObject { ["name"] = use.Name, ["dataVolume"] = new JsonObject { ["name"] = use.Claim } });
             }
@@ -289,7 +286,7 @@ public static class IsolatedObjects
         }
 
         podSpec["volumes"] = kept;
-        if (dropped.Count > 0 && JsonPaths.At(podSpec, "domain", "devices", "disks") is JsonArray disks)
+        if (JsonPaths.At(podSpec, "domain", "devices", "disks") is JsonArray disks)
         {
             JsonPaths.Object(podSpec, "domain", "devices")!["disks"] = new JsonArray(
                 [.. disks.Where(d => JsonPaths.String(d, "name") is not { } name || !dropped.Contains(name)).Select(d => d?.DeepClone())]);
@@ -315,7 +312,7 @@ public static class IsolatedObjects
         {
             if (JsonPaths.String(iface, "name") is { } name && podNetworks.Contains(name))
             {
-                foreach (var key in VmReading.BindingKeys)
+                foreach (var key in VmReading.BindingKeys())
                 {
                     iface.Remove(key);
                 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AcmDr.Core.Managed;
 
 namespace AcmDr.Core.Isolated;
@@ -16,9 +17,6 @@ public static class IsolatedPreflight
 
     /// <summary>The memory each copy's launcher and CDI pods may take beyond the VM, in the bubble's quota.</summary>
     public const long LauncherMemory = 512 * Quantities.Mi;
-
-    /// <summary>The volume kinds that refuse a VM: they are not disks, and acmdr copies disks only.</summary>
-    public static readonly IReadOnlyList<string> RefusedKinds = ["secret", "configMap", "sysprep", "hostDisk", "memoryDump", "serviceAccount"];
 
     /// <summary>The rights to ask for: snapshot and clone from each production namespace, and create/delete what the bubbles hold.</summary>
     public static IReadOnlyList<AccessNeed> AccessNeeds(IEnumerable<string> productionNamespaces)
@@ -59,7 +57,7 @@ public static class IsolatedPreflight
         }
 
         var present = facts.Vms.Where(v => v.Definition is not null).ToList();
-        lines.AddRange(KubeVirt(facts.KubeVirt, cluster, present.Any(v => VmReading.HasPodNetwork(v.Definition!, v.Vm.Vm.Namespace))));
+        KubeVirt(lines, facts.KubeVirt, cluster, present.Any(v => VmReading.HasPodNetwork(v.Definition!, v.Vm.Vm.Namespace)));
         lines.AddRange(facts.Access.Where(a => !a.Allowed).Select(a => $"no right to {a.Need}: grant it to the user of the kubeconfig"));
 
         foreach (var source in facts.Vms)
@@ -70,17 +68,17 @@ public static class IsolatedPreflight
                 continue;
             }
 
-            lines.AddRange(Volumes(source, facts, cluster));
-            lines.AddRange(Networks(source, facts));
-            lines.AddRange(Instancetypes(source));
+            Volumes(lines, source, facts, cluster);
+            Networks(lines, source, facts);
+            Instancetypes(lines, source);
             if (VmSizing.Of(source.Definition).Problem is { } problem)
             {
                 lines.Add($"VM {Name(source.Vm)}: {problem}: fix the VM's spec");
             }
         }
 
-        lines.AddRange(Conflicts(present));
-        lines.AddRange(Capacity(facts, options, present));
+        Conflicts(lines, present);
+        Capacity(lines, facts, options, present);
         return [.. lines.Distinct(StringComparer.Ordinal).Select(l => new PreflightFinding(ExitCodes.Refused, l))];
     }
 
@@ -90,7 +88,7 @@ public static class IsolatedPreflight
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<string>();
-        var vms = new List<VmCopyPlan>();
+        var vms = new List<(VmCopyPlan Plan, JsonObject Definition)>();
         foreach (var source in facts.Vms.Where(v => v.Definition is not null).OrderBy(v => v.Vm.Tier))
         {
             var vm = source.Vm.Vm;
@@ -105,11 +103,11 @@ public static class IsolatedPreflight
                 .Select(c => facts.Claims.FirstOrDefault(f => f.Namespace == vm.Namespace && f.Name == c))
                 .OfType<ClaimFacts>()
                 .ToList();
-            vms.Add(new VmCopyPlan(source.Vm, source.RtoMinutes, IsolatedIds.BubbleNamespace(options.Id, vm.Namespace),
-                IsolatedIds.SnapshotName(options.Id, vm.Name), claims, size.MilliCpu, size.Memory));
+            vms.Add((new VmCopyPlan(source.Vm, source.RtoMinutes, IsolatedIds.BubbleNamespace(options.Id, vm.Namespace),
+                IsolatedIds.SnapshotName(options.Id, vm.Name), claims, size.MilliCpu, size.Memory), source.Definition!));
         }
 
-        foreach (var storageClass in vms.SelectMany(v => v.Claims).Select(c => c.StorageClass).OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var storageClass in vms.SelectMany(v => v.Plan.Claims).Select(c => c.StorageClass).OfType<string>().Distinct(StringComparer.Ordinal))
         {
             if (facts.Storage.CloneStrategies.TryGetValue(storageClass, out var strategy) && string.Equals(strategy, "copy", StringComparison.OrdinalIgnoreCase))
             {
@@ -118,8 +116,8 @@ public static class IsolatedPreflight
             }
         }
 
-        var bubbles = vms.GroupBy(v => v.Vm.Vm.Namespace, StringComparer.Ordinal).Select(g => Bubble(g.Key, [.. g], facts, options)).ToList();
-        return new CopyPlan(options, bubbles, vms, warnings);
+        var bubbles = vms.GroupBy(v => v.Plan.Vm.Vm.Namespace, StringComparer.Ordinal).Select(g => Bubble(g.Key, [.. g], options)).ToList();
+        return new CopyPlan(options, bubbles, [.. vms.Select(v => v.Plan)], warnings);
     }
 
     /// <summary>
@@ -141,9 +139,10 @@ public static class IsolatedPreflight
             site.Sum(n => n.AllocatableMemory) - bound.Sum(p => p.Memory));
     }
 
-    private static BubblePlan Bubble(string productionNamespace, IReadOnlyList<VmCopyPlan> vms, PreflightFacts facts, IsolatedOptions options)
+    private static BubblePlan Bubble(string productionNamespace, IReadOnlyList<(VmCopyPlan Plan, JsonObject Definition)> copies, IsolatedOptions options)
     {
-        var definitions = vms.Select(v => facts.Vms.First(s => s.Vm == v.Vm).Definition!).ToList();
+        var vms = copies.Select(c => c.Plan).ToList();
+        var definitions = copies.Select(c => c.Definition).ToList();
         var networks = definitions
             .SelectMany(d => VmReading.Networks(d, productionNamespace))
             .Where(n => n.NadName is not null)
@@ -166,146 +165,130 @@ public static class IsolatedPreflight
         };
     }
 
-    private static IEnumerable<string> KubeVirt(KubeVirtFacts kubeVirt, string cluster, bool podNetwork)
+    private static void KubeVirt(List<string> lines, KubeVirtFacts kubeVirt, string cluster, bool podNetwork)
     {
         if (!kubeVirt.Present)
         {
-            yield return $"KubeVirt is not installed on cluster {cluster}: isolated copies need KubeVirt with the {SnapshotGate} feature gate";
-            yield break;
+            lines.Add($"KubeVirt is not installed on cluster {cluster}: isolated copies need KubeVirt with the {SnapshotGate} feature gate");
+            return;
         }
 
         if (kubeVirt.Phase != "Deployed")
         {
-            yield return $"KubeVirt on cluster {cluster} is not deployed (phase {kubeVirt.Phase ?? "unknown"}): wait until it is Deployed";
+            lines.Add($"KubeVirt on cluster {cluster} is not deployed (phase {kubeVirt.Phase ?? "unknown"}): wait until it is Deployed");
         }
 
         if (!kubeVirt.FeatureGates.Contains(SnapshotGate, StringComparer.Ordinal))
         {
-            yield return $"KubeVirt on cluster {cluster} lacks the {SnapshotGate} feature gate: add it to spec.configuration.developerConfiguration.featureGates";
+            lines.Add($"KubeVirt on cluster {cluster} lacks the {SnapshotGate} feature gate: add it to spec.configuration.developerConfiguration.featureGates");
         }
 
         if (podNetwork && !kubeVirt.NetworkBindings.Contains(L2Bridge, StringComparer.Ordinal))
         {
-            yield return $"KubeVirt on cluster {cluster} has no {L2Bridge} network binding, which joins a copy to its bubble's primary user-defined network: "
-                + $"register it under spec.configuration.network.binding";
+            lines.Add($"KubeVirt on cluster {cluster} has no {L2Bridge} network binding, which joins a copy to its bubble's primary user-defined network: "
+                + $"register it under spec.configuration.network.binding");
         }
     }
 
-    private static IEnumerable<string> Volumes(CopySource source, PreflightFacts facts, string cluster)
+    private static void Volumes(List<string> lines, CopySource source, PreflightFacts facts, string cluster)
+    {
+        var vm = Name(source.Vm);
+        foreach (var volume in VmReading.Volumes(source.Definition!))
+        {
+            if (VmReading.IsRefused(volume.Kind))
+            {
+                lines.Add($"VM {vm}: volume {volume.Name} is a {volume.Kind} volume, and acmdr copies disks only: remove it from the VM or leave the VM out of the rehearsal (--app/--tier)");
+            }
+            else if (VmReading.IsClaim(volume.Kind))
+            {
+                ClaimVolume(lines, source, volume, facts, cluster);
+            }
+            else if (!VmReading.IsKept(volume.Kind) && !VmReading.IsDropped(volume.Kind))
+            {
+                lines.Add($"VM {vm}: volume {volume.Name} is of a kind acmdr does not know ({volume.Kind}): leave the VM out of the rehearsal (--app/--tier)");
+            }
+        }
+    }
+
+    private static void ClaimVolume(List<string> lines, CopySource source, VolumeUse volume, PreflightFacts facts, string cluster)
     {
         var vm = Name(source.Vm);
         var ns = source.Vm.Vm.Namespace;
-        foreach (var volume in VmReading.Volumes(source.Definition!))
+        var claimName = volume.Claim ?? string.Empty;
+        if (claimName.Length == 0)
         {
-            if (RefusedKinds.Contains(volume.Kind))
-            {
-                yield return $"VM {vm}: volume {volume.Name} is a {volume.Kind} volume, and acmdr copies disks only: remove it from the VM or leave the VM out of the rehearsal (--app/--tier)";
-                continue;
-            }
-
-            if (!VmReading.ClaimKinds.Contains(volume.Kind))
-            {
-                if (!VmReading.KeptKinds.Contains(volume.Kind) && !VmReading.DroppedKinds.Contains(volume.Kind))
-                {
-                    yield return $"VM {vm}: volume {volume.Name} is of a kind acmdr does not know ({volume.Kind}): leave the VM out of the rehearsal (--app/--tier)";
-                }
-
-                continue;
-            }
-
-            if (volume.Claim is not { Length: > 0 } claimName)
-            {
-                yield return $"VM {vm}: volume {volume.Name} names no claim: fix the VM's spec";
-                continue;
-            }
-
-            var claim = facts.Claims.FirstOrDefault(c => c.Namespace == ns && c.Name == claimName);
-            if (claim is null)
-            {
-                yield return $"VM {vm}: claim {ns}/{claimName} (volume {volume.Name}) is not on cluster {cluster}";
-                continue;
-            }
-
-            foreach (var line in Claim(vm, claim, facts.Storage, cluster))
-            {
-                yield return line;
-            }
+            lines.Add($"VM {vm}: volume {volume.Name} names no claim: fix the VM's spec");
+            return;
         }
+
+        var claim = facts.Claims.FirstOrDefault(c => c.Namespace == ns && c.Name == claimName);
+        if (claim is null)
+        {
+            lines.Add($"VM {vm}: claim {ns}/{claimName} (volume {volume.Name}) is not on cluster {cluster}");
+            return;
+        }
+
+        Claim(lines, vm, claim, facts.Storage, cluster);
     }
 
-    private static IEnumerable<string> Claim(string vm, ClaimFacts claim, StorageFacts storage, string cluster)
+    private static void Claim(List<string> lines, string vm, ClaimFacts claim, StorageFacts storage, string cluster)
     {
         var of = $"claim {claim.Namespace}/{claim.Name} of VM {vm}";
         if (Quantities.Bytes(claim.Size) is null)
         {
-            yield return claim.Size is null
+            lines.Add(claim.Size is null
                 ? $"VM {vm}: claim {claim.Namespace}/{claim.Name} requests no storage size, so its copy cannot be sized"
-                : $"VM {vm}: claim {claim.Namespace}/{claim.Name} requests storage '{claim.Size}', which is not a quantity";
+                : $"VM {vm}: claim {claim.Namespace}/{claim.Name} requests storage '{claim.Size}', which is not a quantity");
         }
 
         if (claim.StorageClass is not { Length: > 0 } storageClass)
         {
-            yield return $"VM {vm}: claim {claim.Namespace}/{claim.Name} has no StorageClass, so acmdr cannot tell how to snapshot it";
-            yield break;
+            lines.Add($"VM {vm}: claim {claim.Namespace}/{claim.Name} has no StorageClass, so acmdr cannot tell how to snapshot it");
+            return;
         }
 
         if (!storage.Provisioners.TryGetValue(storageClass, out var provisioner))
         {
-            yield return $"StorageClass {storageClass} ({of}) is not on cluster {cluster}";
-            yield break;
+            lines.Add($"StorageClass {storageClass} ({of}) is not on cluster {cluster}");
+            return;
         }
 
         if (provisioner.Length == 0)
         {
-            yield return $"StorageClass {storageClass} ({of}) has no provisioner, so it cannot be snapshotted";
-            yield break;
+            lines.Add($"StorageClass {storageClass} ({of}) has no provisioner, so it cannot be snapshotted");
+            return;
         }
 
         if (!storage.SnapshotClasses.Any(c => c.Driver == provisioner))
         {
-            yield return $"StorageClass {storageClass} ({of}) has no VolumeSnapshotClass: create one with driver {provisioner}";
+            lines.Add($"StorageClass {storageClass} ({of}) has no VolumeSnapshotClass: create one with driver {provisioner}");
         }
     }
 
-    private static IEnumerable<string> Networks(CopySource source, PreflightFacts facts)
+    private static void Networks(List<string> lines, CopySource source, PreflightFacts facts)
     {
         foreach (var network in VmReading.Networks(source.Definition!, source.Vm.Vm.Namespace).Where(n => !n.Pod))
         {
-            string? why;
-            if (network.NadName is null)
+            if (WhyUnmappable(network, facts.NetworkAttachments) is { } why)
             {
-                why = "is neither the pod network nor a multus network, so it";
+                lines.Add(Unmappable(source.Vm, network, why));
             }
-            else if (network.NadName.Length == 0)
-            {
-                why = "names no NetworkAttachmentDefinition, so it";
-            }
-            else if (network.NadName == IsolatedObjects.PrimaryNetwork)
-            {
-                why = $"has the name of the bubble's primary network ({IsolatedObjects.PrimaryNetwork}), so it";
-            }
-            else if (network.MultusDefault)
-            {
-                why = "is the VM's default network (multus default), so it";
-            }
-            else if (!facts.NetworkAttachments.Contains(network.Nad))
-            {
-                why = "does not exist, so it";
-            }
-            else if (network.Binding is not null and not "bridge")
-            {
-                why = $"is joined by a {network.Binding} interface, which";
-            }
-            else
-            {
-                continue;
-            }
-
-            yield return Unmappable(source.Vm, network, why);
         }
     }
 
-    private static IEnumerable<string> Conflicts(IReadOnlyList<CopySource> present)
+    /// <summary>Why a network other than the pod network cannot be mapped to an isolated one, or null when it can.</summary>
+    private static string? WhyUnmappable(NetworkUse network, IReadOnlySet<string> attachments) => network switch
+    {
+        { NadName: null } => "is neither the pod network nor a multus network, so it",
+        { NadName.Length: 0 } => "names no NetworkAttachmentDefinition, so it",
+        { NadName: IsolatedObjects.PrimaryNetwork } => $"has the name of the bubble's primary network ({IsolatedObjects.PrimaryNetwork}), so it",
+        { MultusDefault: true } => "is the VM's default network (multus default), so it",
+        _ when !attachments.Contains(network.Nad) => "does not exist, so it",
+        { Binding: not null and not "bridge" } => $"is joined by a {network.Binding} interface, which",
+        _ => null,
+    };
+
+    private static void Conflicts(List<string> lines, IReadOnlyList<CopySource> present)
     {
         foreach (var bubble in present.GroupBy(v => v.Vm.Vm.Namespace, StringComparer.Ordinal))
         {
@@ -320,8 +303,8 @@ public static class IsolatedPreflight
                     .ToList();
                 if (others.Count > 0)
                 {
-                    yield return Unmappable(vm, network,
-                        $"shares its name with NAD {string.Join(", ", others)}, used by VMs of namespace {bubble.Key} too, so it");
+                    lines.Add(Unmappable(vm, network,
+                        $"shares its name with NAD {string.Join(", ", others)}, used by VMs of namespace {bubble.Key} too, so it"));
                 }
             }
         }
@@ -332,7 +315,7 @@ public static class IsolatedPreflight
             ? $"VM {Name(vm)}: network {network.Name} {why} cannot be mapped to an isolated network; nothing was created"
             : $"VM {Name(vm)}: network {network.Name} (NAD {network.Nad}) {why} cannot be mapped to an isolated network; nothing was created";
 
-    private static IEnumerable<string> Instancetypes(CopySource source)
+    private static void Instancetypes(List<string> lines, CopySource source)
     {
         foreach (var (field, what, cluster) in new[]
         {
@@ -342,13 +325,13 @@ public static class IsolatedPreflight
         {
             if (VmReading.IsNamespaced(source.Definition!, field))
             {
-                yield return $"VM {Name(source.Vm)} uses the namespaced {what} {source.Vm.Vm.Namespace}/{JsonPaths.String(source.Definition, "spec", field, "name")}, "
-                    + $"which its copy's namespace does not have: use a cluster {what} ({cluster}) or leave the VM out of the rehearsal (--app/--tier)";
+                lines.Add($"VM {Name(source.Vm)} uses the namespaced {what} {source.Vm.Vm.Namespace}/{JsonPaths.String(source.Definition, "spec", field, "name")}, "
+                    + $"which its copy's namespace does not have: use a cluster {what} ({cluster}) or leave the VM out of the rehearsal (--app/--tier)");
             }
         }
     }
 
-    private static IEnumerable<string> Capacity(PreflightFacts facts, IsolatedOptions options, IReadOnlyList<CopySource> present)
+    private static void Capacity(List<string> lines, PreflightFacts facts, IsolatedOptions options, IReadOnlyList<CopySource> present)
     {
         var sizes = present.Select(v => VmSizing.Of(v.Definition!)).ToList();
         var needCpu = sizes.Sum(s => s.MilliCpu);
@@ -356,21 +339,21 @@ public static class IsolatedPreflight
         var (nodes, freeCpu, freeMemory) = FreeAt(facts.Nodes, facts.Pods, options);
         if (nodes == 0)
         {
-            yield return $"no Ready, schedulable node of cluster {options.Cluster} is labelled {options.SiteLabel}={options.DrSite}: the copies have nowhere to run";
-            yield break;
+            lines.Add($"no Ready, schedulable node of cluster {options.Cluster} is labelled {options.SiteLabel}={options.DrSite}: the copies have nowhere to run");
+            return;
         }
 
         var on = $"{nodes} Ready, schedulable node{(nodes == 1 ? "" : "s")}";
         if (freeCpu < needCpu)
         {
-            yield return $"site {options.DrSite} has {Quantities.ShowCpu(Math.Max(0, freeCpu))} free on {on} and the copies request {Quantities.ShowCpu(needCpu)}: "
-                + "free some, or copy fewer VMs (--app/--tier)";
+            lines.Add($"site {options.DrSite} has {Quantities.ShowCpu(Math.Max(0, freeCpu))} free on {on} and the copies request {Quantities.ShowCpu(needCpu)}: "
+                + "free some, or copy fewer VMs (--app/--tier)");
         }
 
         if (freeMemory < needMemory)
         {
-            yield return $"site {options.DrSite} has {Quantities.ShowBytes(Math.Max(0, freeMemory))} memory free on {on} and the copies request {Quantities.ShowBytes(needMemory)}: "
-                + "free some, or copy fewer VMs (--app/--tier)";
+            lines.Add($"site {options.DrSite} has {Quantities.ShowBytes(Math.Max(0, freeMemory))} memory free on {on} and the copies request {Quantities.ShowBytes(needMemory)}: "
+                + "free some, or copy fewer VMs (--app/--tier)");
         }
     }
 

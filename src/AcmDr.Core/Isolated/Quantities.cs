@@ -15,14 +15,6 @@ public static class Quantities
 
     public const long Gi = Mi * 1024;
 
-    private static readonly (string Suffix, decimal Factor)[] Suffixes =
-    [
-        ("Ki", 1024m), ("Mi", 1024m * 1024), ("Gi", 1024m * 1024 * 1024), ("Ti", 1024m * 1024 * 1024 * 1024),
-        ("Pi", 1024m * 1024 * 1024 * 1024 * 1024), ("Ei", 1024m * 1024 * 1024 * 1024 * 1024 * 1024),
-        ("n", 0.000000001m), ("u", 0.000001m), ("m", 0.001m),
-        ("k", 1e3m), ("M", 1e6m), ("G", 1e9m), ("T", 1e12m), ("P", 1e15m), ("E", 1e18m),
-    ];
-
     /// <summary>The value of a quantity (<c>1.5Gi</c> is 1610612736), or null when it is not one.</summary>
     public static decimal? Value(string? text)
     {
@@ -31,35 +23,13 @@ public static class Quantities
             return null;
         }
 
-        var factor = 1m;
-        var number = text;
-        foreach (var (suffix, value) in Suffixes)
-        {
-            if (text.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                factor = value;
-                number = text[..^suffix.Length];
-                break;
-            }
-        }
-
-        if (factor == 1m)
-        {
-            var exponent = text.IndexOfAny(['e', 'E']);
-            if (exponent > 0)
-            {
-                if (!int.TryParse(text[(exponent + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var power) || power is < -9 or > 18)
-                {
-                    return null;
-                }
-
-                factor = Pow10(power);
-                number = text[..exponent];
-            }
-        }
-
-        if (number.Length == 0 || !number.All(c => char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-')
-            || !decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+        var binary = text.Length > 1 && text[^1] == 'i' ? BinaryFactor(text[^2]) : null;
+        var (number, factor, styles) = binary is { } b
+            ? (text[..^2], b, NumberStyles.AllowDecimalPoint)
+            : DecimalFactor(text[^1]) is { } d
+                ? (text[..^1], d, NumberStyles.AllowDecimalPoint)
+                : (text, 1m, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent);
+        if (!decimal.TryParse(number, styles | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
         {
             return null;
         }
@@ -102,7 +72,7 @@ public static class Quantities
 
     /// <summary>Millicores for a person: <c>3.5 CPU</c>, <c>0.25 CPU</c>.</summary>
     public static string ShowCpu(long milliCpu) =>
-        (milliCpu / 1000m).ToString("0.###", CultureInfo.InvariantCulture) + " CPU";
+        (milliCpu / 1000m).ToString(CultureInfo.InvariantCulture) + " CPU";
 
     /// <summary>Bytes for a person, in GiB with up to two decimals (<c>12.5Gi</c>), or MiB below 1Gi.</summary>
     public static string ShowBytes(long bytes) =>
@@ -120,14 +90,30 @@ public static class Quantities
         return (long)decimal.Ceiling(v * scale);
     }
 
-    private static decimal Pow10(int power)
+    /// <summary>The factor of a binary suffix's letter (K of Ki ... E of Ei), or null.</summary>
+    private static decimal? BinaryFactor(char letter) => letter switch
     {
-        var result = 1m;
-        for (var i = 0; i < Math.Abs(power); i++)
-        {
-            result *= 10m;
-        }
+        'K' => Ki,
+        'M' => Mi,
+        'G' => Gi,
+        'T' => Gi * 1024m,
+        'P' => Gi * 1024m * 1024m,
+        'E' => Gi * 1024m * 1024m * 1024m,
+        _ => null,
+    };
 
-        return power < 0 ? 1m / result : result;
-    }
+    /// <summary>The factor of a decimal SI suffix (n, u, m, k, M, G, T, P, E), or null.</summary>
+    private static decimal? DecimalFactor(char suffix) => suffix switch
+    {
+        'n' => 0.000000001m,
+        'u' => 0.000001m,
+        'm' => 0.001m,
+        'k' => 1e3m,
+        'M' => 1e6m,
+        'G' => 1e9m,
+        'T' => 1e12m,
+        'P' => 1e15m,
+        'E' => 1e18m,
+        _ => null,
+    };
 }

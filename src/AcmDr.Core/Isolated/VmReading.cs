@@ -19,26 +19,20 @@ public sealed record NetworkUse(string Name, bool Pod, string? NadNamespace, str
 /// <summary>What a VirtualMachine's spec uses: volumes, claims, networks, instancetype and preference.</summary>
 public static class VmReading
 {
-    /// <summary>The volume kinds acmdr copies a VM with, unchanged (they hold no production data).</summary>
-    public static readonly IReadOnlySet<string> KeptKinds = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "containerDisk", "emptyDisk", "ephemeral", "downwardAPI", "downwardMetrics",
-    };
+    /// <summary>A volume kind acmdr copies a VM with, unchanged (it holds no production data).</summary>
+    public static bool IsKept(string kind) => kind is "containerDisk" or "emptyDisk" or "ephemeral" or "downwardAPI" or "downwardMetrics";
 
-    /// <summary>The volume kinds a copy leaves out with their disks (first boot done; a secretRef would not resolve in the bubble).</summary>
-    public static readonly IReadOnlySet<string> DroppedKinds = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "cloudInitNoCloud", "cloudInitConfigDrive",
-    };
+    /// <summary>A volume kind a copy leaves out with its disk (first boot done; a secretRef would not resolve in the bubble).</summary>
+    public static bool IsDropped(string kind) => kind is "cloudInitNoCloud" or "cloudInitConfigDrive";
 
-    /// <summary>The volume kinds that hold a claim's data and become DataVolumes of the copy.</summary>
-    public static readonly IReadOnlySet<string> ClaimKinds = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "dataVolume", "persistentVolumeClaim",
-    };
+    /// <summary>A volume kind that holds a claim's data and becomes a DataVolume of the copy.</summary>
+    public static bool IsClaim(string kind) => kind is "dataVolume" or "persistentVolumeClaim";
+
+    /// <summary>A volume kind that refuses a VM: not a disk, and acmdr copies disks only.</summary>
+    public static bool IsRefused(string kind) => kind is "secret" or "configMap" or "sysprep" or "hostDisk" or "memoryDump" or "serviceAccount";
 
     /// <summary>The interface keys that say how an interface binds to its network.</summary>
-    public static readonly IReadOnlyList<string> BindingKeys = ["bridge", "masquerade", "sriov", "macvtap", "passt", "slirp", "binding"];
+    public static IReadOnlyList<string> BindingKeys() => ["bridge", "masquerade", "sriov", "macvtap", "passt", "slirp", "binding"];
 
     /// <summary>The volumes of spec.template.spec.volumes, in order.</summary>
     public static IReadOnlyList<VolumeUse> Volumes(JsonObject vm)
@@ -128,7 +122,7 @@ public static class VmReading
             return "binding plugin " + (JsonPaths.String(plugin, "name") ?? "(unnamed)");
         }
 
-        return BindingKeys.FirstOrDefault(iface.ContainsKey);
+        return BindingKeys().FirstOrDefault(iface.ContainsKey);
     }
 
     /// <summary>Whether spec.instancetype or spec.preference (<paramref name="field"/>) names a namespaced kind.</summary>

@@ -106,6 +106,17 @@ public sealed partial class IsolationWorld
     public void SetBindingMode(string mode) =>
         Update(ApiResource.StorageClasses, null, StorageClass, c => c["volumeBindingMode"] = mode);
 
+    /// <summary>Gives a VM an instancetype (kind VirtualMachineInstancetype is namespaced and refused; VirtualMachineClusterInstancetype is kept).</summary>
+    public void SetInstancetype(string ns, string vm, string kind, string name) => UpdateVm(ns, vm, v =>
+        v["spec"]!["instancetype"] = new JsonObject { ["kind"] = kind, ["name"] = name, ["revisionName"] = name + "-rev-1" });
+
+    /// <summary>Removes a production VM and its instance (the inventory still names it).</summary>
+    public void RemoveVm(string ns, string vm)
+    {
+        Delete(ApiResource.Instances, ns, vm);
+        Delete(ApiResource.VirtualMachines, ns, vm);
+    }
+
     /// <summary>Deletes a production claim (and leaves its VM pointing at it).</summary>
     public void RemoveClaim(string ns, string claim) => Delete(ApiResource.Claims, ns, claim);
 

@@ -61,13 +61,21 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         ["virtualmachinesnapshotcontents"] = ("VirtualMachineSnapshotContent", ["vmsnapshotcontent"]),
     };
 
+    private long seededVersion;
+    private long requestsStarted;
+
     private IsolationWorld(FakeApiServer server, SimulatedIsolationClock clock, TempDir dir)
     {
         Server = server;
         Clock = clock;
         Dir = dir;
         Sim = new SimulatedIsolation(server, clock);
-        server.Faults.Add(FaultRule.Before(null, "", _ => clock.NoteActivity(), times: null));
+        server.Faults.Add(FaultRule.Before(null, "", _ =>
+        {
+            Interlocked.Increment(ref requestsStarted);
+            clock.NoteActivity();
+        }, times: null));
+        clock.InFlight = () => Interlocked.Read(ref requestsStarted) - server.Requests.Total;
     }
 
     public FakeApiServer Server { get; }
@@ -119,6 +127,7 @@ public sealed partial class IsolationWorld : IAsyncDisposable
             world.ProductionVms = vms;
         }
 
+        world.seededVersion = server.Store.ResourceVersion;
         return world;
     }
 
@@ -155,13 +164,40 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Waits (real time, polling every 5 ms) until <paramref name="condition"/> holds, e.g. until a run has created its
+    /// first DataVolume, to interrupt it there; throws <see cref="TimeoutException"/> after <paramref name="limit"/> (30 s).
+    /// </summary>
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the world never reached the awaited state");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Requests that change something (POST, PUT, PATCH, DELETE), SelfSubjectAccessReviews left out.</summary>
     public IReadOnlyList<RecordedRequest> Writes() =>
         [.. Requests.Entries.Where(r => r.Method is "POST" or "PUT" or "PATCH" or "DELETE" && !r.Path.EndsWith("/selfsubjectaccessreviews", StringComparison.Ordinal))];
 
-    /// <summary>Writes into a namespace that is not a bubble (production), or to a cluster-scoped object other than a bubble namespace.</summary>
-    public IReadOnlyList<RecordedRequest> WritesOutsideBubbles() =>
-        [.. Writes().Where(r => !InBubble(r.Path))];
+    /// <summary>
+    /// Writes that touch production: into a namespace that is not a bubble, or to a cluster-scoped object other than a
+    /// namespace (creating a namespace is not counted here: see <see cref="CreatedNamespaces"/>; deleting one is,
+    /// unless it is a bubble). An isolated rehearsal's only ones are its snapshots' POSTs and DELETEs.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> ProductionWrites() =>
+        [.. Writes().Where(r => !InBubble(r.Path) && !(r.Method == "POST" && r.Path.TrimEnd('/') == "/api/v1/namespaces"))];
+
+    /// <summary>The namespaces created since the world started (by anyone), in order.</summary>
+    public IReadOnlyList<string> CreatedNamespaces() =>
+        [.. Server.Store.Changes("", "v1", "namespaces").Where(c => c.EventType == "ADDED" && c.ResourceVersion > seededVersion).Select(c => c.Name)];
 
     /// <summary>Whether the request path names a bubble namespace or something in one.</summary>
     public static bool InBubble(string path)
@@ -169,12 +205,7 @@ public sealed partial class IsolationWorld : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(path);
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(segments, "namespaces");
-        if (at >= 0 && at + 1 < segments.Length)
-        {
-            return segments[at + 1].StartsWith(SimulatedIsolation.BubblePrefix, StringComparison.Ordinal);
-        }
-
-        return false;
+        return at >= 0 && at + 1 < segments.Length && segments[at + 1].StartsWith(SimulatedIsolation.BubblePrefix, StringComparison.Ordinal);
     }
 
     public JsonObject? Get(ApiResource type, string? ns, string name)

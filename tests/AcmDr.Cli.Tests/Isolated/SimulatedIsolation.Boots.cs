@@ -43,7 +43,11 @@ public sealed partial class SimulatedIsolation
             var agent = !NoGuestAgent.Names(sourceVm, name, $"{ns}/{name}");
             string? node = null;
             Blocked? blocked = null;
-            if (LauncherQuota(ns, name, spec) is { } quota)
+            if (NetworkProblem(ns, name, spec) is { } network)
+            {
+                blocked = new("Scheduling", "Synchronized", "FailedCreate", network);
+            }
+            else if (LauncherQuota(ns, name, spec) is { } quota)
             {
                 blocked = new("Pending", "Synchronized", "FailedCreate", $"pods \"virt-launcher-{name}\" is forbidden: {quota}");
             }
@@ -64,9 +68,85 @@ public sealed partial class SimulatedIsolation
 
             store.Put(Instance(vm, node, agent, blocked, now));
             SetVmStatus(ns, name, node is null ? "Starting" : "Running", ready: node is not null, blocked?.Message);
-            events.Enqueue(node is null ? $"{blocked!.Phase.ToLowerInvariant()} {ns}/{name}: {blocked.Message}" : $"boot {ns}/{name} on {node}");
+            Record(node is null ? $"{blocked!.Phase.ToLowerInvariant()} {ns}/{name}: {blocked.Message}" : $"boot {ns}/{name} on {node}");
+            if (node is not null)
+            {
+                foreach (var breach in BreachesOf(ns, name, spec))
+                {
+                    breaches.Enqueue(breach);
+                    Record("isolation breach " + breach);
+                }
+            }
         }
     }
+
+    /// <summary>
+    /// Why the copy's networks cannot be attached, as virt-launcher would fail: a multus network whose
+    /// NetworkAttachmentDefinition (or same-named UserDefinedNetwork, which OVN-Kubernetes renders as one) is not
+    /// in the namespace it names; an l2bridge pod network without a primary UserDefinedNetwork; a masquerade or
+    /// bridge pod network on a primary UserDefinedNetwork (KubeVirt binds a primary UDN with l2bridge only).
+    /// </summary>
+    private string? NetworkProblem(string ns, string vm, JsonObject spec)
+    {
+        var primary = HasPrimaryUdn(ns);
+        foreach (var network in spec["networks"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            var networkName = Text(network["name"]);
+            var nic = spec["domain"]?["devices"]?["interfaces"]?.AsArray().OfType<JsonObject>().FirstOrDefault(i => Text(i["name"]) == networkName);
+            if (network["pod"] is not null)
+            {
+                var binding = Text(nic?["binding"]?["name"]);
+                if (binding == "l2bridge" && !primary)
+                {
+                    return $"VM {ns}/{vm}: interface {networkName} binds l2bridge but namespace {ns} has no primary user-defined network";
+                }
+
+                if (primary && nic?["masquerade"] is not null)
+                {
+                    return $"VM {ns}/{vm}: interface {networkName}: masquerade binding is not supported on a primary user-defined network";
+                }
+            }
+            else if (Text(network["multus"]?["networkName"]) is { } target)
+            {
+                var (targetNs, targetName) = SplitNetwork(target, ns);
+                if (Find(ApiResource.NetworkAttachments, targetNs, targetName) is null && Find(ApiResource.UserDefinedNetworks, targetNs, targetName) is null)
+                {
+                    return $"network-attachment-definitions.k8s.cni.cncf.io \"{targetName}\" not found in namespace {targetNs}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How a running copy reaches beyond its bubble: a network of another namespace, or the cluster default network.</summary>
+    private IEnumerable<string> BreachesOf(string ns, string vm, JsonObject spec)
+    {
+        foreach (var network in spec["networks"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            if (network["pod"] is not null && !HasPrimaryUdn(ns))
+            {
+                yield return $"{ns}/{vm}: network {Text(network["name"])} is the cluster default pod network (no primary user-defined network)";
+            }
+            else if (Text(network["multus"]?["networkName"]) is { } target && SplitNetwork(target, ns).Namespace != ns)
+            {
+                yield return $"{ns}/{vm}: network {Text(network["name"])} attaches {target} of another namespace";
+            }
+            else if (Text(network["multus"]?["networkName"]) is { } local && Find(ApiResource.NetworkAttachments, ns, local) is { } nad && Find(ApiResource.UserDefinedNetworks, ns, local) is null)
+            {
+                yield return $"{ns}/{vm}: network {Text(network["name"])} attaches NetworkAttachmentDefinition {ns}/{Name(nad)}, not an isolated user-defined network";
+            }
+        }
+    }
+
+    private bool HasPrimaryUdn(string ns)
+    {
+        var labelled = Find(ApiResource.Namespaces, null, ns)?["metadata"]?["labels"]?.AsObject().ContainsKey("k8s.ovn.org/primary-user-defined-network") ?? false;
+        return labelled && List(ApiResource.UserDefinedNetworks, ns).Any(u => Text(u["spec"]?["layer2"]?["role"] ?? u["spec"]?["layer3"]?["role"]) == "Primary");
+    }
+
+    private static (string Namespace, string Name) SplitNetwork(string networkName, string ns) =>
+        networkName.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? (networkName[..slash], networkName[(slash + 1)..]) : (ns, networkName);
 
     private static bool ShouldRun(JsonObject vm) =>
         Text(vm["spec"]?["runStrategy"]) is "Always" or "RerunOnFailure" or "Once"

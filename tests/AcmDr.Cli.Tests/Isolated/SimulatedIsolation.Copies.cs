@@ -26,7 +26,7 @@ public sealed partial class SimulatedIsolation
             var sourceName = Text(source["name"]);
             if (phase is null)
             {
-                events.Enqueue($"copy started {ns}/{name}");
+                Record($"copy started {ns}/{name}");
             }
 
             var volumeSnapshot = Find(ApiResource.VolumeSnapshots, sourceNs, sourceName);
@@ -50,7 +50,7 @@ public sealed partial class SimulatedIsolation
                             Condition("Ready", false, "PendingPopulation", "PVC " + name + " Pending: waiting for first consumer", now),
                             Condition("Running", false, "WaitForFirstConsumer", "", now)),
                     });
-                    events.Enqueue($"copy waits for a consumer {ns}/{name}");
+                    Record($"copy waits for a consumer {ns}/{name}");
                 }
 
                 continue;
@@ -93,7 +93,7 @@ public sealed partial class SimulatedIsolation
                             Condition("Ready", false, "", "", now),
                             Condition("Running", false, "ErrExceededQuota", message, now)),
                     });
-                    events.Enqueue($"copy refused {ns}/{name}: {message}");
+                    Record($"copy refused {ns}/{name}: {message}");
                 }
 
                 continue;
@@ -109,7 +109,7 @@ public sealed partial class SimulatedIsolation
                     Condition("Ready", true, "", "", now),
                     Condition("Running", false, "Completed", "", now)),
             });
-            events.Enqueue($"copy ready {ns}/{name}");
+            Record($"copy ready {ns}/{name}");
         }
     }
 
@@ -184,6 +184,6 @@ public sealed partial class SimulatedIsolation
                 Condition("Ready", false, "", "", now),
                 Condition("Running", false, "Error", message, now)),
         });
-        events.Enqueue($"copy failed {ns}/{name}: {message}");
+        Record($"copy failed {ns}/{name}: {message}");
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class SimulatedIsolation
         {
             if (terminating.TryAdd(name, (steps, now)))
             {
-                events.Enqueue($"namespace terminating {name}");
+                Record($"namespace terminating {name}");
             }
         }
 
@@ -48,13 +48,13 @@ public sealed partial class SimulatedIsolation
         var found = store.Get("", "v1", "namespaces", null, ns);
         if (found is null)
         {
-            events.Enqueue($"refused create of {segments[^1]} in missing namespace {ns}");
+            Record($"refused create of {segments[^1]} in missing namespace {ns}");
             return KubeApiException.NotFound(server.Registry.Find("", "v1", "namespaces")!, ns);
         }
 
         if (Text(found["status"]?["phase"]) == "Terminating")
         {
-            events.Enqueue($"refused create of {segments[^1]} in terminating namespace {ns}");
+            Record($"refused create of {segments[^1]} in terminating namespace {ns}");
             return new KubeApiException(403, "Forbidden", $"{segments[^1]} is forbidden: unable to create new content in namespace {ns} because it is being terminated");
         }
 
@@ -68,7 +68,7 @@ public sealed partial class SimulatedIsolation
             var name = Name(ns);
             if (terminating.TryAdd(name, (steps, now)))
             {
-                events.Enqueue($"namespace terminating {name}");
+                Record($"namespace terminating {name}");
                 continue;
             }
 
@@ -88,7 +88,7 @@ public sealed partial class SimulatedIsolation
 
             store.Delete("", "v1", "namespaces", null, name);
             terminating.Remove(name);
-            events.Enqueue($"namespace deleted {name}");
+            Record($"namespace deleted {name}");
         }
     }
 
@@ -153,12 +153,12 @@ public sealed partial class SimulatedIsolation
                     ["phase"] = "Released",
                     ["message"] = $"claim {ns}/{claimName} was deleted",
                 });
-                events.Enqueue($"pv released {name} ({ns}/{claimName})");
+                Record($"pv released {name} ({ns}/{claimName})");
             }
             else
             {
                 store.Delete("", "v1", "persistentvolumes", null, name);
-                events.Enqueue($"pv deleted {name} ({ns}/{claimName})");
+                Record($"pv deleted {name} ({ns}/{claimName})");
             }
         }
     }

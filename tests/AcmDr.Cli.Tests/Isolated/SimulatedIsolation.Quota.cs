@@ -107,7 +107,7 @@ public sealed partial class SimulatedIsolation
             return null;
         }
 
-        events.Enqueue($"refused create of virtualmachines in {ns}: {exceeded}");
+        Record($"refused create of virtualmachines in {ns}: {exceeded}");
         return new KubeApiException(403, "Forbidden", $"virtualmachines.kubevirt.io is forbidden: {exceeded}");
     }
 

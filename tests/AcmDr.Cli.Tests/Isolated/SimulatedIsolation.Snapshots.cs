@@ -29,7 +29,7 @@ public sealed partial class SimulatedIsolation
             var vm = Find(ApiResource.VirtualMachines, ns, vmName);
             if (phase is null)
             {
-                events.Enqueue($"snapshot started {ns}/{name}");
+                Record($"snapshot started {ns}/{name}");
                 Update(ApiResource.VmSnapshots, ns, name, s => s["status"] = new JsonObject
                 {
                     ["phase"] = "InProgress",
@@ -77,7 +77,7 @@ public sealed partial class SimulatedIsolation
                     ["conditions"] = new JsonArray(Condition("Progressing", false, "Operation complete", "Operation complete", now), Condition("Ready", true, "Operation complete", "Operation complete", now)),
                 };
             });
-            events.Enqueue($"snapshot ready {ns}/{name} ({string.Join(", ", indications)})");
+            Record($"snapshot ready {ns}/{name} ({string.Join(", ", indications)})");
         }
     }
 
@@ -226,6 +226,6 @@ public sealed partial class SimulatedIsolation
                 ["conditions"] = new JsonArray(Condition("Progressing", false, "Failed", message, now), Condition("Ready", false, "Failed", message, now), Condition("Failure", true, "Failed", message, now)),
             };
         });
-        events.Enqueue($"snapshot failed {ns}/{name}: {message}");
+        Record($"snapshot failed {ns}/{name}: {message}");
     }
 }

@@ -23,7 +23,9 @@ namespace AcmDr.Cli.Tests.Isolated;
 /// running true), once every dataVolume volume is Succeeded and every persistentVolumeClaim volume Bound, gets
 /// <see cref="BootDelay"/> later a VirtualMachineInstance Running on the least busy Ready, schedulable node whose
 /// labels match its template nodeSelector, with AgentConnected (not for <see cref="NoGuestAgent"/>) and Ready;
-/// Scheduling forever for <see cref="NeverBoots"/> or while no node matches.</item>
+/// Scheduling forever for <see cref="NeverBoots"/> or while no node matches; Scheduling (FailedCreate) while a network cannot
+/// attach (a NAD/UDN missing, l2bridge without a primary UDN, masquerade on one); Pending (FailedCreate) while the launcher
+/// exceeds the bubble's quota. A copy that boots attached beyond its bubble is recorded in <see cref="Breaches"/>.</item>
 /// <item>namespaces: DELETE marks one Terminating; <see cref="TerminationDelay"/> later (at a later step) everything
 /// in it goes, then it. A create in a
 /// namespace that is not there is refused 404, in one that is terminating 403 (as the API server's admission does).</item>
@@ -44,8 +46,9 @@ public sealed partial class SimulatedIsolation
     private readonly FakeApiServer server;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
-    private readonly ConcurrentQueue<string> events = new();
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Event)> events = new();
     private readonly ConcurrentQueue<JsonObject> reviews = new();
+    private readonly ConcurrentQueue<string> breaches = new();
     private readonly List<(string Verb, string Resource, string? Namespace)> denied = [];
     private readonly Dictionary<string, (long Step, DateTimeOffset At)> terminating = new(StringComparer.Ordinal);
     private long steps;
@@ -101,6 +104,13 @@ public sealed partial class SimulatedIsolation
         }
     }
 
+    /// <summary>
+    /// How copies that booted reach beyond their bubble, one line each ("ns/vm: network n attaches prod/x of another
+    /// namespace", "... is the cluster default pod network ...", "... attaches NetworkAttachmentDefinition ..."): empty
+    /// when every copy is isolated.
+    /// </summary>
+    public IReadOnlyList<string> Breaches => [.. breaches];
+
     /// <summary>Every SelfSubjectAccessReview asked, as answered (spec and status), oldest first.</summary>
     public IReadOnlyList<JsonObject> Reviews => [.. reviews];
 
@@ -110,7 +120,10 @@ public sealed partial class SimulatedIsolation
     /// "boot ns/vm on node", "unschedulable ns/vm", "namespace terminating ns", "namespace deleted ns",
     /// "pv released name (ns/claim)", "pv deleted name (ns/claim)", "review verb resource ns allowed|denied".
     /// </summary>
-    public IReadOnlyList<string> Events => [.. events];
+    public IReadOnlyList<string> Events => [.. events.Select(e => e.Event)];
+
+    /// <summary><see cref="Events"/> with the clock's time of each.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Event)> TimedEvents => [.. events];
 
     /// <summary>
     /// Denies a right: <paramref name="resource"/> as a review names it ("namespaces", "datavolumes/source",
@@ -174,12 +187,11 @@ public sealed partial class SimulatedIsolation
             ? new JsonObject { ["allowed"] = true, ["reason"] = "RBAC: allowed by the simulated cluster" }
             : new JsonObject { ["allowed"] = false, ["reason"] = "RBAC: denied by the simulated cluster" };
         reviews.Enqueue((JsonObject)answer.DeepClone());
-        events.Enqueue($"review {verb} {names.Last()} {ns ?? "*"} {(allowed ? "allowed" : "denied")}");
+        Record($"review {verb} {names.Last()} {ns ?? "*"} {(allowed ? "allowed" : "denied")}");
         return answer;
     }
 
-    private JsonObject Get(ApiResource type, string? ns, string name) =>
-        server.Store.Get(type.Group, type.Version, type.Plural, ns, name) ?? throw new InvalidOperationException($"{type} {ns}/{name} is gone");
+    private void Record(string what) => events.Enqueue((clock.GetUtcNow(), what));
 
     private JsonObject? Find(ApiResource type, string? ns, string? name) =>
         name is null ? null : server.Store.Get(type.Group, type.Version, type.Plural, ns, name);

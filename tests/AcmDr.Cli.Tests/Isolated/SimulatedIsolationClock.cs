@@ -11,7 +11,8 @@ namespace AcmDr.Cli.Tests.Isolated;
 /// timer due by then): five pipelines that each start a 2 s poll move the clock 2 s once, not 10 s, and a run
 /// takes the time its waits add up to, however slow the machine. A timer due further than
 /// <see cref="LongestWait"/> (a deadline such as a 30m timeout) is a limit, not a wait: it never moves the
-/// clock itself and fires when the waits move the clock past it (or the test does).
+/// clock itself and fires when the waits move the clock past it (or the test does). While a request is in
+/// flight (<see cref="InFlight"/>) the clock holds, for up to <see cref="BusyLimit"/> of real time.
 /// <see cref="Frozen"/>: the clock moves only when the test moves it (<see cref="FakeTimeProvider.Advance"/>).
 /// </summary>
 public sealed class SimulatedIsolationClock : FakeTimeProvider
@@ -49,6 +50,12 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
 
     /// <summary>How long (real time) nothing must happen before the clock moves on: 5 ms unless set.</summary>
     public TimeSpan Settle { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>How many requests are being answered now (none unless set): the clock does not move while one is, for up to <see cref="BusyLimit"/> (a watch stays open).</summary>
+    public Func<long>? InFlight { get; set; }
+
+    /// <summary>How long (real time) a request in flight holds the clock: 1 s unless set.</summary>
+    public TimeSpan BusyLimit { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the clock has run since it started.</summary>
     public TimeSpan Elapsed => GetUtcNow() - Start;
@@ -96,9 +103,15 @@ public sealed class SimulatedIsolationClock : FakeTimeProvider
         while (true)
         {
             var quiet = Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity));
-            if (quiet >= Settle)
+            if (quiet >= Settle && (quiet >= BusyLimit || (InFlight?.Invoke() ?? 0) <= 0))
             {
                 break;
+            }
+
+            if (quiet >= Settle)
+            {
+                Thread.Sleep(1);
+                continue;
             }
 
             Thread.Sleep(Settle - quiet + TimeSpan.FromMilliseconds(1));

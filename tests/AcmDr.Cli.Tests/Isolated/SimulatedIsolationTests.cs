@@ -87,6 +87,7 @@ public sealed class SimulatedIsolationTests
         }
 
         world.Sim.Events.Should().ContainInOrder("snapshot started payments/snap-1", "snapshot ready payments/snap-1 (Online, GuestAgent)");
+        world.Sim.TimedEvents.Single(e => e.Event.StartsWith("snapshot ready", StringComparison.Ordinal)).At.Should().Be(SimulatedIsolationClock.Origin + TimeSpan.FromSeconds(15));
     }
 
     [TestMethod]
@@ -139,7 +140,7 @@ public sealed class SimulatedIsolationTests
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
 
         world.Clock.Advance(TimeSpan.FromSeconds(15));
@@ -163,7 +164,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
         world.Sim.FailCopyOf.Add("db-1-root");
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
@@ -185,7 +186,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", "db-1-root"));
@@ -208,7 +209,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         world.Sim.NeverBoots.Add("db-1");
         world.Sim.NoGuestAgent.Add("db-2");
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
@@ -228,7 +229,7 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         world.NodeNotReady("d-1");
         world.NodeNotReady("d-2");
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
@@ -248,7 +249,7 @@ public sealed class SimulatedIsolationTests
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-root", volumeSnapshot));
         await PostAsync(http, DataVolumes(Bubble), DataVolumeFrom("db-1-data", volumeSnapshot));
         await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", "db-1-root"));
@@ -293,7 +294,7 @@ public sealed class SimulatedIsolationTests
         using var http = Http(world);
 
         using var missing = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-1", null));
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         using var delete = await http.DeleteAsync(new Uri($"/api/v1/namespaces/{Bubble}", UriKind.Relative));
         world.Get(ApiResource.Namespaces, null, Bubble).Should().NotBeNull("it terminates for a while");
         using var terminating = await http.PostAsJsonAsync(new Uri(VirtualMachines(Bubble), UriKind.Relative), CopyOf("db-1", null));
@@ -311,7 +312,7 @@ public sealed class SimulatedIsolationTests
         using var http = Http(world);
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
         world.SetBindingMode("WaitForFirstConsumer");
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         var lazy = DataVolumeFrom("db-1-root", volumeSnapshot);
         ((JsonObject)lazy["metadata"]!).Remove("annotations");
         await PostAsync(http, DataVolumes(Bubble), lazy);
@@ -331,7 +332,7 @@ public sealed class SimulatedIsolationTests
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
         var volumeSnapshot = await ReadySnapshotAsync(world, http);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
         await PostAsync(http, $"/api/v1/namespaces/{Bubble}/resourcequotas", new JsonObject
         {
             ["apiVersion"] = "v1",
@@ -406,6 +407,50 @@ public sealed class SimulatedIsolationTests
     }
 
     [TestMethod]
+    public async Task A_copy_boots_on_its_bubbles_isolated_networks_and_one_attached_beyond_it_is_a_breach()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        await BubbleAsync(http);
+        await PostAsync(http, $"/apis/k8s.ovn.org/v1/namespaces/{Bubble}/userdefinednetworks", Udn("vlan100", "Secondary"));
+        await PostAsync(http, VirtualMachines(Bubble), OnNetwork(CopyOf("db-1", null), "vlan100"));
+        await PostAsync(http, VirtualMachines(Bubble), OnNetwork(CopyOf("db-2", null), "shop/vlan100"));
+        await PostAsync(http, VirtualMachines(Bubble), OnNetwork(CopyOf("web-1", null), "vlan300"));
+
+        world.Clock.Advance(world.Sim.BootDelay);
+        var isolated = await GetAsync(http, Instances(Bubble) + "/db-1");
+        var breach = await GetAsync(http, Instances(Bubble) + "/db-2");
+        var missing = await GetAsync(http, Instances(Bubble) + "/web-1");
+
+        isolated["status"]!["phase"]!.GetValue<string>().Should().Be("Running");
+        breach["status"]!["phase"]!.GetValue<string>().Should().Be("Running");
+        world.Sim.Breaches.Should().ContainSingle().Which.Should().Be($"{Bubble}/db-2: network net1 attaches shop/vlan100 of another namespace");
+        missing["status"]!["phase"]!.GetValue<string>().Should().Be("Scheduling");
+        missing["status"]!["conditions"]![0]!["message"]!.GetValue<string>().Should().Contain("\"vlan300\" not found");
+    }
+
+    [TestMethod]
+    public async Task Without_a_primary_UDN_an_l2bridge_copy_never_starts_and_a_masquerade_one_runs_on_the_default_network_as_a_breach()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        using var http = Http(world);
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await PostAsync(http, VirtualMachines(Bubble), CopyOf("db-1", null));
+        var masquerade = CopyOf("db-2", null);
+        masquerade["spec"]!["template"]!["spec"]!["domain"]!["devices"]!["interfaces"]![0] = new JsonObject { ["name"] = "default", ["masquerade"] = new JsonObject() };
+        await PostAsync(http, VirtualMachines(Bubble), masquerade);
+
+        world.Clock.Advance(world.Sim.BootDelay);
+        var l2bridge = await GetAsync(http, Instances(Bubble) + "/db-1");
+        var running = await GetAsync(http, Instances(Bubble) + "/db-2");
+
+        l2bridge["status"]!["phase"]!.GetValue<string>().Should().Be("Scheduling");
+        l2bridge["status"]!["conditions"]![0]!["message"]!.GetValue<string>().Should().Contain("no primary user-defined network");
+        running["status"]!["phase"]!.GetValue<string>().Should().Be("Running");
+        world.Sim.Breaches.Should().ContainSingle().Which.Should().Contain("cluster default pod network");
+    }
+
+    [TestMethod]
     public async Task Deleting_a_snapshot_takes_its_content_and_VolumeSnapshots_with_it()
     {
         await using var world = await IsolationWorld.StartAsync();
@@ -454,7 +499,7 @@ public sealed class SimulatedIsolationTests
     }
 
     [TestMethod]
-    public async Task RunAsync_runs_acmdr_against_the_world_and_the_log_shows_its_requests()
+    public async Task Acmdr_runs_in_process_against_the_world_and_the_log_shows_its_requests()
     {
         await using var world = await IsolationWorld.StartAsync();
 
@@ -471,12 +516,12 @@ public sealed class SimulatedIsolationTests
     {
         await using var world = await IsolationWorld.StartAsync();
         using var http = Http(world);
-        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble));
+        await BubbleAsync(http);
 
         var took = await Task.WhenAll(new[] { "db-1", "db-2", "web-1" }.Select(vm => PipelineAsync(world, http, vm)));
 
         var least = world.Sim.SnapshotDelay + world.Sim.CopyDelay + world.Sim.BootDelay;
-        took.Should().OnlyContain(t => t >= least && t <= least + TimeSpan.FromSeconds(6), $"each waits its delays plus at most a poll per step: {string.Join(", ", took)}");
+        took.Should().OnlyContain(t => t >= least && t <= least + TimeSpan.FromSeconds(10), $"each waits its delays plus about a poll per step: {string.Join(", ", took)}");
         world.Clock.Elapsed.Should().BeLessThan(least + TimeSpan.FromSeconds(30), "the three ran side by side, not one after another");
         world.List(ApiResource.Instances, Bubble).Should().HaveCount(3).And.OnlyContain(i => i["status"]!["nodeName"]!.GetValue<string>().StartsWith('d'));
     }
@@ -525,6 +570,46 @@ public sealed class SimulatedIsolationTests
 
             await Task.Delay(poll, world.Clock);
         }
+    }
+
+    /// <summary>Creates the bubble namespace with its primary user-defined network, as acmdr would.</summary>
+    private static async Task BubbleAsync(HttpClient http)
+    {
+        await PostAsync(http, "/api/v1/namespaces", IsolationWorld.NamespaceObject(Bubble, new JsonObject { ["k8s.ovn.org/primary-user-defined-network"] = "" }));
+        await PostAsync(http, $"/apis/k8s.ovn.org/v1/namespaces/{Bubble}/userdefinednetworks", Udn("acmdr-isolated", "Primary"));
+    }
+
+    private static JsonObject Udn(string name, string role) => new()
+    {
+        ["apiVersion"] = "k8s.ovn.org/v1",
+        ["kind"] = "UserDefinedNetwork",
+        ["metadata"] = new JsonObject { ["name"] = name },
+        ["spec"] = new JsonObject { ["topology"] = "Layer2", ["layer2"] = new JsonObject { ["role"] = role } },
+    };
+
+    private static JsonObject OnNetwork(JsonObject copy, string networkName)
+    {
+        var spec = copy["spec"]!["template"]!["spec"]!;
+        spec["domain"]!["devices"]!["interfaces"]!.AsArray().Add(new JsonObject { ["name"] = "net1", ["bridge"] = new JsonObject() });
+        spec["networks"]!.AsArray().Add(new JsonObject { ["name"] = "net1", ["multus"] = new JsonObject { ["networkName"] = networkName } });
+        return copy;
+    }
+
+    [TestMethod]
+    public async Task A_frozen_clock_holds_a_wait_until_the_test_moves_it()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        world.Clock.Frozen = true;
+        var wait = Task.Delay(TimeSpan.FromSeconds(2), world.Clock);
+
+        await IsolationWorld.UntilAsync(() => world.Clock.PendingTimers == 1);
+        await Task.Delay(50);
+        var heldWhileFrozen = !wait.IsCompleted && world.Clock.Elapsed == TimeSpan.Zero;
+        world.Clock.Frozen = false;
+        await wait;
+
+        heldWhileFrozen.Should().BeTrue();
+        world.Clock.Elapsed.Should().Be(TimeSpan.FromSeconds(2));
     }
 
     private static HttpClient Http(IsolationWorld world) => new() { BaseAddress = world.Server.BaseUri };
@@ -635,6 +720,7 @@ public sealed class SimulatedIsolationTests
                     {
                         ["nodeSelector"] = new JsonObject { [IsolationWorld.SiteLabel] = "DR" },
                         ["domain"] = new JsonObject { ["devices"] = new JsonObject { ["interfaces"] = new JsonArray(new JsonObject { ["name"] = "default", ["binding"] = new JsonObject { ["name"] = "l2bridge" } }) } },
+                        ["networks"] = new JsonArray(new JsonObject { ["name"] = "default", ["pod"] = new JsonObject() }),
                         ["volumes"] = volumes,
                     },
                 },

@@ -183,6 +183,14 @@ public sealed class IsolatedAssessorTests
     }
 
     [TestMethod]
+    public void All_recovered_needs_at_least_one_copy_and_every_copy_recovered()
+    {
+        IsolatedAssessor.Assess(IsolatedSamples.Options, Start, Start, [], [], false, false).AllRecovered.Should().BeFalse();
+        Assess(Verified(IsolatedSamples.Db, 15, 0, 60), Failed(Api, CopyStep.Boot, "x")).AllRecovered.Should().BeFalse();
+        Assess(Verified(IsolatedSamples.Db, 15, 0, 60), Verified(Api, null, 0, 60)).AllRecovered.Should().BeTrue();
+    }
+
+    [TestMethod]
     public void Steps_and_their_names()
     {
         IsolatedAssessor.StepName(CopyStep.Snapshot).Should().Be("snapshot");
@@ -194,9 +202,9 @@ public sealed class IsolatedAssessorTests
     [TestMethod]
     public void Null_arguments_are_refused()
     {
-        FluentActions.Invoking(() => IsolatedAssessor.Assess(null!, Start, Start, [], [], false, false)).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => IsolatedAssessor.Assess(IsolatedSamples.Options, Start, Start, null!, [], false, false)).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => IsolatedAssessor.Assess(IsolatedSamples.Options, Start, Start, [], null!, false, false)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => IsolatedAssessor.Assess(null!, Start, Start, [], [], false, false)).Should().Throw<ArgumentNullException>().WithParameterName("options");
+        FluentActions.Invoking(() => IsolatedAssessor.Assess(IsolatedSamples.Options, Start, Start, null!, [], false, false)).Should().Throw<ArgumentNullException>().WithParameterName("vms");
+        FluentActions.Invoking(() => IsolatedAssessor.Assess(IsolatedSamples.Options, Start, Start, [], null!, false, false)).Should().Throw<ArgumentNullException>().WithParameterName("leftovers");
         FluentActions.Invoking(() => IsolatedAssessor.Result(null!, false)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => IsolatedAssessor.StepReached(null!)).Should().Throw<ArgumentNullException>();
     }

@@ -180,6 +180,15 @@ public sealed class IsolatedPreflightTests
     }
 
     [TestMethod]
+    public void Any_snapshot_class_with_the_provisioners_driver_will_do()
+    {
+        var facts = IsolatedSamples.Facts();
+        var storage = facts.Storage with { SnapshotClasses = [new SnapshotClassFacts("other", "nfs.csi.k8s.io"), new SnapshotClassFacts("rbd", "openshift-storage.rbd.csi.ceph.com")] };
+
+        Check(facts with { Storage = storage }).Should().BeEmpty();
+    }
+
+    [TestMethod]
     [DataRow("secret", """{"secretName": "db-creds"}""")]
     [DataRow("configMap", """{"name": "db-conf"}""")]
     [DataRow("sysprep", """{"secret": {"name": "unattend"}}""")]
@@ -494,6 +503,122 @@ public sealed class IsolatedPreflightTests
     }
 
     [TestMethod]
+    public void One_vm_on_the_pod_network_among_others_needs_the_l2bridge_binding()
+    {
+        var vlanOnly = Edit(IsolatedSamples.DbVm(), vm =>
+        {
+            Spec(vm)["networks"] = new JsonArray(new JsonObject { ["name"] = "vlan", ["multus"] = new JsonObject { ["networkName"] = "vlan100" } });
+            Spec(vm)["domain"]!["devices"]!["interfaces"] = new JsonArray(new JsonObject { ["name"] = "vlan", ["bridge"] = new JsonObject() });
+        });
+        var facts = IsolatedSamples.Facts(new CopySource(IsolatedSamples.Db, 15, vlanOnly), new CopySource(IsolatedSamples.Web, 30, IsolatedSamples.WebVm()))
+            with { KubeVirt = new KubeVirtFacts(true, "Deployed", ["Snapshot"], []) };
+
+        Check(facts).Should().ContainSingle().Which.Should().StartWith("KubeVirt on cluster east has no l2bridge network binding");
+    }
+
+    [TestMethod]
+    public void Networks_that_name_no_attachment_are_refused_each_but_do_not_conflict_with_each_other()
+    {
+        var vm = Edit(IsolatedSamples.DbVm(), v =>
+        {
+            Spec(v)["networks"]![1]!["multus"]!["networkName"] = "infra/";
+            ((JsonArray)Spec(v)["networks"]!).Add(new JsonObject { ["name"] = "other", ["multus"] = new JsonObject { ["networkName"] = "" } });
+        });
+
+        Check(IsolatedSamples.Facts(new CopySource(IsolatedSamples.Db, 15, vm))).Should().Equal(
+            $"VM payments/db-1: network vlan (NAD infra/) names no NetworkAttachmentDefinition, so it {Nothing}",
+            $"VM payments/db-1: network other (NAD payments/) names no NetworkAttachmentDefinition, so it {Nothing}");
+    }
+
+    [TestMethod]
+    public void A_conflict_names_every_other_namespace_of_the_same_name()
+    {
+        JsonObject On(string nad) => Edit(IsolatedSamples.WebVm(), v =>
+        {
+            Spec(v)["networks"] = new JsonArray(new JsonObject { ["name"] = "lan", ["multus"] = new JsonObject { ["networkName"] = nad } });
+            Spec(v)["domain"]!["devices"]!["interfaces"] = new JsonArray(new JsonObject { ["name"] = "lan" });
+        });
+        var facts = IsolatedSamples.Facts(
+                new CopySource(IsolatedSamples.Db, 15, IsolatedSamples.DbVm()),
+                new CopySource(IsolatedSamples.Web, 30, On("infra/vlan100")),
+                new CopySource(IsolatedSamples.Web with { Vm = new VmRef("payments", "web-2") }, 30, On("lab/vlan100")))
+            with { NetworkAttachments = new HashSet<string> { "payments/vlan100", "infra/vlan100", "lab/vlan100" } };
+
+        Check(facts)[0].Should().Be(
+            $"VM payments/db-1: network vlan (NAD payments/vlan100) shares its name with NAD infra/vlan100, lab/vlan100, used by VMs of namespace payments too, so it {Nothing}");
+    }
+
+    [TestMethod]
+    public void A_claim_missing_from_the_facts_is_left_out_of_the_plan() =>
+        IsolatedPreflight.Plan(IsolatedSamples.Facts() with { Claims = [IsolatedSamples.Claim("db-1-data", "10Gi")] }, IsolatedSamples.Options)
+            .Vms[0].Claims.Select(c => c.Name).Should().Equal("db-1-data");
+
+    [TestMethod]
+    public void Reading_a_vm_gives_its_volumes_and_networks_with_their_bindings()
+    {
+        var vm = IsolatedSamples.DbVm();
+
+        VmReading.Volumes(vm).Should().Equal(
+            new VolumeUse("rootdisk", "dataVolume", "db-1-root"),
+            new VolumeUse("data", "persistentVolumeClaim", "db-1-data"),
+            new VolumeUse("cloudinitdisk", "cloudInitNoCloud", null));
+        VmReading.Claims(vm).Should().Equal("db-1-root", "db-1-data");
+        VmReading.Networks(vm, "payments").Should().Equal(
+            new NetworkUse("default", true, null, null, false, "masquerade"),
+            new NetworkUse("vlan", false, "payments", "vlan100", false, "bridge"));
+        VmReading.Networks(vm, "payments")[1].Nad.Should().Be("payments/vlan100");
+    }
+
+    [TestMethod]
+    public void Volumes_and_networks_without_names_read_as_empty_names()
+    {
+        var vm = IsolatedSamples.Parse("""{"spec": {"template": {"spec": {"volumes": [{"emptyDisk": {}}], "networks": [{"pod": {}}]}}}}""");
+
+        VmReading.Volumes(vm).Should().Equal(new VolumeUse("", "emptyDisk", null));
+        VmReading.Networks(vm, "payments").Should().Equal(new NetworkUse("", true, null, null, false, null));
+    }
+
+    [TestMethod]
+    public void The_pod_network_is_implicit_only_without_networks_and_without_interfaces()
+    {
+        var both = IsolatedSamples.WebVm();
+        var onlyInterfaces = Edit(both, v => Spec(v).Remove("networks"));
+        var onlyNetworks = Edit(both, v => ((JsonObject)Spec(v)["domain"]!["devices"]!).Remove("interfaces"));
+        var neither = Edit(onlyInterfaces, v => ((JsonObject)Spec(v)["domain"]!["devices"]!).Remove("interfaces"));
+
+        VmReading.ImplicitPodNetwork(both).Should().BeFalse();
+        VmReading.ImplicitPodNetwork(onlyInterfaces).Should().BeFalse();
+        VmReading.ImplicitPodNetwork(onlyNetworks).Should().BeFalse();
+        VmReading.ImplicitPodNetwork(neither).Should().BeTrue();
+        VmReading.ImplicitPodNetwork(new JsonObject()).Should().BeTrue();
+    }
+
+    [TestMethod]
+    public void A_network_name_that_starts_with_a_slash_names_the_empty_namespace() =>
+        VmReading.SplitNad("/x", "payments").Should().Be(("", "x"));
+
+    [TestMethod]
+    public void Volume_kinds_are_kept_dropped_claims_or_refused()
+    {
+        new[] { "containerDisk", "emptyDisk", "ephemeral", "downwardAPI", "downwardMetrics" }.Should().OnlyContain(k => VmReading.IsKept(k));
+        new[] { "cloudInitNoCloud", "cloudInitConfigDrive" }.Should().OnlyContain(k => VmReading.IsDropped(k));
+        new[] { "dataVolume", "persistentVolumeClaim" }.Should().OnlyContain(k => VmReading.IsClaim(k));
+        new[] { "secret", "configMap", "sysprep", "hostDisk", "memoryDump", "serviceAccount" }.Should().OnlyContain(k => VmReading.IsRefused(k));
+        new[] { "ContainerDisk", "", "none" }.Should().NotContain(k => VmReading.IsKept(k) || VmReading.IsDropped(k) || VmReading.IsClaim(k) || VmReading.IsRefused(k));
+        VmReading.BindingKeys().Should().Equal("bridge", "masquerade", "sriov", "macvtap", "passt", "slirp", "binding");
+    }
+
+    [TestMethod]
+    public void Vm_readings_refuse_null_arguments()
+    {
+        FluentActions.Invoking(() => VmReading.Volumes(null!)).Should().Throw<ArgumentNullException>().WithParameterName("vm");
+        FluentActions.Invoking(() => VmReading.Volume(null!)).Should().Throw<ArgumentNullException>().WithParameterName("volume");
+        FluentActions.Invoking(() => VmReading.Networks(null!, "p")).Should().Throw<ArgumentNullException>().WithParameterName("vm");
+        FluentActions.Invoking(() => VmReading.ImplicitPodNetwork(null!)).Should().Throw<ArgumentNullException>().WithParameterName("vm");
+        FluentActions.Invoking(() => VmReading.SplitNad(null!, "p")).Should().Throw<ArgumentNullException>().WithParameterName("networkName");
+    }
+
+    [TestMethod]
     public void A_binding_plugin_without_a_name_is_called_unnamed()
     {
         VmReading.BindingOf(new JsonObject { ["name"] = "x", ["binding"] = new JsonObject() }).Should().Be("binding plugin (unnamed)");
@@ -556,13 +681,13 @@ public sealed class IsolatedPreflightTests
     [TestMethod]
     public void Null_arguments_are_refused()
     {
-        FluentActions.Invoking(() => IsolatedPreflight.AccessNeeds(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => IsolatedPreflight.AccessNeeds(null!)).Should().Throw<ArgumentNullException>().WithParameterName("productionNamespaces");
         FluentActions.Invoking(() => IsolatedPreflight.Check(null!, IsolatedSamples.Options)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => IsolatedPreflight.Check(IsolatedSamples.Facts(), null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => IsolatedPreflight.Plan(null!, IsolatedSamples.Options)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => IsolatedPreflight.Plan(IsolatedSamples.Facts(), null!)).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => IsolatedPreflight.FreeAt(null!, [], IsolatedSamples.Options)).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => IsolatedPreflight.FreeAt([], null!, IsolatedSamples.Options)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => IsolatedPreflight.FreeAt(null!, [], IsolatedSamples.Options)).Should().Throw<ArgumentNullException>().WithParameterName("nodes");
+        FluentActions.Invoking(() => IsolatedPreflight.FreeAt([], null!, IsolatedSamples.Options)).Should().Throw<ArgumentNullException>().WithParameterName("pods");
         FluentActions.Invoking(() => IsolatedPreflight.FreeAt([], [], null!)).Should().Throw<ArgumentNullException>();
     }
 

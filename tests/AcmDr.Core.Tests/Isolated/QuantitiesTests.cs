@@ -57,11 +57,14 @@ public sealed class QuantitiesTests
     [DataRow("-5Gi")]
     [DataRow("1e")]
     [DataRow("1e99")]
-    [DataRow("1e-10")]
+    [DataRow("1e3Gi")]
+    [DataRow("i")]
+    [DataRow("5xi")]
     [DataRow("e3")]
     [DataRow("1..5")]
     [DataRow("1-2")]
     [DataRow("9999999999Ei")]
+    [DataRow("99999999999Ei")]
     public void Text_that_is_not_a_non_negative_quantity_reads_as_null(string? text)
     {
         Quantities.Bytes(text).Should().BeNull();
@@ -74,6 +77,8 @@ public sealed class QuantitiesTests
         Quantities.Bytes("1e18").Should().Be(1_000_000_000_000_000_000L);
         Quantities.Bytes("1e19").Should().BeNull();
         Quantities.Bytes("1e-9").Should().Be(1);
+        Quantities.Bytes("1e-12").Should().Be(1);
+        Quantities.MilliCpu("1e-12").Should().Be(1);
         Quantities.Value("1e-9").Should().Be(0.000000001m);
         Quantities.Value("1e+2").Should().Be(100m);
         Quantities.Value("1ex").Should().BeNull();
@@ -141,5 +146,8 @@ public sealed class QuantitiesTests
         Quantities.ShowBytes(Quantities.Gi - Quantities.Mi).Should().Be("1023Mi");
         Quantities.ShowBytes(-2 * Quantities.Gi).Should().Be("-2Gi");
         Quantities.ShowBytes(0).Should().Be("0Mi");
+        Quantities.ShowBytes(Quantities.Gi + 1).Should().Be("1Gi");
+        Quantities.ShowBytes(Quantities.Mi + 1).Should().Be("1Mi");
+        Quantities.ShowBytes(Quantities.Gi * 3 / 2 + 1).Should().Be("1.5Gi");
     }
 }
