@@ -35,6 +35,9 @@ public static class RehearseCommand
             "Rehearse a move: flip the scope to --to (recorded in the audit trail), wait until it moved or --timeout, and report; with --back, flip back and wait again. "
             + "With --isolated: copies of the scope's VMs start at the DR site on an isolated network, are verified, timed and removed, while production keeps running");
         options.AddTo(command);
+        // One --kubeconfig/--context: the hub's for a rehearsal that flips, the managed cluster's for an isolated one.
+        options.Kubeconfig.Description = "Kubeconfig of the hub (with --isolated or --cleanup: of the managed cluster) (default $KUBECONFIG, then ~/.kube/config)";
+        options.Context.Description = "Context of the hub (with --isolated or --cleanup: of the managed cluster) in the kubeconfig (default: the current context)";
         options.Files.Hidden = true;
         options.FlipAt.Hidden = true;
         foreach (var option in new Option[] { reason, back, unplanned, yes })

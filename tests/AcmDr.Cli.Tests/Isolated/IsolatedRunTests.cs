@@ -55,9 +55,9 @@ public sealed class IsolatedRunTests
         var result = await world.RunAsync("rehearse", "--isolated", "--id", "t2");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        var outside = world.WritesOutsideBubbles();
-        outside.Where(r => r.Path == "/api/v1/namespaces").Should().OnlyContain(r => r.Method == "POST").And.HaveCount(2, "the two bubble namespaces are created by POST to the cluster-scoped collection");
-        var production = outside.Where(r => r.Path != "/api/v1/namespaces").ToList();
+        world.Writes().Count(r => r.Method == "POST" && r.Path == "/api/v1/namespaces").Should().Be(2, "the two bubble namespaces are created by POST to the cluster-scoped collection");
+        world.CreatedNamespaces().Should().Equal("acmdr-test-t2-payments", "acmdr-test-t2-shop");
+        var production = world.ProductionWrites().ToList();
         production.Should().OnlyContain(r =>
             (r.Method == "POST" && r.Path.EndsWith("/virtualmachinesnapshots", StringComparison.Ordinal))
             || (r.Method == "DELETE" && r.Path.Contains("/virtualmachinesnapshots/acmdr-test-t2-", StringComparison.Ordinal)),
