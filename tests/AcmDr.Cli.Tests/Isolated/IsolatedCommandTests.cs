@@ -116,6 +116,36 @@ public sealed class IsolatedCommandTests
     }
 
     [TestMethod]
+    public async Task Without_an_id_a_new_one_is_made_from_the_time_and_named_in_the_cleanup_command()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+
+        var result = await world.RunAsync("rehearse", "--isolated", "--keep", "--tier", "2");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var bubble = world.Bubbles().Should().ContainSingle().Subject;
+        bubble.Should().MatchRegex("^acmdr-test-1201-0900-[a-z0-9]{3}-shop$", "the id is month-day, hour-minute and three random characters");
+        var id = bubble["acmdr-test-".Length..^"-shop".Length];
+        ErrLines(result)[^1].Should().Be($"copies kept running: acmdr rehearse --cleanup --id {id} removes them");
+    }
+
+    [TestMethod]
+    public async Task A_cluster_the_inventory_does_not_name_exits_2_and_cleanup_of_an_unreachable_cluster_exits_3()
+    {
+        var world = await IsolationWorld.StartAsync();
+        var unknown = await world.RunAsync("rehearse", "--isolated", "--cluster", "elsewhere");
+        await world.Server.DisposeAsync();
+
+        var unreachable = await world.RunAsync("rehearse", "--cleanup", "--id", "z1");
+
+        unknown.ExitCode.Should().Be(2, unknown.ToString());
+        ErrLines(unknown).Should().ContainSingle().Which.Should().Contain("--cluster 'elsewhere'");
+        unreachable.ExitCode.Should().Be(3, unreachable.ToString());
+        ErrLines(unreachable)[^1].Should().Contain("cannot reach").And.Contain("rehearsal z1");
+        world.Dir.Dispose();
+    }
+
+    [TestMethod]
     public async Task An_unknown_app_is_refused_with_exit_2_before_any_request()
     {
         await using var world = await IsolationWorld.StartAsync();
