@@ -160,7 +160,12 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
                 pipeline.Content = content;
                 Say(tier, pipeline, $"snapshot ready ({Words(consistency)}) in {Took(pipeline.Timeline.SnapshotStarted, now)}");
                 pipeline.Step = CopyStep.Copy;
-                foreach (var dataVolume in IsolatedObjects.DataVolumes(plan, content, options))
+                if (Build(tier, pipeline, () => IsolatedObjects.DataVolumes(plan, content, options)) is not { } dataVolumes)
+                {
+                    return;
+                }
+
+                foreach (var dataVolume in dataVolumes)
                 {
                     if (!await TryCreateAsync(tier, pipeline, dataVolume, cancel))
                     {
@@ -197,8 +202,8 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
                 pipeline.Timeline = pipeline.Timeline with { CopyReady = now };
                 Say(tier, pipeline, $"{Counted(pipeline.DataVolumes.Count, "disk")} copied in {Took(pipeline.Timeline.SnapshotReady, now)}");
                 pipeline.Step = CopyStep.Boot;
-                var copy = IsolatedObjects.VirtualMachine(plan, pipeline.Content!, options);
-                if (await TryCreateAsync(tier, pipeline, copy, cancel))
+                if (Build(tier, pipeline, () => IsolatedObjects.VirtualMachine(plan, pipeline.Content!, options)) is { } copy
+                    && await TryCreateAsync(tier, pipeline, copy, cancel))
                 {
                     pipeline.Timeline = pipeline.Timeline with { BootStarted = Clock.GetUtcNow() };
                 }
@@ -242,6 +247,21 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
     {
         pipeline.Timeline = pipeline.Timeline with { FailedAt = pipeline.Step, Failure = failure };
         Say(tier, pipeline, $"failed at {Step(pipeline.Step)}: {failure}");
+    }
+
+    /// <summary>Builds what the next step creates; a snapshot content acmdr cannot copy from fails this VM only, not the run.</summary>
+    private T? Build<T>(int tier, CopyPipeline pipeline, Func<T> build)
+        where T : class
+    {
+        try
+        {
+            return build();
+        }
+        catch (AcmDrException ex)
+        {
+            Fail(tier, pipeline, ex.Message);
+            return null;
+        }
     }
 
     /// <summary>Creates one object of the pipeline; a refusal (or an answer lost for an object that is not there) fails the VM.</summary>

@@ -168,6 +168,35 @@ public sealed class IsolatedRunTests
     }
 
     [TestMethod]
+    public async Task A_snapshot_content_without_the_VM_spec_fails_that_VM_and_the_run_goes_on()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        // What the snapshot controller wrote for db-1 loses the VM spec before acmdr reads it.
+        world.Server.Faults.Add(AcmDr.FakeKube.FaultRule.Before("GET", "virtualmachinesnapshotcontents/", store =>
+        {
+            foreach (var content in store.List("snapshot.kubevirt.io", "v1beta1", "virtualmachinesnapshotcontents", "payments"))
+            {
+                if (content["spec"]?["source"]?["virtualMachine"]?["metadata"]?["name"]?.GetValue<string>() == "db-1")
+                {
+                    store.Update("snapshot.kubevirt.io", "v1beta1", "virtualmachinesnapshotcontents", "payments", content["metadata"]!["name"]!.GetValue<string>(),
+                        c => ((JsonObject)c["spec"]!["source"]!).Remove("virtualMachine"));
+                }
+            }
+        }, times: null));
+
+        var result = await world.RunAsync("rehearse", "--isolated", "--id", "u1", "-o", "json");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        var report = ReportOf(result);
+        var failed = VmOf(report, "payments", "db-1");
+        Text(failed["verdict"]).Should().Be("failed");
+        Text(failed["reason"]).Should().Contain("holds no VM spec");
+        Text(VmOf(report, "payments", "db-2")["verdict"]).Should().Be("recovered", "one unusable snapshot fails its VM only");
+        Text(VmOf(report, "shop", "web-1")["verdict"]).Should().Be("recovered", "the next tier still runs");
+        report["interrupted"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [TestMethod]
     public async Task A_VM_without_guest_agent_is_reported_crash_consistent()
     {
         await using var world = await IsolationWorld.StartAsync();
