@@ -1,5 +1,6 @@
 using System.Globalization;
 using AcmDr.Core.Isolated;
+using AcmDr.Core.Text;
 
 namespace AcmDr.Cli.Isolated;
 
@@ -15,7 +16,7 @@ public static class IsolatedDryRun
         {
             var networks = bubble.SecondaryNetworks.Count == 0 ? "no secondary network" : $"isolated networks {string.Join(", ", bubble.SecondaryNetworks)}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bubble {bubble.Namespace} for {bubble.ProductionNamespace}: isolated primary network {plan.Options.PrimarySubnet}, default-deny policy, {networks}; quota {IsolatedRehearsal.Counted(bubble.QuotaVms, "VM")}, cpu {Quantities.FormatMilliCpu(bubble.QuotaMilliCpu)}, memory {Size(bubble.QuotaMemory)}, storage {Size(bubble.QuotaStorage)}"));
+                $"bubble {bubble.Namespace} for {bubble.ProductionNamespace}: isolated primary network {plan.Options.PrimarySubnet}, default-deny policy, {networks}; quota {Counted.Of(bubble.QuotaVms, "VM")}, cpu {Quantities.FormatMilliCpu(bubble.QuotaMilliCpu)}, memory {Size(bubble.QuotaMemory)}, storage {Size(bubble.QuotaStorage)}"));
         }
 
         foreach (var tier in plan.Vms.GroupBy(v => v.Vm.Tier).OrderBy(g => g.Key))

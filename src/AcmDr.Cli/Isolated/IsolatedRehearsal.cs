@@ -63,7 +63,7 @@ public static class IsolatedRehearsal
         }
 
         var heading = string.Create(CultureInfo.InvariantCulture,
-            $"isolated rehearsal {options.Id} on {cluster.Server} (cluster {options.Cluster}): {Counted(plan.Vms.Count, "VM")} copied to {options.DrSite}");
+            $"isolated rehearsal {options.Id} on {cluster.Server} (cluster {options.Cluster}): {Counted.Of(plan.Vms.Count, "VM")} copied to {options.DrSite}");
         if (request.DryRun)
         {
             IsolatedDryRun.Print(io.Out, heading, plan);
@@ -156,10 +156,10 @@ public static class IsolatedRehearsal
         }
 
         io.Out.WriteLine(dryRun
-            ? $"dry run: cleanup of {what} would delete {Counted(result.Removed.Count, "object")}; nothing was deleted"
+            ? $"dry run: cleanup of {what} would delete {Counted.Of(result.Removed.Count, "object")}; nothing was deleted"
             : result.Leftovers.Count == 0
                 ? $"cleanup of {what}: done, nothing left"
-                : $"cleanup of {what}: {Counted(result.Leftovers.Count, "leftover")}");
+                : $"cleanup of {what}: {Counted.Of(result.Leftovers.Count, "leftover")}");
         return dryRun || result.Leftovers.Count == 0 ? ExitCodes.Success : ExitCodes.Difference;
     }
 
@@ -179,7 +179,5 @@ public static class IsolatedRehearsal
         }
     }
 
-    internal static string Counted(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
-    internal static string Duration(TimeSpan span) => DurationGrammar.Format(span);
 }

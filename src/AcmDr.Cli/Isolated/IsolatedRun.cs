@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AcmDr.Cli.Cluster;
 using AcmDr.Cli.Hub;
+using AcmDr.Cli.Report.Isolated;
 using AcmDr.Core;
 using AcmDr.Core.Isolated;
 using AcmDr.Core.Text;
@@ -158,7 +159,7 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
                 var consistency = CopyChecks.ConsistencyOf(snapshot!);
                 pipeline.Timeline = pipeline.Timeline with { SnapshotReady = now, Consistency = consistency };
                 pipeline.Content = content;
-                Say(tier, pipeline, $"snapshot ready ({Words(consistency)}) in {Took(pipeline.Timeline.SnapshotStarted, now)}");
+                Say(tier, pipeline, $"snapshot ready ({IsolatedWords.Consistency(consistency)}) in {Took(pipeline.Timeline.SnapshotStarted, now)}");
                 pipeline.Step = CopyStep.Copy;
                 if (Build(tier, pipeline, () => IsolatedObjects.DataVolumes(plan, content, options)) is not { } dataVolumes)
                 {
@@ -200,7 +201,7 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
 
                 var now = Clock.GetUtcNow();
                 pipeline.Timeline = pipeline.Timeline with { CopyReady = now };
-                Say(tier, pipeline, $"{Counted(pipeline.DataVolumes.Count, "disk")} copied in {Took(pipeline.Timeline.SnapshotReady, now)}");
+                Say(tier, pipeline, $"{Counted.Of(pipeline.DataVolumes.Count, "disk")} copied in {Took(pipeline.Timeline.SnapshotReady, now)}");
                 pipeline.Step = CopyStep.Boot;
                 if (Build(tier, pipeline, () => IsolatedObjects.VirtualMachine(plan, pipeline.Content!, options)) is { } copy
                     && await TryCreateAsync(tier, pipeline, copy, cancel))
@@ -246,7 +247,7 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
     private void Fail(int tier, CopyPipeline pipeline, string failure)
     {
         pipeline.Timeline = pipeline.Timeline with { FailedAt = pipeline.Step, Failure = failure };
-        Say(tier, pipeline, $"failed at {Step(pipeline.Step)}: {failure}");
+        Say(tier, pipeline, $"failed at {IsolatedAssessor.StepName(pipeline.Step)}: {failure}");
     }
 
     /// <summary>Builds what the next step creates; a snapshot content acmdr cannot copy from fails this VM only, not the run.</summary>
@@ -335,21 +336,6 @@ public sealed class IsolatedRun(IClusterObjects cluster, IsolatedLimits limits, 
     private void Say(int tier, CopyPipeline pipeline, string what) =>
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tier {tier}: {pipeline.Name} {what}"));
 
-    public static string Words(Consistency consistency) => consistency switch
-    {
-        Consistency.GuestAgentFreeze => "guest agent freeze",
-        Consistency.CrashConsistent => "crash-consistent",
-        _ => "consistency unknown",
-    };
-
-    public static string Step(CopyStep step) => step switch
-    {
-        CopyStep.Snapshot => "snapshot",
-        CopyStep.Copy => "copy",
-        _ => "boot",
-    };
-
     private static string Took(DateTimeOffset? from, DateTimeOffset to) => from is { } start ? DurationGrammar.Format(TimeSpan.FromSeconds(Math.Round((to - start).TotalSeconds))) : "?";
 
-    private static string Counted(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -17,33 +17,48 @@ public sealed class PreflightReads(IClusterObjects cluster)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(options);
-        var vms = new List<CopySource>();
-        foreach (var (vm, rto) in scope)
+        // One paged LIST per production namespace for the VMs, their claims and attachments (not a GET
+        // per object: a round trip each); an attachment in another namespace is read by name.
+        var namespaces = scope.Select(s => s.Vm.Vm.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var definitions = new Dictionary<(string, string), JsonObject>();
+        var claimObjects = new Dictionary<(string, string), JsonObject>();
+        var attachments = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ns in namespaces)
         {
-            vms.Add(new CopySource(vm, rto, await cluster.GetAsync(ApiResource.VirtualMachines, vm.Vm.Namespace, vm.Vm.Name, cancel)));
-        }
-
-        var claims = new List<ClaimFacts>();
-        foreach (var (ns, name) in vms.Where(v => v.Definition is not null).SelectMany(v => ClaimNames(v.Vm.Vm.Namespace, v.Definition!)).Distinct())
-        {
-            if (await cluster.GetAsync(ApiResource.Claims, ns, name, cancel) is { } claim)
+            foreach (var vm in await cluster.ListAsync(ApiResource.VirtualMachines, ns, null, cancel))
             {
-                claims.Add(Claim(ns, name, claim));
+                definitions[(ns, KubeJson.Text(vm["metadata"]?["name"]) ?? string.Empty)] = vm;
+            }
+
+            foreach (var claim in await cluster.ListAsync(ApiResource.Claims, ns, null, cancel))
+            {
+                claimObjects[(ns, KubeJson.Text(claim["metadata"]?["name"]) ?? string.Empty)] = claim;
+            }
+
+            foreach (var attachment in await cluster.ListAsync(ApiResource.NetworkAttachments, ns, null, cancel))
+            {
+                attachments.Add($"{ns}/{KubeJson.Text(attachment["metadata"]?["name"])}");
             }
         }
 
-        var attachments = new HashSet<string>(StringComparer.Ordinal);
+        var vms = scope.Select(s => new CopySource(s.Vm, s.RtoMinutes, definitions.GetValueOrDefault((s.Vm.Vm.Namespace, s.Vm.Vm.Name)))).ToList();
+        var claims = vms.Where(v => v.Definition is not null)
+            .SelectMany(v => ClaimNames(v.Vm.Vm.Namespace, v.Definition!))
+            .Distinct()
+            .Where(claimObjects.ContainsKey)
+            .Select(c => Claim(c.Namespace, c.Name, claimObjects[c]))
+            .ToList();
         foreach (var reference in vms.Where(v => v.Definition is not null).SelectMany(v => AttachmentNames(v.Vm.Vm.Namespace, v.Definition!)).Distinct(StringComparer.Ordinal))
         {
             var slash = reference.IndexOf('/', StringComparison.Ordinal);
-            if (await cluster.GetAsync(ApiResource.NetworkAttachments, reference[..slash], reference[(slash + 1)..], cancel) is not null)
+            if (!namespaces.Contains(reference[..slash], StringComparer.Ordinal)
+                && await cluster.GetAsync(ApiResource.NetworkAttachments, reference[..slash], reference[(slash + 1)..], cancel) is not null)
             {
                 attachments.Add(reference);
             }
         }
 
         var storage = await StorageAsync(cancel);
-        var namespaces = scope.Select(s => s.Vm.Vm.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var needs = IsolatedPreflight.AccessNeeds(namespaces);
         var access = new List<AccessResult>();
         foreach (var need in needs)

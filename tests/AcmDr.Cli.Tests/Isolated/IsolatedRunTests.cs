@@ -97,6 +97,26 @@ public sealed class IsolatedRunTests
     }
 
     [TestMethod]
+    public async Task A_shared_network_of_another_namespace_maps_to_an_isolated_one_of_the_same_name_in_the_bubble()
+    {
+        await using var world = await IsolationWorld.StartAsync();
+        world.Put(IsolationWorld.NadObject("infra", "backup-net", "bridge"));
+        world.AddNetwork("payments", "db-1", new JsonObject { ["name"] = "backup", ["bridge"] = new JsonObject() },
+            new JsonObject { ["name"] = "backup", ["multus"] = new JsonObject { ["networkName"] = "infra/backup-net" } });
+
+        var result = await world.RunAsync("rehearse", "--isolated", "--id", "x1", "--keep");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var copy = world.Vm("acmdr-test-x1-payments", "db-1")!;
+        copy["spec"]!["template"]!["spec"]!["networks"]!.AsArray().OfType<JsonObject>()
+            .Where(n => n["multus"] is not null).Select(n => Text(n["multus"]!["networkName"])).Should().Equal("backup-net");
+        world.Get(ApiResource.UserDefinedNetworks, "acmdr-test-x1-payments", "backup-net").Should().NotBeNull();
+        copy.ToJsonString().Should().NotContain("infra/", "no reference reaches the shared production network");
+        world.Requests.Entries.Should().Contain(r => r.Method == "GET" && r.Path.EndsWith("/namespaces/infra/network-attachment-definitions/backup-net", StringComparison.Ordinal),
+            "an attachment outside the scope's namespaces is read by name");
+    }
+
+    [TestMethod]
     public async Task New_identity_blanks_the_MACs_serial_and_firmware_UUID_of_the_copies()
     {
         await using var world = await IsolationWorld.StartAsync();

@@ -404,4 +404,39 @@ public sealed class IsolatedReportTests
 
         XDocument.Parse(Render(empty, "junit")).Descendants("testsuite").Should().ContainSingle();
     }
+
+    [TestMethod]
+    [DataRow(1280)]
+    [DataRow(390)]
+    public async Task The_page_renders_in_Chromium_at_a_desktop_and_a_phone_width(int width)
+    {
+        using var dir = new TempDir();
+        var page = dir.File("isolated.html", Render(Mixed(), "html"));
+
+        var png = await new HeadlessChromium(dir).ScreenshotAsync(page, width, 1800);
+
+        new FileInfo(png).Length.Should().BeGreaterThan(20_000, "a rendered report is not a blank page");
+        File.ReadAllBytes(png)[..4].Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+    }
+
+    [TestMethod]
+    public async Task Chromium_shows_the_marker_and_the_interruption_before_any_table_and_every_copy_in_the_table()
+    {
+        using var dir = new TempDir();
+        var page = dir.File("isolated.html", Render(Mixed(), "html"));
+
+        var dom = await new HeadlessChromium(dir).DumpDomAsync(page, 1280);
+
+        var marker = dom.IndexOf(IsolatedReport.Marker, StringComparison.Ordinal);
+        var interrupted = dom.IndexOf("Interrupted", StringComparison.Ordinal);
+        var table = dom.IndexOf("<table", StringComparison.Ordinal);
+        marker.Should().BeGreaterThan(0, dom);
+        new[] { marker, interrupted, table }.Should().BeInAscendingOrder();
+        foreach (var vm in new[] { "payments/db-1", "payments/db-2", "web/web-1", "web/web-2" })
+        {
+            dom.IndexOf(vm, table, StringComparison.Ordinal).Should().BeGreaterThan(table, $"{vm} has a row");
+        }
+
+        dom.Should().NotContain("<script", "the page has no scripts");
+    }
 }
