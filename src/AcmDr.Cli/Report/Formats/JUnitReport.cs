@@ -107,7 +107,8 @@ internal static class JUnitReport
         xml.WriteEndElement();
     }
 
-    private static void Property(XmlWriter xml, string name, string value)
+    /// <summary>One JUnit property, its value cleaned of control characters (the isolated report's suites write theirs with it too).</summary>
+    internal static void Property(XmlWriter xml, string name, string value)
     {
         xml.WriteStartElement("property");
         xml.WriteAttributeString("name", name);

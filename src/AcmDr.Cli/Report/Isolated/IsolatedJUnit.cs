@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using AcmDr.Cli.Report.Formats;
 using AcmDr.Core.Compliance;
 using AcmDr.Core.Isolated;
 
@@ -58,30 +59,30 @@ internal static class IsolatedJUnit
         }
 
         xml.WriteStartElement("properties");
-        Property(xml, "marker", IsolatedReport.Marker);
-        Property(xml, "rehearsal", report.Id);
-        Property(xml, "cluster", report.Cluster);
-        Property(xml, "drSite", report.DrSite);
-        Property(xml, "startedAt", IsolatedWords.Time(report.StartedAt));
-        Property(xml, "endedAt", IsolatedWords.Time(report.EndedAt));
+        JUnitReport.Property(xml, "marker", IsolatedReport.Marker);
+        JUnitReport.Property(xml, "rehearsal", report.Id);
+        JUnitReport.Property(xml, "cluster", report.Cluster);
+        JUnitReport.Property(xml, "drSite", report.DrSite);
+        JUnitReport.Property(xml, "startedAt", IsolatedWords.Time(report.StartedAt));
+        JUnitReport.Property(xml, "endedAt", IsolatedWords.Time(report.EndedAt));
         if (tier is not null)
         {
-            Property(xml, "rto", IsolatedWords.TierRto(tier));
+            JUnitReport.Property(xml, "rto", IsolatedWords.TierRto(tier));
         }
 
         if (report.Interrupted)
         {
-            Property(xml, "interrupted", IsolatedWords.InterruptedLine(report));
+            JUnitReport.Property(xml, "interrupted", IsolatedWords.InterruptedLine(report));
         }
 
         if (report.Kept)
         {
-            Property(xml, "kept", IsolatedWords.KeptLine(report));
+            JUnitReport.Property(xml, "kept", IsolatedWords.KeptLine(report));
         }
 
         foreach (var leftover in report.Leftovers)
         {
-            Property(xml, "leftover", leftover);
+            JUnitReport.Property(xml, "leftover", leftover);
         }
 
         xml.WriteEndElement();
@@ -121,14 +122,6 @@ internal static class IsolatedJUnit
             xml.WriteElementString("system-out", $"{IsolatedWords.VerdictText(vm.Verdict)}: {times}" + (vm.Reason.Length > 0 ? $"; {Clean(vm.Reason)}" : string.Empty));
         }
 
-        xml.WriteEndElement();
-    }
-
-    private static void Property(XmlWriter xml, string name, string value)
-    {
-        xml.WriteStartElement("property");
-        xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("value", Clean(value));
         xml.WriteEndElement();
     }
 
