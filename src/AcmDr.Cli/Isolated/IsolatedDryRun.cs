@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using AcmDr.Core.Isolated;
 using AcmDr.Core.Text;
 
@@ -15,8 +16,11 @@ public static class IsolatedDryRun
         foreach (var bubble in plan.Bubbles)
         {
             var networks = bubble.SecondaryNetworks.Count == 0 ? "no secondary network" : $"isolated networks {string.Join(", ", bubble.SecondaryNetworks)}";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bubble {bubble.Namespace} for {bubble.ProductionNamespace}: isolated primary network {plan.Options.PrimarySubnet}, default-deny policy, {networks}; quota {Counted.Of(bubble.QuotaVms, "VM")}, cpu {Quantities.FormatMilliCpu(bubble.QuotaMilliCpu)}, memory {Size(bubble.QuotaMemory)}, storage {Size(bubble.QuotaStorage)}"));
+            // The quota as the ResourceQuota the run would create holds it, key by key.
+            var quota = IsolatedObjects.Bubble(bubble, plan.Options).Single(o => o["kind"]?.GetValue<string>() == "ResourceQuota")["spec"]?["hard"] as JsonObject ?? [];
+            var hard = string.Join(", ", quota.Select(q => $"{q.Key}={q.Value}"));
+            output.WriteLine(
+                $"bubble {bubble.Namespace} for {bubble.ProductionNamespace}: isolated primary network {plan.Options.PrimarySubnet}, default-deny policy, {networks}; quota {hard}");
         }
 
         foreach (var tier in plan.Vms.GroupBy(v => v.Vm.Tier).OrderBy(g => g.Key))

@@ -88,6 +88,14 @@ public sealed class IsolatedCommandTests
         Array.IndexOf(lines, "tier 2:").Should().BeGreaterThan(Array.IndexOf(lines, "tier 1:")).And.BeGreaterThan(0);
         world.Writes().Should().BeEmpty();
         world.Requests.Entries.Where(r => r.Method != "GET").Should().OnlyContain(r => r.Path == "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews");
+
+        // The quota the dry run shows is the one the run creates, key by key.
+        var run = await world.RunAsync("rehearse", "--isolated", "--id", "d1", "--keep");
+        run.ExitCode.Should().Be(0, run.ToString());
+        var hard = world.Get(AcmDr.Cli.Cluster.ApiResource.Quotas, "acmdr-test-d1-payments", "acmdr-isolated")!["spec"]!["hard"]!.AsObject();
+        hard.Should().NotBeEmpty();
+        var shown = lines.Single(l => l.StartsWith("bubble acmdr-test-d1-payments ", StringComparison.Ordinal));
+        shown.Should().EndWith("; quota " + string.Join(", ", hard.Select(q => $"{q.Key}={q.Value}")));
     }
 
     [TestMethod]
