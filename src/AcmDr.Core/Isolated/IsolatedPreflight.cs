@@ -64,7 +64,7 @@ public static class IsolatedPreflight
         {
             if (source.Definition is null)
             {
-                lines.Add($"VM {Name(source.Vm)} is not on cluster {cluster}");
+                lines.Add($"VM {Name(source.Vm)} is not on cluster {cluster}: check that the kubeconfig context is that cluster (--context, --cluster) and the inventory row");
                 continue;
             }
 
@@ -224,7 +224,7 @@ public static class IsolatedPreflight
         var claim = facts.Claims.FirstOrDefault(c => c.Namespace == ns && c.Name == claimName);
         if (claim is null)
         {
-            lines.Add($"VM {vm}: claim {ns}/{claimName} (volume {volume.Name}) is not on cluster {cluster}");
+            lines.Add($"VM {vm}: claim {ns}/{claimName} (volume {volume.Name}) is not on cluster {cluster}: the VM cannot start as it is; fix it or leave it out (--app/--tier)");
             return;
         }
 
@@ -249,7 +249,7 @@ public static class IsolatedPreflight
 
         if (!storage.Provisioners.TryGetValue(storageClass, out var provisioner))
         {
-            lines.Add($"StorageClass {storageClass} ({of}) is not on cluster {cluster}");
+            lines.Add($"StorageClass {storageClass} ({of}) is not on cluster {cluster}: without it there is no driver to snapshot with; leave the VM out (--app/--tier)");
             return;
         }
 

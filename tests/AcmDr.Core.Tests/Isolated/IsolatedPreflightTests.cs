@@ -127,7 +127,7 @@ public sealed class IsolatedPreflightTests
         var facts = IsolatedSamples.Facts(new CopySource(IsolatedSamples.Db, 15, null), new CopySource(IsolatedSamples.Web, 30, IsolatedSamples.WebVm()))
             with { Nodes = [IsolatedSamples.Node("d-1", "DR", milliCpu: 1000, memory: 2 * Quantities.Gi)], Pods = [] };
 
-        Check(facts).Should().Equal("VM payments/db-1 is not on cluster east");
+        Check(facts).Should().Equal("VM payments/db-1 is not on cluster east: check that the kubeconfig context is that cluster (--context, --cluster) and the inventory row");
     }
 
     [TestMethod]
@@ -135,7 +135,7 @@ public sealed class IsolatedPreflightTests
     {
         var facts = IsolatedSamples.Facts() with { Claims = [IsolatedSamples.Claim("db-1-root"), IsolatedSamples.Claim("web-1-root")] };
 
-        Check(facts).Should().Equal("VM payments/db-1: claim payments/db-1-data (volume data) is not on cluster east");
+        Check(facts).Should().Equal("VM payments/db-1: claim payments/db-1-data (volume data) is not on cluster east: the VM cannot start as it is; fix it or leave it out (--app/--tier)");
     }
 
     [TestMethod]
@@ -143,7 +143,7 @@ public sealed class IsolatedPreflightTests
     {
         var facts = IsolatedSamples.Facts() with { Claims = [IsolatedSamples.Claim("db-1-root"), IsolatedSamples.Claim("web-1-root"), IsolatedSamples.Claim("db-1-data") with { Namespace = "shop" }] };
 
-        Check(facts).Should().Equal("VM payments/db-1: claim payments/db-1-data (volume data) is not on cluster east");
+        Check(facts).Should().Equal("VM payments/db-1: claim payments/db-1-data (volume data) is not on cluster east: the VM cannot start as it is; fix it or leave it out (--app/--tier)");
     }
 
     [TestMethod]
@@ -174,7 +174,7 @@ public sealed class IsolatedPreflightTests
         };
 
         Check(facts).Should().Equal(
-            "StorageClass gone (claim payments/db-1-root of VM payments/db-1) is not on cluster east",
+            "StorageClass gone (claim payments/db-1-root of VM payments/db-1) is not on cluster east: without it there is no driver to snapshot with; leave the VM out (--app/--tier)",
             "StorageClass manual (claim payments/db-1-data of VM payments/db-1) has no provisioner, so it cannot be snapshotted",
             "StorageClass nfs (claim payments/web-1-root of VM payments/web-1) has no VolumeSnapshotClass: create one with driver nfs.csi.k8s.io");
     }
@@ -436,7 +436,7 @@ public sealed class IsolatedPreflightTests
         var twice = Edit(IsolatedSamples.WebVm(), v => ((JsonArray)Spec(v)["volumes"]!).Add(new JsonObject { ["name"] = "root", ["dataVolume"] = new JsonObject { ["name"] = "web-1-root" } }));
 
         Check(IsolatedSamples.Facts(new CopySource(IsolatedSamples.Web, 30, twice)) with { Claims = [] }).Should().Equal(
-            "VM payments/web-1: claim payments/web-1-root (volume root) is not on cluster east");
+            "VM payments/web-1: claim payments/web-1-root (volume root) is not on cluster east: the VM cannot start as it is; fix it or leave it out (--app/--tier)");
     }
 
     [TestMethod]
