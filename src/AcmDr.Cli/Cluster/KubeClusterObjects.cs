@@ -83,28 +83,12 @@ public sealed class KubeClusterObjects(ClusterConnection connection, TransientRe
         var path = CollectionPath(type, ns);
         var what = type.Namespaced && ns is not null ? $"listing {type} in {ns}" : $"listing {type}{onCluster}";
         var selector = string.IsNullOrEmpty(labelSelector) ? string.Empty : "&labelSelector=" + Uri.EscapeDataString(labelSelector);
-        for (var restarts = 0; ; restarts++)
+        return await PagedList.ReadAsync(retry, what, async (next, token) =>
         {
-            var all = new List<JsonObject>();
-            string? next = null;
-            try
-            {
-                do
-                {
-                    var query = $"?limit={PageSize}{selector}{(next is null ? string.Empty : "&continue=" + Uri.EscapeDataString(next))}";
-                    var page = await retry.RunAsync(what, token => SendAsync(HttpMethod.Get, path + query, null, token), cancel);
-                    all.AddRange(KubeJson.Items(page));
-                    var more = KubeJson.Text(page["metadata"]?["continue"]);
-                    next = string.IsNullOrEmpty(more) ? null : more;
-                }
-                while (next is not null);
-                return all;
-            }
-            catch (HttpOperationException ex) when (next is not null && restarts < 2 && ex.Response.StatusCode == HttpStatusCode.Gone)
-            {
-                // The continue token expired (its snapshot was compacted): read again from the first page.
-            }
-        }
+            var query = $"?limit={PageSize}{selector}{(next is null ? string.Empty : "&continue=" + Uri.EscapeDataString(next))}";
+            var page = await SendAsync(HttpMethod.Get, path + query, null, token);
+            return (KubeJson.Items(page), KubeJson.Text(page["metadata"]?["continue"]));
+        }, cancel);
     }
 
     public Task<JsonObject> CreateAsync(ApiResource type, string? ns, JsonObject body, CancellationToken cancel)

@@ -125,37 +125,18 @@ public sealed class KubeHubCluster(ClusterConnection connection, TransientRetry 
         return KubeJson.Items(list);
     }
 
-    public async Task<IReadOnlyList<JsonElement>> ListDrpcsAsync(string ns, CancellationToken cancel)
-    {
-        for (var restarts = 0; ; restarts++)
+    public Task<IReadOnlyList<JsonElement>> ListDrpcsAsync(string ns, CancellationToken cancel) =>
+        PagedList.ReadAsync(retry, $"list of drplacementcontrols in {ns}", async (next, token) =>
         {
-            var all = new List<JsonElement>();
-            string? next = null;
-            try
-            {
-                do
-                {
-                    var page = Json(await retry.RunAsync($"list of drplacementcontrols in {ns}", token => connection.Client.CustomObjects.ListNamespacedCustomObjectAsync(
-                        RamenGroup, RamenVersion, ns, Drpcs, labelSelector: OwnedSelector, continueParameter: next, limit: DrpcPageSize, cancellationToken: token), cancel));
-                    if (page.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
-                    {
-                        all.AddRange(items.EnumerateArray());
-                    }
-
-                    next = page.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
-                        && meta.TryGetProperty("continue", out var more) && more.ValueKind == JsonValueKind.String && more.GetString() is { Length: > 0 } token
-                        ? token
-                        : null;
-                }
-                while (next is not null);
-                return all;
-            }
-            catch (k8s.Autorest.HttpOperationException ex) when (next is not null && restarts < 2 && ex.Response.StatusCode == System.Net.HttpStatusCode.Gone)
-            {
-                // The continue token expired: list again from the first page.
-            }
-        }
-    }
+            var page = Json(await connection.Client.CustomObjects.ListNamespacedCustomObjectAsync(
+                RamenGroup, RamenVersion, ns, Drpcs, labelSelector: OwnedSelector, continueParameter: next, limit: DrpcPageSize, cancellationToken: token));
+            IReadOnlyList<JsonElement> items = page.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
+            var more = page.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("continue", out var continues) && continues.ValueKind == JsonValueKind.String
+                ? continues.GetString()
+                : null;
+            return (items, more);
+        }, cancel);
 
     /// <summary>A custom object as the client returns it: the JSON it read, not yet bound to a type.</summary>
     private static JsonElement Json(object value) => value is JsonElement element

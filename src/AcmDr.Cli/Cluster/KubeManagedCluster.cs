@@ -127,32 +127,8 @@ public sealed class KubeManagedCluster(ClusterConnection connection, TransientRe
             return (KubeJson.Items(page), KubeJson.Text(page?["metadata"]?["continue"]));
         }, cancel);
 
-    /// <summary>
-    /// Every page of one LIST, each page one request under <see cref="Retry"/>. A continue token the
-    /// server no longer knows (410 Expired: its snapshot was compacted) starts the list again, twice at most.
-    /// </summary>
-    private async Task<IReadOnlyList<T>> PagedAsync<T>(
-        string what, Func<string?, CancellationToken, Task<(IReadOnlyList<T> Items, string? Continue)>> page, CancellationToken cancel)
-    {
-        for (var restarts = 0; ; restarts++)
-        {
-            var all = new List<T>();
-            string? next = null;
-            try
-            {
-                do
-                {
-                    var (items, more) = await retry.RunAsync(what, token => page(next, token), cancel);
-                    all.AddRange(items);
-                    next = string.IsNullOrEmpty(more) ? null : more;
-                }
-                while (next is not null);
-                return all;
-            }
-            catch (HttpOperationException ex) when (next is not null && restarts < 2 && ex.Response.StatusCode == System.Net.HttpStatusCode.Gone)
-            {
-                // Read again from the first page below.
-            }
-        }
-    }
+    /// <summary>Every page of one LIST (see <see cref="PagedList"/>).</summary>
+    private Task<IReadOnlyList<T>> PagedAsync<T>(
+        string what, Func<string?, CancellationToken, Task<(IReadOnlyList<T> Items, string? Continue)>> page, CancellationToken cancel) =>
+        PagedList.ReadAsync(retry, what, page, cancel);
 }

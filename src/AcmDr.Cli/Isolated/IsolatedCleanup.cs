@@ -46,7 +46,7 @@ public sealed class IsolatedCleanup(IClusterObjects cluster, TimeSpan wait, Time
             }
         }
 
-        var sources = namespaces.Select(n => KubeJson.Text(n["metadata"]?["labels"]?[IsolatedLabels.SourceNamespace])).OfType<string>().Distinct(StringComparer.Ordinal);
+        var sources = namespaces.Select(n => KubeJson.Text(n["metadata"]?["labels"]?[IsolatedLabels.SourceNamespace])).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var (snapshots, unlisted) = await SnapshotsAsync(selector, sources, cancel);
         if (unlisted is not null)
         {
@@ -89,7 +89,7 @@ public sealed class IsolatedCleanup(IClusterObjects cluster, TimeSpan wait, Time
             return new CleanupResult(removed, leftovers, found);
         }
 
-        var (namespacesLeft, snapshotsLeft) = await WaitGoneAsync(bubbles, snapshots, cancel);
+        var (namespacesLeft, snapshotsLeft) = await WaitGoneAsync(selector, sources, bubbles, snapshots, cancel);
         var waited = DurationGrammar.Format(wait);
         leftovers.AddRange(namespacesLeft.Select(n => $"namespace {n} is still there after {waited} (Terminating: something holds it; kubectl get all,pvc -n {n})"));
         leftovers.AddRange(snapshotsLeft.Select(s => $"virtualmachinesnapshot {s.Namespace}/{s.Name} is still there after {waited}"));
@@ -124,16 +124,31 @@ public sealed class IsolatedCleanup(IClusterObjects cluster, TimeSpan wait, Time
         }
     }
 
+    /// <summary>
+    /// Polls until the deleted bubbles and snapshots are gone or the wait is up: each round is one LIST of
+    /// the rehearsal's namespaces and one of its snapshots by label (not a GET per object), and what it
+    /// deleted that is still listed is still there.
+    /// </summary>
     private async Task<(List<string> Namespaces, List<(string Namespace, string Name)> Snapshots)> WaitGoneAsync(
-        List<string> namespaces, List<(string Namespace, string Name)> snapshots, CancellationToken cancel)
+        string selector, IEnumerable<string> sources, List<string> namespaces, List<(string Namespace, string Name)> snapshots, CancellationToken cancel)
     {
         var deadline = Clock.GetUtcNow() + wait;
         var namespacesLeft = namespaces;
         var snapshotsLeft = snapshots;
         while (true)
         {
-            namespacesLeft = await StillThereAsync(namespacesLeft, n => cluster.GetAsync(ApiResource.Namespaces, null, n, cancel));
-            snapshotsLeft = await StillThereAsync(snapshotsLeft, s => cluster.GetAsync(ApiResource.VmSnapshots, s.Namespace, s.Name, cancel));
+            if (namespacesLeft.Count > 0)
+            {
+                var listed = (await cluster.ListAsync(ApiResource.Namespaces, null, selector, cancel)).Select(Name).ToHashSet(StringComparer.Ordinal);
+                namespacesLeft = [.. namespacesLeft.Where(listed.Contains)];
+            }
+
+            if (snapshotsLeft.Count > 0)
+            {
+                var listed = (await SnapshotsAsync(selector, sources, cancel)).Snapshots.ToHashSet();
+                snapshotsLeft = [.. snapshotsLeft.Where(listed.Contains)];
+            }
+
             if ((namespacesLeft.Count == 0 && snapshotsLeft.Count == 0) || Clock.GetUtcNow() >= deadline)
             {
                 return (namespacesLeft, snapshotsLeft);
@@ -141,20 +156,6 @@ public sealed class IsolatedCleanup(IClusterObjects cluster, TimeSpan wait, Time
 
             await Task.Delay(poll, Clock, cancel);
         }
-    }
-
-    private static async Task<List<T>> StillThereAsync<T>(List<T> items, Func<T, Task<JsonObject?>> get)
-    {
-        var left = new List<T>();
-        foreach (var item in items)
-        {
-            if (await get(item) is not null)
-            {
-                left.Add(item);
-            }
-        }
-
-        return left;
     }
 
     /// <summary>Volumes the bubbles' claims were bound to that outlived them (a namespace still there is reported on its own).</summary>
